@@ -1,0 +1,92 @@
+package dev.officeflow.events;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A document was created, changed or deleted; {@code content_type} is its MIME type. */
+public record DocumentEvent(
+    EventMetadata metadata,
+    String userId,
+    Operation operation,
+    @Nullable String batchId,
+    Instant lastUpdated,
+    Instant syncTimestamp,
+    String provider,
+    SyncType syncType,
+    @Nullable Document document,
+    @Nullable PayloadRef payloadRef,
+    @Nullable String contentType)
+    implements DataEvent<Document> {
+
+  public DocumentEvent {
+    DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
+    Check.required(provider, "provider");
+    Check.required(syncType, "sync_type");
+    DataEvents.checkPayload(document, payloadRef, "document");
+  }
+
+  @Override
+  public @Nullable Document payload() {
+    return document;
+  }
+
+  @Override
+  public String providerItemId() {
+    return document != null
+        ? document.providerDocumentId()
+        : DataEvents.docId(payloadRef, "document");
+  }
+
+  @Override
+  public DocumentEvent withPayload(Document payload) {
+    return new DocumentEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        payload,
+        null,
+        contentType);
+  }
+
+  @Override
+  public DocumentEvent withPayloadRef(PayloadRef ref) {
+    return new DocumentEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        null,
+        ref,
+        contentType);
+  }
+
+  @Override
+  public DocumentEvent withMetadata(EventMetadata metadata) {
+    return new DocumentEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        document,
+        payloadRef,
+        contentType);
+  }
+
+  @Override
+  public Class<Document> payloadType() {
+    return Document.class;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.officeflow.events;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A task was created, changed or deleted; {@code list_id} names its list. */
+public record TodoEvent(
+    EventMetadata metadata,
+    String userId,
+    Operation operation,
+    @Nullable String batchId,
+    Instant lastUpdated,
+    Instant syncTimestamp,
+    String provider,
+    SyncType syncType,
+    @Nullable Todo todo,
+    @Nullable PayloadRef payloadRef,
+    @Nullable String listId)
+    implements DataEvent<Todo> {
+
+  public TodoEvent {
+    DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
+    Check.required(provider, "provider");
+    Check.required(syncType, "sync_type");
+    DataEvents.checkPayload(todo, payloadRef, "todo");
+  }
+
+  @Override
+  public @Nullable Todo payload() {
+    return todo;
+  }
+
+  @Override
+  public String providerItemId() {
+    return todo != null ? todo.providerTodoId() : DataEvents.docId(payloadRef, "todo");
+  }
+
+  @Override
+  public TodoEvent withPayload(Todo payload) {
+    return new TodoEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        payload,
+        null,
+        listId);
+  }
+
+  @Override
+  public TodoEvent withPayloadRef(PayloadRef ref) {
+    return new TodoEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        null,
+        ref,
+        listId);
+  }
+
+  @Override
+  public TodoEvent withMetadata(EventMetadata metadata) {
+    return new TodoEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        todo,
+        payloadRef,
+        listId);
+  }
+
+  @Override
+  public Class<Todo> payloadType() {
+    return Todo.class;
+  }
+}

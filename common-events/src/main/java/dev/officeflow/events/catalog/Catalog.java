@@ -1,0 +1,96 @@
+package dev.officeflow.events.catalog;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every topic and subscription of ARCHITECTURE §3: the single source for {@code setup-pubsub} and
+ * for the services' consumers. Adding a consumer means adding its subscriptions here.
+ */
+public final class Catalog {
+
+  public static final String OFFICE = "office";
+  public static final String CONTACTS_SERVICE = "contacts";
+  public static final String VESPA_LOADER = "vespa-loader";
+
+  /** Five deliveries, then the dead-letter topic (ARCHITECTURE §3). */
+  public static final int MAX_DELIVERY_ATTEMPTS = 5;
+
+  private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+  private static final List<String> TOPICS =
+      List.of(
+          Topics.INTEGRATIONS,
+          Topics.USERS,
+          Topics.EMAILS,
+          Topics.CALENDARS,
+          Topics.CONTACTS,
+          Topics.DOCUMENTS,
+          Topics.TODOS,
+          Topics.GMAIL_PUSH);
+
+  // Ack deadlines fit the handlers: starting a backfill or reading Gmail history calls a provider
+  // (10 s per request, 3 retries), the fan-out consumers write to a store.
+  private static final List<SubscriptionSpec> SUBSCRIPTIONS =
+      List.of(
+          spec(OFFICE, Topics.INTEGRATIONS, 60),
+          spec(OFFICE, Topics.USERS, 60),
+          spec(OFFICE, Topics.GMAIL_PUSH, 60),
+          spec(CONTACTS_SERVICE, Topics.INTEGRATIONS, 30),
+          spec(CONTACTS_SERVICE, Topics.USERS, 60),
+          spec(CONTACTS_SERVICE, Topics.EMAILS, 30),
+          spec(CONTACTS_SERVICE, Topics.CALENDARS, 30),
+          spec(VESPA_LOADER, Topics.USERS, 60),
+          spec(VESPA_LOADER, Topics.EMAILS, 30),
+          spec(VESPA_LOADER, Topics.CALENDARS, 30),
+          spec(VESPA_LOADER, Topics.CONTACTS, 30),
+          spec(VESPA_LOADER, Topics.DOCUMENTS, 30),
+          spec(VESPA_LOADER, Topics.TODOS, 30));
+
+  private Catalog() {}
+
+  /** The event topics, without dead-letter topics. */
+  public static List<String> topics() {
+    return TOPICS;
+  }
+
+  public static List<SubscriptionSpec> subscriptions() {
+    return SUBSCRIPTIONS;
+  }
+
+  /** Event topics followed by every subscription's dead-letter topic. */
+  public static List<String> allTopics() {
+    return Stream.concat(
+            TOPICS.stream(), SUBSCRIPTIONS.stream().map(SubscriptionSpec::deadLetterTopic))
+        .toList();
+  }
+
+  public static List<SubscriptionSpec> subscriptionsOf(String consumer) {
+    return SUBSCRIPTIONS.stream().filter(s -> s.consumer().equals(consumer)).toList();
+  }
+
+  public static Optional<SubscriptionSpec> subscription(String name) {
+    return SUBSCRIPTIONS.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The subscription of {@code consumer} on {@code topic}, named {@code <consumer>-<topic>}. */
+  public static SubscriptionSpec subscription(String consumer, String topic) {
+    return subscription(consumer + "-" + topic)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no subscription of " + consumer + " on " + topic));
+  }
+
+  private static SubscriptionSpec spec(String consumer, String topic, int ackDeadlineSeconds) {
+    return new SubscriptionSpec(
+        consumer + "-" + topic,
+        topic,
+        consumer,
+        Duration.ofSeconds(ackDeadlineSeconds),
+        MIN_BACKOFF,
+        MAX_BACKOFF,
+        MAX_DELIVERY_ATTEMPTS);
+  }
+}

@@ -1,0 +1,228 @@
+package dev.officeflow.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Valid events of every type, for tests in this and other modules. */
+public final class EventFixtures {
+
+  public static final Instant CHANGED = Instant.parse("2026-11-01T09:30:00.123Z");
+  public static final Instant READ = Instant.parse("2026-11-01T09:31:00Z");
+
+  private EventFixtures() {}
+
+  public static EventMetadata metadata(String userId) {
+    return new EventMetadata(
+        UUID.randomUUID().toString(),
+        READ,
+        "office",
+        "0.1.0",
+        "4bf92f3577b34da6a3ce929d0e0e4736",
+        "00f067aa0ba902b7",
+        null,
+        "req-1",
+        userId,
+        "job-1",
+        Map.of("account", "ana@example.com"));
+  }
+
+  public static Email email(String providerId) {
+    return new Email(
+        "google_" + providerId,
+        "thread-" + providerId,
+        "Quarterly plan, \"draft\"",
+        "Hello Bo",
+        "ana@example.com",
+        List.of("bo@example.org", "cy@example.net"),
+        List.of("dee@example.com"),
+        List.of(),
+        CHANGED,
+        CHANGED.minusSeconds(5),
+        List.of("INBOX", "IMPORTANT"),
+        true,
+        false,
+        false,
+        "google",
+        providerId,
+        2048L,
+        "multipart/alternative",
+        Map.of("List-Id", "<team.example.com>"),
+        Map.of("ana@example.com", "Ana Álvarez"));
+  }
+
+  public static EmailEvent emailEvent(String userId, String providerId) {
+    return new EmailEvent(
+        metadata(userId),
+        userId,
+        Operation.CREATE,
+        "job-1",
+        CHANGED,
+        READ,
+        "google",
+        SyncType.BATCH_SYNC,
+        email(providerId),
+        null);
+  }
+
+  public static CalendarEntry calendarEntry(String providerId) {
+    return new CalendarEntry(
+        "google_" + providerId,
+        "Planning",
+        "Agenda attached",
+        CHANGED,
+        CHANGED.plusSeconds(1800),
+        false,
+        "Room 4",
+        "ana@example.com",
+        List.of("ana@example.com", "bo@example.org"),
+        "confirmed",
+        "default",
+        "google",
+        providerId,
+        "primary",
+        List.of("RRULE:FREQ=WEEKLY"),
+        List.of(10),
+        List.of(),
+        "5",
+        "https://calendar.example/event?eid=" + providerId,
+        List.of(
+            new CalendarEntry.Attendee("ana@example.com", "Ana", "accepted", true, false),
+            new CalendarEntry.Attendee("bo@example.org", null, "needsAction", false, true)));
+  }
+
+  public static CalendarEvent calendarEvent(String userId, String providerId) {
+    return new CalendarEvent(
+        metadata(userId),
+        userId,
+        Operation.UPDATE,
+        null,
+        CHANGED,
+        READ,
+        "google",
+        SyncType.REAL_TIME,
+        calendarEntry(providerId),
+        null,
+        "primary");
+  }
+
+  public static ContactEvent contactEvent(String userId, String providerId) {
+    Contact contact =
+        new Contact(
+            "google_" + providerId,
+            "Bo Berg",
+            "Bo",
+            "Berg",
+            List.of("bo@example.org"),
+            List.of("+46 70 000 00 00"),
+            List.of(),
+            List.of("Example AB"),
+            List.of(),
+            null,
+            "google",
+            providerId,
+            List.of(),
+            List.of("friends"),
+            Map.of("vip_score", "0.82"),
+            CHANGED);
+    return new ContactEvent(
+        metadata(userId),
+        userId,
+        Operation.CREATE,
+        null,
+        CHANGED,
+        READ,
+        "google",
+        SyncType.INCREMENTAL_SYNC,
+        contact,
+        null);
+  }
+
+  public static DocumentEvent documentEvent(String userId, String providerId) {
+    Document document =
+        new Document(
+            "google_" + providerId,
+            "Roadmap",
+            "Q1: ship",
+            "ana@example.com",
+            "google",
+            providerId,
+            "https://docs.example/" + providerId,
+            1200L,
+            CHANGED.minusSeconds(3600),
+            CHANGED);
+    return new DocumentEvent(
+        metadata(userId),
+        userId,
+        Operation.CREATE,
+        "job-1",
+        CHANGED,
+        READ,
+        "google",
+        SyncType.BATCH_SYNC,
+        document,
+        null,
+        "text/plain");
+  }
+
+  public static TodoEvent todoEvent(String userId, String providerId) {
+    Todo todo =
+        new Todo(
+            "google_" + providerId,
+            "Send deck",
+            null,
+            "needsAction",
+            CHANGED.plusSeconds(86400),
+            null,
+            "high",
+            "google",
+            providerId,
+            "list-1");
+    return new TodoEvent(
+        metadata(userId),
+        userId,
+        Operation.CREATE,
+        null,
+        CHANGED,
+        READ,
+        "google",
+        SyncType.REAL_TIME,
+        todo,
+        null,
+        "list-1");
+  }
+
+  public static IntegrationEvent integrationEvent(String userId) {
+    return new IntegrationEvent(
+        metadata(userId),
+        userId,
+        Operation.CREATE,
+        null,
+        CHANGED,
+        READ,
+        "google",
+        "int-" + userId,
+        IntegrationStatus.ACTIVE,
+        "ana@example.com",
+        List.of("https://www.googleapis.com/auth/gmail.readonly"),
+        null);
+  }
+
+  public static UserEvent userEvent(String userId) {
+    return new UserEvent(
+        metadata(userId), userId, Operation.DELETE, null, CHANGED, READ, null, "ana@example.com");
+  }
+
+  /** One valid event of each type. */
+  public static List<OfficeEvent> oneOfEach(String userId) {
+    return List.of(
+        emailEvent(userId, "m1"),
+        calendarEvent(userId, "e1"),
+        contactEvent(userId, "c1"),
+        documentEvent(userId, "d1"),
+        todoEvent(userId, "t1"),
+        integrationEvent(userId),
+        userEvent(userId));
+  }
+}

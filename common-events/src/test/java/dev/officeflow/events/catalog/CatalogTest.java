@@ -1,0 +1,71 @@
+package dev.officeflow.events.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.officeflow.events.EventType;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+
+  @Test
+  void everySubscriptionReadsACatalogTopic() {
+    assertThat(Catalog.subscriptions())
+        .allSatisfy(s -> assertThat(Catalog.topics()).contains(s.topic()));
+  }
+
+  @Test
+  void subscriptionsFollowArchitectureTable() {
+    assertThat(Catalog.subscriptions())
+        .extracting(SubscriptionSpec::name)
+        .containsExactlyInAnyOrder(
+            "office-integrations",
+            "contacts-integrations",
+            "office-users",
+            "contacts-users",
+            "vespa-loader-users",
+            "contacts-emails",
+            "vespa-loader-emails",
+            "contacts-calendars",
+            "vespa-loader-calendars",
+            "vespa-loader-contacts",
+            "vespa-loader-documents",
+            "vespa-loader-todos",
+            "office-gmail-push");
+  }
+
+  @Test
+  void everySubscriptionDeadLettersAfterFiveAttemptsToItsOwnTopic() {
+    assertThat(Catalog.subscriptions())
+        .allSatisfy(
+            s -> {
+              assertThat(s.maxDeliveryAttempts()).isEqualTo(5);
+              assertThat(s.deadLetterTopic()).isEqualTo(s.name() + "-dead-letter");
+              assertThat(Catalog.allTopics()).contains(s.deadLetterTopic());
+            });
+  }
+
+  @Test
+  void everyEventTypeHasACatalogTopic() {
+    for (EventType type : EventType.values()) {
+      assertThat(Catalog.topics()).contains(type.topic());
+    }
+  }
+
+  @Test
+  void ackDeadlineOutsidePubSubLimitsIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new SubscriptionSpec(
+                    "s", "t", "c", Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, 5))
+        .hasMessageContaining("ack deadline");
+  }
+
+  @Test
+  void consumerSubscriptionIsFoundByConsumerAndTopic() {
+    assertThat(Catalog.subscription(Catalog.VESPA_LOADER, Topics.EMAILS).name())
+        .isEqualTo("vespa-loader-emails");
+    assertThat(Catalog.subscriptionsOf(Catalog.OFFICE)).hasSize(3);
+  }
+}
