@@ -34,7 +34,7 @@ final class DataEvents {
     }
   }
 
-  /** The document id at the end of a payload pointer's key ({@code office:u:type:id}). */
+  /** The document id inside a payload pointer's key ({@code office:u:type:id:version}). */
   static String docId(@Nullable PayloadRef ref, String docType) {
     String key = Check.required(ref, "payload_ref").key();
     String marker = ":" + docType + ":";
@@ -42,6 +42,10 @@ final class DataEvents {
     if (at < 0) {
       throw new EventValidationException("payload_ref.key", "not a " + docType + " key");
     }
-    return key.substring(at + marker.length());
+    int end = key.lastIndexOf(':');
+    if (end < at + marker.length()) {
+      throw new EventValidationException("payload_ref.key", "no version suffix");
+    }
+    return key.substring(at + marker.length(), end);
   }
 }

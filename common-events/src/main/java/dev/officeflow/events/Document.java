@@ -24,4 +24,19 @@ public record Document(
       Check.nonNegative(sizeBytes, "size_bytes");
     }
   }
+
+  /** The same document without its content, for {@code metadata_only} producers. */
+  public Document withoutContent() {
+    return new Document(
+        id,
+        title,
+        null,
+        owner,
+        provider,
+        providerDocumentId,
+        url,
+        sizeBytes,
+        createdAt,
+        modifiedAt);
+  }
 }

@@ -50,11 +50,16 @@ public record Email(
 
   /** The same email without its body, for {@code metadata_only} producers. */
   public Email withoutBody() {
+    return withBody(null);
+  }
+
+  /** The same email with another body. */
+  public Email withBody(@Nullable String body) {
     return new Email(
         id,
         threadId,
         subject,
-        null,
+        body,
         fromAddress,
         toAddresses,
         ccAddresses,

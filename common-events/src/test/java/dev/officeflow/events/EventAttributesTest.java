@@ -29,11 +29,13 @@ class EventAttributesTest {
 
   @Test
   void pointerEventNamesItsPayloadInDataref() {
-    PayloadRef ref = new PayloadRef("redis", "office:user-1:email:m1", 10, "b".repeat(64));
+    String sha = "b".repeat(64);
+    PayloadRef ref =
+        new PayloadRef("redis", PayloadRef.redisKey("user-1", "email", "m1", sha), 10, sha);
     EmailEvent event = EventFixtures.emailEvent("user-1", "m1").withPayloadRef(ref);
 
     assertThat(EventAttributes.of(event, null))
-        .containsEntry("ce-dataref", "redis:office:user-1:email:m1")
+        .containsEntry("ce-dataref", "redis:office:user-1:email:m1:bbbbbbbbbbbbbbbb")
         .doesNotContainKey("googclient_traceparent");
     assertThat(event.providerItemId()).isEqualTo("m1");
   }
