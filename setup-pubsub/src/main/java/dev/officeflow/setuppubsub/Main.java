@@ -1,0 +1,67 @@
+package dev.officeflow.setuppubsub;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * The {@code setup-pubsub} command line: applies, plans ({@code --dry-run}) or checks ({@code
+ * --verify}) the catalog's topics and subscriptions. The only class that touches the process's
+ * streams and exit code.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args, env);
+    } catch (SetupException e) {
+      err.println("setup-pubsub: " + e.getMessage());
+      err.println(Options.USAGE);
+      return e.status().code();
+    }
+    if (options.mode() == Options.Mode.HELP) {
+      out.println(Options.USAGE);
+      return ExitStatus.OK.code();
+    }
+    try (PubSubResources resources = PubSubConnection.open(options)) {
+      return run(options, resources, out).code();
+    } catch (SetupException e) {
+      err.println(e.getMessage());
+      return e.status().code();
+    }
+  }
+
+  /** Runs one mode against {@code resources}. */
+  static ExitStatus run(Options options, PubSubResources resources, PrintStream out) {
+    DesiredState desired = DesiredState.fromCatalog(options.prefix());
+    Plan plan = new Planner(resources).plan(desired);
+    ExitStatus status =
+        switch (options.mode()) {
+          case VERIFY ->
+              new PlanPrinter(out).printDifferences(plan) ? ExitStatus.DIFFERENCES : ExitStatus.OK;
+          case DRY_RUN -> {
+            new PlanPrinter(out).printDryRun(plan);
+            yield ExitStatus.OK;
+          }
+          case APPLY -> apply(plan, resources, out);
+          case HELP -> throw new IllegalStateException("help is handled before connecting");
+        };
+    if (options.emulator().isEmpty() && options.mode() != Options.Mode.VERIFY) {
+      IamAdvice.commands(options.project(), desired).forEach(out::println);
+    }
+    return status;
+  }
+
+  private static ExitStatus apply(Plan plan, PubSubResources resources, PrintStream out) {
+    Applier.Summary summary = new Applier(resources, out).apply(plan);
+    out.println(summary);
+    return summary.failed() == 0 ? ExitStatus.OK : ExitStatus.DIFFERENCES;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.officeflow.setuppubsub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.officeflow.events.catalog.Catalog;
+import dev.officeflow.setuppubsub.SubscriptionSettings.DeadLetter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DesiredStateTest {
+
+  @Test
+  void withoutPrefixUsesTheCatalogNames() {
+    DesiredState desired = DesiredState.fromCatalog("");
+
+    assertThat(desired.topics()).containsExactlyElementsOf(Catalog.allTopics());
+    assertThat(desired.subscriptions())
+        .extracting(SubscriptionSettings::name)
+        .containsAll(Catalog.subscriptions().stream().map(s -> s.name()).toList());
+  }
+
+  @Test
+  void prefixesEveryTopicAndSubscriptionName() {
+    DesiredState desired = DesiredState.fromCatalog("it-x1-");
+
+    assertThat(desired.topics()).allMatch(topic -> topic.startsWith("it-x1-"));
+    assertThat(desired.subscriptions())
+        .allMatch(s -> s.name().startsWith("it-x1-") && s.topic().startsWith("it-x1-"));
+  }
+
+  @Test
+  void prefixedDeadLetterPoliciesPointAtPrefixedDeadLetterTopics() {
+    SubscriptionSettings contactsEmails =
+        DesiredState.fromCatalog("p-").subscriptions().stream()
+            .filter(s -> s.name().equals("p-contacts-emails"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(contactsEmails.topic()).isEqualTo("p-emails");
+    assertThat(contactsEmails.deadLetter())
+        .contains(new DeadLetter("p-contacts-emails-dead-letter", 5));
+  }
+
+  @Test
+  void everyDeadLetterTopicIsATopicAndHasASubscriptionWithoutPolicies() {
+    DesiredState desired = DesiredState.fromCatalog("p-");
+    List<String> deadLetterTopics =
+        desired.deadLetteringSubscriptions().stream()
+            .map(s -> s.deadLetter().orElseThrow().topic())
+            .toList();
+
+    assertThat(desired.topics()).containsAll(deadLetterTopics);
+    assertThat(desired.subscriptions())
+        .filteredOn(s -> deadLetterTopics.contains(s.topic()))
+        .hasSize(deadLetterTopics.size())
+        .allMatch(s -> s.name().equals(s.topic()))
+        .allMatch(s -> s.deadLetter().isEmpty() && s.retry().isEmpty());
+  }
+
+  @Test
+  void listsTopicsBeforeTheSubscriptionsThatNeedThem() {
+    DesiredState desired = DesiredState.fromCatalog("");
+
+    assertThat(desired.topics().size()).isEqualTo(Catalog.allTopics().size());
+    assertThat(desired.subscriptions()).hasSize(2 * Catalog.subscriptions().size());
+    assertThat(desired.subscriptions().subList(0, Catalog.subscriptions().size()))
+        .allMatch(s -> s.deadLetter().isPresent());
+  }
+}
