@@ -1,0 +1,60 @@
+package dev.officeflow.runtime.config;
+
+import dev.officeflow.events.EventType;
+import dev.officeflow.events.catalog.Catalog;
+import dev.officeflow.events.catalog.SubscriptionSpec;
+import dev.officeflow.runtime.consume.ConsumerRuntime;
+import dev.officeflow.runtime.consume.EventHandler;
+import dev.officeflow.runtime.consume.SubscriptionBinding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the service's {@link EventHandler} beans on their catalog subscriptions ({@code
+ * <service>-<topic>}) once the application is up, and stops them first on shutdown.
+ */
+final class HandlerLifecycle implements SmartLifecycle {
+
+  private final ConsumerRuntime runtime;
+  private final String consumer;
+  private final List<EventHandler<?>> handlers;
+  private volatile boolean running;
+
+  HandlerLifecycle(ConsumerRuntime runtime, String consumer, List<EventHandler<?>> handlers) {
+    this.runtime = runtime;
+    this.consumer = consumer;
+    this.handlers = List.copyOf(handlers);
+  }
+
+  @Override
+  public void start() {
+    bindings().forEach(runtime::start);
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    runtime.stop();
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  List<SubscriptionBinding> bindings() {
+    Map<SubscriptionSpec, List<EventHandler<?>>> bySubscription = new LinkedHashMap<>();
+    for (EventHandler<?> handler : handlers) {
+      EventType type = handler.type();
+      SubscriptionSpec spec = Catalog.subscription(consumer, type.topic());
+      bySubscription.computeIfAbsent(spec, s -> new ArrayList<>()).add(handler);
+    }
+    return bySubscription.entrySet().stream()
+        .map(e -> SubscriptionBinding.of(e.getKey(), e.getValue()))
+        .toList();
+  }
+}

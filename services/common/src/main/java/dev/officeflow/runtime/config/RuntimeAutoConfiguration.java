@@ -1,0 +1,97 @@
+package dev.officeflow.runtime.config;
+
+import com.google.cloud.spring.autoconfigure.pubsub.GcpPubSubAutoConfiguration;
+import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherTemplate;
+import com.google.cloud.spring.pubsub.support.SubscriberFactory;
+import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.runtime.consume.ConsumerRuntime;
+import dev.officeflow.runtime.consume.EventHandler;
+import dev.officeflow.runtime.payload.PayloadPointers;
+import dev.officeflow.runtime.payload.PayloadStore;
+import dev.officeflow.runtime.payload.RedisPayloadStore;
+import dev.officeflow.runtime.publish.EventPublisher;
+import dev.officeflow.runtime.trace.Tracing;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Wires the shared runtime into a service: codec, tracing, payload pointers, publisher, consumers.
+ */
+@AutoConfiguration(after = GcpPubSubAutoConfiguration.class)
+@EnableConfigurationProperties(RuntimeProperties.class)
+public class RuntimeAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventCodec eventCodec() {
+    return new EventCodec();
+  }
+
+  /** A tracing SDK with W3C propagation; services that export spans provide their own bean. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(OpenTelemetry.class)
+  OpenTelemetrySdk openTelemetry() {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().build())
+        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Tracing tracing(OpenTelemetry openTelemetry) {
+    return new Tracing(openTelemetry);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(PayloadStore.class)
+  RedisPayloadStore payloadStore(RuntimeProperties properties) {
+    return new RedisPayloadStore(properties.redis().url());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  PayloadPointers payloadPointers(
+      PayloadStore store, EventCodec codec, RuntimeProperties properties) {
+    return new PayloadPointers(store, codec, properties.payload().settings());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventPublisher eventPublisher(
+      PubSubPublisherTemplate pubSub, EventCodec codec, PayloadPointers pointers, Tracing tracing) {
+    return new EventPublisher(pubSub, codec, pointers, tracing);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  ConsumerRuntime consumerRuntime(
+      SubscriberFactory subscribers,
+      PubSubPublisherTemplate pubSub,
+      EventCodec codec,
+      PayloadPointers pointers,
+      Tracing tracing,
+      RuntimeProperties properties) {
+    return new ConsumerRuntime(
+        subscribers, pubSub, codec, pointers, tracing, properties.consumer().settings());
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "officeflow.consumer.enabled", matchIfMissing = true)
+  HandlerLifecycle handlerLifecycle(
+      ConsumerRuntime runtime,
+      RuntimeProperties properties,
+      ObjectProvider<EventHandler<?>> handlers) {
+    return new HandlerLifecycle(
+        runtime, properties.service().name(), handlers.orderedStream().toList());
+  }
+}

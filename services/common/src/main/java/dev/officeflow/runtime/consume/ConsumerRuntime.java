@@ -1,0 +1,68 @@
+package dev.officeflow.runtime.consume;
+
+import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherOperations;
+import com.google.cloud.spring.pubsub.support.SubscriberFactory;
+import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.runtime.payload.PayloadPointers;
+import dev.officeflow.runtime.trace.Tracing;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The consumers of one service: starts a worker per subscription binding and stops them all
+ * gracefully (stop pulling, finish in-flight messages; whatever is not acked is redelivered).
+ */
+public final class ConsumerRuntime implements AutoCloseable {
+
+  private final SubscriberFactory subscribers;
+  private final EventCodec codec;
+  private final PayloadPointers pointers;
+  private final Tracing tracing;
+  private final DeadLetterPublisher deadLetters;
+  private final ConsumerSettings settings;
+  private final List<SubscriptionWorker> workers = new CopyOnWriteArrayList<>();
+
+  public ConsumerRuntime(
+      SubscriberFactory subscribers,
+      PubSubPublisherOperations publisher,
+      EventCodec codec,
+      PayloadPointers pointers,
+      Tracing tracing,
+      ConsumerSettings settings) {
+    this.subscribers = subscribers;
+    this.codec = codec;
+    this.pointers = pointers;
+    this.tracing = tracing;
+    this.deadLetters = new DeadLetterPublisher(publisher);
+    this.settings = settings;
+  }
+
+  /** Starts consuming {@code binding}'s subscription; returns once the streams are open. */
+  public void start(SubscriptionBinding binding) {
+    MessageProcessor processor = new MessageProcessor(binding, codec, pointers, tracing);
+    SubscriptionWorker worker =
+        new SubscriptionWorker(binding.spec(), processor, deadLetters, subscribers);
+    worker.start();
+    workers.add(worker);
+  }
+
+  /** Messages received and not yet settled, across all subscriptions. */
+  public long inFlight() {
+    return workers.stream().mapToLong(SubscriptionWorker::inFlight).sum();
+  }
+
+  public ConsumerSettings settings() {
+    return settings;
+  }
+
+  /** Stops every subscription, each waiting up to the shutdown timeout for in-flight messages. */
+  public void stop() {
+    workers.parallelStream().forEach(worker -> worker.stop(settings.shutdownTimeout()));
+    workers.clear();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
