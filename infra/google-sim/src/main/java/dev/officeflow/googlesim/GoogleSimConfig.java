@@ -1,0 +1,105 @@
+package dev.officeflow.googlesim;
+
+import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.googlesim.faults.FaultSettings;
+import dev.officeflow.googlesim.push.PubsubTarget;
+import dev.officeflow.googlesim.quota.QuotaSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to start a simulator. Defaults: {@code 127.0.0.1:8090}, 16 worker threads, the system UTC
+ * clock, no accounts, {@link QuotaSettings#defaults()}, no faults, no Pub/Sub (Gmail watches are
+ * accepted but publish nothing), 7 days of Gmail history.
+ *
+ * @param port 0 picks a free port
+ * @param clock drives token expiry, quotas, watch and channel expiry, history retention and the
+ *     generator's anchor
+ */
+public record GoogleSimConfig(
+    String host,
+    int port,
+    int threads,
+    Clock clock,
+    List<AccountSpec> accounts,
+    QuotaSettings quota,
+    FaultSettings faults,
+    @Nullable PubsubTarget pubsub,
+    Duration historyRetention) {
+
+  public GoogleSimConfig {
+    accounts = List.copyOf(accounts);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+  }
+
+  public static GoogleSimConfig defaults() {
+    return new GoogleSimConfig(
+        "127.0.0.1",
+        8090,
+        16,
+        Clock.systemUTC(),
+        List.of(),
+        QuotaSettings.defaults(),
+        FaultSettings.none(),
+        null,
+        Duration.ofDays(7));
+  }
+
+  public GoogleSimConfig withPort(int newPort) {
+    return new GoogleSimConfig(
+        host, newPort, threads, clock, accounts, quota, faults, pubsub, historyRetention);
+  }
+
+  public GoogleSimConfig withHost(String newHost) {
+    return new GoogleSimConfig(
+        newHost, port, threads, clock, accounts, quota, faults, pubsub, historyRetention);
+  }
+
+  public GoogleSimConfig withThreads(int newThreads) {
+    return new GoogleSimConfig(
+        host, port, newThreads, clock, accounts, quota, faults, pubsub, historyRetention);
+  }
+
+  public GoogleSimConfig withClock(Clock newClock) {
+    return new GoogleSimConfig(
+        host, port, threads, newClock, accounts, quota, faults, pubsub, historyRetention);
+  }
+
+  /** Adds one account to those created at start. */
+  public GoogleSimConfig withAccount(AccountSpec account) {
+    List<AccountSpec> all = new ArrayList<>(accounts);
+    all.add(account);
+    return new GoogleSimConfig(
+        host, port, threads, clock, all, quota, faults, pubsub, historyRetention);
+  }
+
+  public GoogleSimConfig withAccounts(List<AccountSpec> newAccounts) {
+    return new GoogleSimConfig(
+        host, port, threads, clock, newAccounts, quota, faults, pubsub, historyRetention);
+  }
+
+  public GoogleSimConfig withQuota(QuotaSettings newQuota) {
+    return new GoogleSimConfig(
+        host, port, threads, clock, accounts, newQuota, faults, pubsub, historyRetention);
+  }
+
+  public GoogleSimConfig withFaults(FaultSettings newFaults) {
+    return new GoogleSimConfig(
+        host, port, threads, clock, accounts, quota, newFaults, pubsub, historyRetention);
+  }
+
+  public GoogleSimConfig withPubsub(@Nullable PubsubTarget target) {
+    return new GoogleSimConfig(
+        host, port, threads, clock, accounts, quota, faults, target, historyRetention);
+  }
+
+  public GoogleSimConfig withHistoryRetention(Duration retention) {
+    return new GoogleSimConfig(
+        host, port, threads, clock, accounts, quota, faults, pubsub, retention);
+  }
+}

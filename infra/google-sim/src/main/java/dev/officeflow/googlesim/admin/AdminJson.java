@@ -1,0 +1,149 @@
+package dev.officeflow.googlesim.admin;
+
+import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.googlesim.faults.FaultSettings;
+import dev.officeflow.googlesim.mailbox.ContactRank;
+import dev.officeflow.googlesim.mailbox.MailboxSpec;
+import dev.officeflow.googlesim.oauth.TokenGrant;
+import dev.officeflow.googlesim.quota.QuotaSettings;
+import dev.officeflow.googlesim.web.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON shapes of the admin API (also used by the {@code --accounts} config file). Field names match
+ * the record components; absent fields keep their defaults.
+ */
+public final class AdminJson {
+
+  private AdminJson() {}
+
+  /** An account from {@code {"email", "displayName", "seed", "recentMessages", ...}}. */
+  public static AccountSpec account(JsonNode n) {
+    AccountSpec base = AccountSpec.of(Json.text(n, "email", ""));
+    MailboxSpec m = base.mailbox();
+    MailboxSpec mailbox =
+        new MailboxSpec(
+            n.path("seed").asLong(m.seed()),
+            n.path("recentMessages").asInt(m.recentMessages()),
+            n.path("olderMessages").asInt(m.olderMessages()),
+            n.path("events").asInt(m.events()),
+            n.path("olderEvents").asInt(m.olderEvents()));
+    return settings(base.withMailbox(mailbox), n);
+  }
+
+  /** Applies the consent settings present in {@code n}. */
+  public static AccountSpec settings(AccountSpec spec, JsonNode n) {
+    AccountSpec out = spec;
+    if (n.hasNonNull("displayName")) {
+      out = out.withDisplayName(n.get("displayName").asString());
+    }
+    if (n.has("grantedScopes")) {
+      out = out.withGrantedScopes(strings(n.get("grantedScopes")));
+    }
+    if (n.has("denyConsent")) {
+      out = out.withDenyConsent(n.get("denyConsent").asBoolean());
+    }
+    if (n.has("tokenLifetimeSeconds")) {
+      out = out.withTokenLifetime(Duration.ofSeconds(n.get("tokenLifetimeSeconds").asLong()));
+    }
+    return out;
+  }
+
+  public static QuotaSettings quota(QuotaSettings q, JsonNode n) {
+    return new QuotaSettings(
+        n.path("gmailUnitsPerMinute").asInt(q.gmailUnitsPerMinute()),
+        n.path("calendarRequestsPerMinute").asInt(q.calendarRequestsPerMinute()),
+        n.has("burstSeconds")
+            ? Duration.ofMillis((long) (n.get("burstSeconds").asDouble() * 1000))
+            : q.burst(),
+        n.path("calendarStatus").asInt(q.calendarStatus()),
+        n.path("enabled").asBoolean(q.enabled()));
+  }
+
+  public static FaultSettings faults(FaultSettings f, JsonNode n) {
+    List<Integer> statuses = new ArrayList<>();
+    n.path("statuses").forEach(s -> statuses.add(s.asInt()));
+    return new FaultSettings(
+        n.path("errorRate").asDouble(f.errorRate()),
+        statuses.isEmpty() ? f.statuses() : statuses,
+        n.has("latencyMs") ? Duration.ofMillis(n.get("latencyMs").asLong()) : f.latency(),
+        n.path("seed").asLong(f.seed()));
+  }
+
+  static NewMessage message(JsonNode n) {
+    return new NewMessage(
+        Json.text(n, "fromName", ""),
+        Json.text(n, "fromEmail", ""),
+        List.copyOf(strings(n.path("to"))),
+        List.copyOf(strings(n.path("cc"))),
+        Json.text(n, "subject", ""),
+        Json.text(n, "text", ""),
+        List.copyOf(strings(n.path("labelIds"))),
+        n.hasNonNull("threadId") ? n.get("threadId").asString() : null,
+        n.hasNonNull("date") ? Instant.parse(n.get("date").asString()) : null);
+  }
+
+  static NewEvent event(JsonNode n) {
+    return new NewEvent(
+        Json.text(n, "summary", ""),
+        ZonedDateTime.parse(Json.text(n, "start", "")),
+        ZonedDateTime.parse(Json.text(n, "end", "")),
+        List.copyOf(strings(n.path("attendees"))),
+        Json.text(n, "description", ""),
+        Json.text(n, "location", ""));
+  }
+
+  static EventUpdate eventUpdate(JsonNode n) {
+    return new EventUpdate(
+        n.hasNonNull("summary") ? n.get("summary").asString() : null,
+        n.hasNonNull("start") ? ZonedDateTime.parse(n.get("start").asString()) : null,
+        n.hasNonNull("end") ? ZonedDateTime.parse(n.get("end").asString()) : null,
+        n.hasNonNull("description") ? n.get("description").asString() : null,
+        n.hasNonNull("location") ? n.get("location").asString() : null);
+  }
+
+  static Set<String> strings(JsonNode array) {
+    Set<String> out = new LinkedHashSet<>();
+    array.forEach(v -> out.add(v.asString()));
+    return out;
+  }
+
+  static ObjectNode token(TokenGrant g, Instant now) {
+    ObjectNode out = Json.object();
+    out.put("access_token", g.accessToken());
+    if (g.refreshToken() != null) {
+      out.put("refresh_token", g.refreshToken());
+    }
+    out.put("expires_in", Duration.between(now, g.expiresAt()).toSeconds());
+    out.put("scope", String.join(" ", g.scopes())).put("token_type", "Bearer");
+    return out;
+  }
+
+  static ArrayNode ranks(List<ContactRank> ranks) {
+    ArrayNode out = Json.array();
+    for (ContactRank r : ranks) {
+      out.addObject()
+          .put("email", r.email())
+          .put("displayName", r.displayName())
+          .put("score", r.score())
+          .put("sent", r.sent())
+          .put("received", r.received())
+          .put("meetings", r.meetings())
+          .put("plantedRank", r.plantedRank());
+    }
+    return out;
+  }
+
+  static JsonNode tree(Object value) {
+    return Json.MAPPER.valueToTree(value);
+  }
+}

@@ -1,0 +1,230 @@
+package dev.officeflow.googlesim.admin;
+
+import dev.officeflow.googlesim.GoogleSimException;
+import dev.officeflow.googlesim.account.Account;
+import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.googlesim.account.Accounts;
+import dev.officeflow.googlesim.calendar.Channels;
+import dev.officeflow.googlesim.calendar.EventRecord;
+import dev.officeflow.googlesim.faults.FaultInjector;
+import dev.officeflow.googlesim.faults.FaultSettings;
+import dev.officeflow.googlesim.gmail.GmailScopes;
+import dev.officeflow.googlesim.gmail.StoredMessage;
+import dev.officeflow.googlesim.mailbox.ContactRank;
+import dev.officeflow.googlesim.mailbox.GeneratedMailbox;
+import dev.officeflow.googlesim.oauth.OAuthTokens;
+import dev.officeflow.googlesim.oauth.TokenGrant;
+import dev.officeflow.googlesim.quota.QuotaSettings;
+import dev.officeflow.googlesim.quota.Quotas;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The simulator's admin operations, for tests in-process (the same operations are served over HTTP
+ * under {@code /sim}). Every mailbox or calendar change advances the account's history id or change
+ * number, shows up in {@code history.list} / {@code syncToken} listings, and triggers push and
+ * channel notifications. Unknown accounts, messages or events raise {@link GoogleSimException}.
+ * Thread-safe.
+ */
+public final class SimAdmin {
+
+  /** What {@link #reset} goes back to. */
+  public record Initial(List<AccountSpec> accounts, QuotaSettings quota, FaultSettings faults) {}
+
+  private final Accounts accounts;
+  private final OAuthTokens tokens;
+  private final Quotas quotas;
+  private final FaultInjector faults;
+  private final StatsRecorder stats;
+  private final Channels channels;
+  private final Initial initial;
+  private final ContentFactory content;
+
+  public SimAdmin(
+      Accounts accounts,
+      OAuthTokens tokens,
+      Quotas quotas,
+      FaultInjector faults,
+      StatsRecorder stats,
+      Channels channels,
+      Clock clock,
+      Initial initial) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.quotas = quotas;
+    this.faults = faults;
+    this.stats = stats;
+    this.channels = channels;
+    this.initial = initial;
+    this.content = new ContentFactory(clock);
+  }
+
+  /** Creates (or replaces) an account with a freshly generated mailbox and calendar. */
+  public AccountSummary createAccount(AccountSpec spec) {
+    return summary(accounts.create(spec));
+  }
+
+  public AccountSummary account(String email) {
+    return summary(find(email));
+  }
+
+  public List<AccountSummary> accounts() {
+    return accounts.all().stream().map(SimAdmin::summary).toList();
+  }
+
+  /** Changes an account's consent settings (scopes, denial, token lifetime, name). */
+  public AccountSummary configureAccount(String email, UnaryOperator<AccountSpec> change) {
+    Account account = find(email);
+    account.reconfigure(change.apply(account.spec()));
+    return summary(account);
+  }
+
+  /** Tokens for an account without going through authorize (offline: with a refresh token). */
+  public TokenGrant issueTokens(String email, Set<String> scopes) {
+    Account account = find(email);
+    return tokens.issue(account.email(), scopes, true, account.spec().tokenLifetime());
+  }
+
+  /**
+   * Tokens with every scope the account grants, except {@code gmail.metadata} when a broader Gmail
+   * scope is granted too: with it Gmail would refuse queries and full messages.
+   */
+  public TokenGrant issueTokens(String email) {
+    Set<String> scopes = new java.util.HashSet<>(find(email).spec().grantedScopes());
+    if (scopes.stream()
+        .anyMatch(s -> GmailScopes.READ.contains(s) && !s.equals(GmailScopes.METADATA))) {
+      scopes.remove(GmailScopes.METADATA);
+    }
+    return issueTokens(email, scopes);
+  }
+
+  public MessageRef addMessage(String email, NewMessage message) {
+    Account account = find(email);
+    StoredMessage stored = account.mailbox().add(content.message(account, message));
+    return new MessageRef(stored.id(), stored.threadId(), stored.historyId());
+  }
+
+  /** Adds and removes labels; returns the mailbox history id afterwards. */
+  public long modifyLabels(String email, String messageId, List<String> add, List<String> remove) {
+    Account account = find(email);
+    account
+        .mailbox()
+        .modifyLabels(messageId, add, remove)
+        .orElseThrow(() -> missing("message", messageId, email));
+    return account.mailbox().historyId();
+  }
+
+  public long deleteMessage(String email, String messageId) {
+    Account account = find(email);
+    if (!account.mailbox().delete(messageId)) {
+      throw missing("message", messageId, email);
+    }
+    return account.mailbox().historyId();
+  }
+
+  /** Adds an event organized by the owner; returns its id. */
+  public String addEvent(String email, NewEvent event) {
+    Account account = find(email);
+    return account.calendar().add(content.event(account, event)).id();
+  }
+
+  public EventRecord updateEvent(String email, String eventId, EventUpdate update) {
+    Account account = find(email);
+    return account
+        .calendar()
+        .update(eventId, e -> content.apply(e, update))
+        .orElseThrow(() -> missing("event", eventId, email));
+  }
+
+  public EventRecord cancelEvent(String email, String eventId) {
+    return find(email)
+        .calendar()
+        .cancel(eventId)
+        .orElseThrow(() -> missing("event", eventId, email));
+  }
+
+  /** The generator's ground-truth closest contacts of the account's owner. */
+  public List<ContactRank> closestContacts(String email, int n) {
+    return find(email).generated().closestContacts(n);
+  }
+
+  public GeneratedMailbox generated(String email) {
+    return find(email).generated();
+  }
+
+  /** Expires the account's current access tokens: the next API call with one gets 401. */
+  public int expireAccessTokens(String email) {
+    return tokens.expireAccessTokens(find(email).email());
+  }
+
+  /** Drops the retained history: {@code history.list} from any earlier id answers 404. */
+  public void expireHistory(String email) {
+    find(email).mailbox().expireHistory();
+  }
+
+  /** Every sync token issued so far answers 410 {@code fullSyncRequired}. */
+  public void invalidateSyncTokens(String email) {
+    find(email).calendar().invalidateSyncTokens();
+  }
+
+  public void setFaults(FaultSettings settings) {
+    faults.configure(settings);
+  }
+
+  /** The next {@code count} Gmail/Calendar calls fail with {@code status} (500 or 503). */
+  public void failNext(int count, int status) {
+    faults.failNext(count, status);
+  }
+
+  /** New limits; every bucket starts full again. */
+  public void setQuota(QuotaSettings settings) {
+    quotas.configure(settings);
+  }
+
+  public QuotaSettings quota() {
+    return quotas.settings();
+  }
+
+  public SimStats stats() {
+    return stats.snapshot();
+  }
+
+  /**
+   * Back to the configured accounts (regenerated), no tokens, full quotas, no faults, zero
+   * counters.
+   */
+  public void reset() {
+    accounts.clear();
+    tokens.clear();
+    channels.clear();
+    quotas.configure(initial.quota());
+    faults.reset(initial.faults());
+    stats.reset();
+    initial.accounts().forEach(accounts::create);
+  }
+
+  private Account find(String email) {
+    return accounts.find(email).orElseThrow(() -> new GoogleSimException("no account " + email));
+  }
+
+  private static GoogleSimException missing(String what, String id, String email) {
+    return new GoogleSimException("no " + what + " " + id + " in " + email);
+  }
+
+  private static AccountSummary summary(Account a) {
+    AccountSpec s = a.spec();
+    return new AccountSummary(
+        s.email(),
+        s.displayName(),
+        a.mailbox().messagesTotal(),
+        a.mailbox().threadsTotal(),
+        a.mailbox().historyId(),
+        a.calendar().snapshot().entries().size(),
+        a.calendar().zone().getId(),
+        s.grantedScopes(),
+        s.denyConsent(),
+        s.tokenLifetime().toSeconds());
+  }
+}

@@ -1,0 +1,14 @@
+package dev.officeflow.googlesim.calendar;
+
+/**
+ * One attendee.
+ *
+ * @param responseStatus needsAction, declined, tentative or accepted
+ */
+public record Attendee(
+    String email,
+    String displayName,
+    String responseStatus,
+    boolean organizer,
+    boolean self,
+    boolean optional) {}

@@ -1,0 +1,113 @@
+package dev.officeflow.googlesim.web;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Google's JSON error bodies, as the official clients parse them into GoogleJsonError. */
+public final class GoogleErrors {
+
+  private static final Map<Integer, String> STATUS =
+      Map.of(
+          400, "INVALID_ARGUMENT",
+          401, "UNAUTHENTICATED",
+          403, "PERMISSION_DENIED",
+          404, "NOT_FOUND",
+          410, "FAILED_PRECONDITION",
+          429, "RESOURCE_EXHAUSTED",
+          500, "INTERNAL",
+          503, "UNAVAILABLE");
+
+  private GoogleErrors() {}
+
+  /** One error with a single {@code errors[]} entry, in the style of {@code api}. */
+  public static SimResponse of(
+      ApiKind api, int code, String domain, String reason, String message) {
+    return of(api, code, domain, reason, message, null, null);
+  }
+
+  public static SimResponse of(
+      ApiKind api,
+      int code,
+      String domain,
+      String reason,
+      String message,
+      @Nullable String locationType,
+      @Nullable String location) {
+    return body(api, code, message, item(message, domain, reason, locationType, location));
+  }
+
+  private static ObjectNode item(
+      String message,
+      String domain,
+      String reason,
+      @Nullable String locationType,
+      @Nullable String location) {
+    ObjectNode item = Json.object();
+    item.put("message", message).put("domain", domain).put("reason", reason);
+    if (location != null && locationType != null) {
+      item.put("location", location).put("locationType", locationType);
+    }
+    return item;
+  }
+
+  private static SimResponse body(ApiKind api, int code, String message, ObjectNode item) {
+    ObjectNode error = Json.object();
+    if (api == ApiKind.GMAIL) {
+      error.put("code", code).put("message", message);
+      error.putArray("errors").add(item);
+      error.put("status", STATUS.getOrDefault(code, "UNKNOWN"));
+    } else {
+      error.putArray("errors").add(item);
+      error.put("code", code).put("message", message);
+    }
+    ObjectNode root = Json.object();
+    root.set("error", error);
+    return SimResponse.json(code, root);
+  }
+
+  /** 401 for a missing, unknown, expired or revoked access token. */
+  public static SimResponse unauthorized(ApiKind api) {
+    String message =
+        api == ApiKind.GMAIL
+            ? "Request had invalid authentication credentials. Expected OAuth 2 access token, login"
+                + " cookie or other valid authentication credential. See"
+                + " https://developers.google.com/identity/sign-in/web/devconsole-project."
+            : "Invalid Credentials";
+    ObjectNode item = item("Invalid Credentials", "global", "authError", "header", "Authorization");
+    return body(api, 401, message, item)
+        .withHeader("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+  }
+
+  public static SimResponse insufficientScopes(ApiKind api) {
+    return of(
+        api,
+        403,
+        "global",
+        "insufficientPermissions",
+        "Request had insufficient authentication scopes.");
+  }
+
+  public static SimResponse forbidden(ApiKind api, String message) {
+    return of(api, 403, "global", "forbidden", message);
+  }
+
+  public static SimResponse notFound(ApiKind api) {
+    return api == ApiKind.GMAIL
+        ? of(api, 404, "global", "notFound", "Requested entity was not found.")
+        : of(api, 404, "global", "notFound", "Not Found");
+  }
+
+  public static SimResponse badRequest(ApiKind api, String message, @Nullable String parameter) {
+    return parameter == null
+        ? of(api, 400, "global", "invalid", message)
+        : of(api, 400, "global", "invalid", message, "parameter", parameter);
+  }
+
+  /** The bodies of Google's transient backend errors (500 backendError, 503 unavailable). */
+  public static SimResponse backend(ApiKind api, int code) {
+    return code == 503
+        ? of(api, 503, "global", "backendError", "The service is currently unavailable.")
+        : of(api, code, "global", "backendError", "Internal error encountered.");
+  }
+}

@@ -1,0 +1,63 @@
+package dev.officeflow.googlesim;
+
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.calendar.Calendar;
+import com.google.api.services.gmail.Gmail;
+import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.googlesim.mailbox.MailboxSpec;
+import java.util.Set;
+
+/** Builds simulators, accounts and official Google clients for tests. */
+public final class SimFixtures {
+
+  public static final String ALICE = "alice@acme.test";
+  public static final String NOW = "2026-11-20T12:00:00Z";
+  public static final NetHttpTransport TRANSPORT = new NetHttpTransport();
+  public static final JsonFactory JSON = GsonFactory.getDefaultInstance();
+
+  private SimFixtures() {}
+
+  /** Alice with 120 recent + 40 older messages and 30 + 10 events. */
+  public static AccountSpec alice() {
+    return AccountSpec.of(ALICE)
+        .withDisplayName("Alice Example")
+        .withMailbox(MailboxSpec.small(42));
+  }
+
+  public static GoogleSim start(MutableClock clock, AccountSpec... accounts) {
+    GoogleSimConfig config = GoogleSimConfig.defaults().withPort(0).withClock(clock).withThreads(4);
+    for (AccountSpec a : accounts) {
+      config = config.withAccount(a);
+    }
+    return GoogleSim.start(config);
+  }
+
+  public static String token(GoogleSim sim, String email) {
+    return sim.admin().issueTokens(email).accessToken();
+  }
+
+  public static String token(GoogleSim sim, String email, Set<String> scopes) {
+    return sim.admin().issueTokens(email, scopes).accessToken();
+  }
+
+  public static HttpRequestInitializer bearer(String token) {
+    return request -> request.getHeaders().setAuthorization("Bearer " + token);
+  }
+
+  public static Gmail gmail(GoogleSim sim, String token) {
+    return new Gmail.Builder(TRANSPORT, JSON, bearer(token))
+        .setRootUrl(sim.baseUrl())
+        .setApplicationName("google-sim-test")
+        .build();
+  }
+
+  public static Calendar calendar(GoogleSim sim, String token) {
+    return new Calendar.Builder(TRANSPORT, JSON, bearer(token))
+        .setRootUrl(sim.baseUrl())
+        .setApplicationName("google-sim-test")
+        .build();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.officeflow.googlesim.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.googlesim.MutableClock;
+import dev.officeflow.googlesim.SimFixtures;
+import dev.officeflow.googlesim.web.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class AdminHttpApiTest {
+
+  private final MutableClock clock = MutableClock.at(SimFixtures.NOW);
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private GoogleSim sim;
+
+  @BeforeEach
+  void start() {
+    sim = SimFixtures.start(clock);
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  @Test
+  void anAccountCreatedOverHttpServesItsGeneratedMailbox() throws Exception {
+    JsonNode created =
+        post(
+            "sim/accounts",
+            "{\"email\":\"erin@acme.test\",\"seed\":9,\"recentMessages\":30,\"olderMessages\":5,\"events\":4,\"olderEvents\":0}",
+            201);
+    JsonNode token = post("sim/accounts/erin@acme.test/tokens", "{}", 200);
+
+    String profile = get("gmail/v1/users/me/profile", token.get("access_token").asString());
+
+    assertThat(created.get("messagesTotal").asInt()).isEqualTo(35);
+    assertThat(Json.MAPPER.readTree(profile).get("messagesTotal").asInt()).isEqualTo(35);
+  }
+
+  @Test
+  void messagesAddedOverHttpAdvanceTheHistoryIdAndAreCounted() throws Exception {
+    post(
+        "sim/accounts",
+        "{\"email\":\"erin@acme.test\",\"recentMessages\":3,\"olderMessages\":0}",
+        201);
+    long before = sim.admin().account("erin@acme.test").historyId();
+
+    JsonNode added =
+        post(
+            "sim/accounts/erin@acme.test/messages",
+            "{\"fromName\":\"Müller, Jürgen\",\"fromEmail\":\"j@partner.test\",\"subject\":\"Grüße\",\"text\":\"Hallo\"}",
+            201);
+    JsonNode labelled =
+        post(
+            "sim/accounts/erin@acme.test/messages/" + added.get("id").asString() + "/labels",
+            "{\"add\":[\"STARRED\"]}",
+            200);
+    JsonNode stats = Json.MAPPER.readTree(get("sim/stats", null));
+
+    assertThat(added.get("historyId").asLong()).isGreaterThan(before);
+    assertThat(labelled.get("historyId").asLong()).isGreaterThan(added.get("historyId").asLong());
+    assertThat(sim.admin().account("erin@acme.test").messagesTotal()).isEqualTo(4);
+    assertThat(stats.has("quotaErrors")).isTrue();
+  }
+
+  @Test
+  void unknownAccountsAre404() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sim.baseUrl() + "sim/accounts/nobody@acme.test"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  private JsonNode post(String path, String json, int expected)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    return Json.MAPPER.readTree(response.body());
+  }
+
+  private String get(String path, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+}
