@@ -1,0 +1,13 @@
+package dev.officeflow.vespasim.selection;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The document a selection is evaluated against.
+ *
+ * @param id the full document id ({@code id:ns:type:g=group:specific})
+ * @param doctype the document type name
+ * @param group the group of the id ({@code g=}), or empty when it has none
+ * @param fields the document's fields as a JSON object
+ */
+public record Subject(String id, String doctype, String group, JsonNode fields) {}
