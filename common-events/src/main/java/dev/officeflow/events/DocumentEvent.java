@@ -34,7 +34,7 @@ public record DocumentEvent(
   public String providerItemId() {
     return document != null
         ? document.providerDocumentId()
-        : DataEvents.docId(payloadRef, "document");
+        : DataEvents.docId(payloadRef, "office_document");
   }
 
   @Override

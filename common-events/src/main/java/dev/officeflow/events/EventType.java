@@ -12,7 +12,7 @@ public enum EventType {
   EMAIL(Topics.EMAILS, "email", EmailEvent.class),
   CALENDAR(Topics.CALENDARS, "calendar_event", CalendarEvent.class),
   CONTACT(Topics.CONTACTS, "contact", ContactEvent.class),
-  DOCUMENT(Topics.DOCUMENTS, "document", DocumentEvent.class),
+  DOCUMENT(Topics.DOCUMENTS, "office_document", DocumentEvent.class),
   TODO(Topics.TODOS, "todo", TodoEvent.class),
   INTEGRATION(Topics.INTEGRATIONS, "integration", IntegrationEvent.class),
   USER(Topics.USERS, "user", UserEvent.class);
