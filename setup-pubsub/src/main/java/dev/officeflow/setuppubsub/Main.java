@@ -16,8 +16,11 @@ public final class Main {
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 
-  /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  /**
+   * Runs the CLI and returns its exit code instead of exiting the JVM; tests (here and in the
+   * services, which apply the catalog under a prefix) call this instead of {@link #main}.
+   */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     Options options;
     try {
       options = Options.parse(args, env);

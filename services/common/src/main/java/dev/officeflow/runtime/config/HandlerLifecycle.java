@@ -20,12 +20,15 @@ final class HandlerLifecycle implements SmartLifecycle {
 
   private final ConsumerRuntime runtime;
   private final String consumer;
+  private final String prefix;
   private final List<EventHandler<?>> handlers;
   private volatile boolean running;
 
-  HandlerLifecycle(ConsumerRuntime runtime, String consumer, List<EventHandler<?>> handlers) {
+  HandlerLifecycle(
+      ConsumerRuntime runtime, String consumer, String prefix, List<EventHandler<?>> handlers) {
     this.runtime = runtime;
     this.consumer = consumer;
+    this.prefix = prefix;
     this.handlers = List.copyOf(handlers);
   }
 
@@ -53,8 +56,12 @@ final class HandlerLifecycle implements SmartLifecycle {
       SubscriptionSpec spec = Catalog.subscription(consumer, type.topic());
       bySubscription.computeIfAbsent(spec, s -> new ArrayList<>()).add(handler);
     }
-    return bySubscription.entrySet().stream()
-        .map(e -> SubscriptionBinding.of(e.getKey(), e.getValue()))
-        .toList();
+    return bySubscription.entrySet().stream().map(e -> bind(e.getKey(), e.getValue())).toList();
+  }
+
+  private SubscriptionBinding bind(SubscriptionSpec spec, List<EventHandler<?>> handlers) {
+    EventType topicType = EventType.ofTopic(spec.topic()).orElse(null);
+    SubscriptionSpec named = spec.renamed(prefix + spec.name(), prefix + spec.topic());
+    return SubscriptionBinding.of(named, handlers, topicType);
   }
 }

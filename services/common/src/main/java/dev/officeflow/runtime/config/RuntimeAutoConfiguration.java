@@ -68,8 +68,12 @@ public class RuntimeAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   EventPublisher eventPublisher(
-      PubSubPublisherTemplate pubSub, EventCodec codec, PayloadPointers pointers, Tracing tracing) {
-    return new EventPublisher(pubSub, codec, pointers, tracing);
+      PubSubPublisherTemplate pubSub,
+      EventCodec codec,
+      PayloadPointers pointers,
+      Tracing tracing,
+      RuntimeProperties properties) {
+    return new EventPublisher(pubSub, codec, pointers, tracing, properties.pubsub().prefix());
   }
 
   @Bean(destroyMethod = "close")
@@ -92,6 +96,9 @@ public class RuntimeAutoConfiguration {
       RuntimeProperties properties,
       ObjectProvider<EventHandler<?>> handlers) {
     return new HandlerLifecycle(
-        runtime, properties.service().name(), handlers.orderedStream().toList());
+        runtime,
+        properties.service().name(),
+        properties.pubsub().prefix(),
+        handlers.orderedStream().toList());
   }
 }

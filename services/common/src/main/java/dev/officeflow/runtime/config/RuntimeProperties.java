@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     redis://127.0.0.1:6379})
  * @param payload claim-check threshold (64 KiB), TTL (24 h) and metadata-only mode (off)
  * @param consumer whether handlers start with the application (on) and the shutdown wait (30 s)
+ * @param pubsub {@code officeflow.pubsub.prefix}: prepended to every catalog topic and subscription
+ *     name (empty; tests give each service instance its own namespace with it)
  */
 @ConfigurationProperties("officeflow")
 public record RuntimeProperties(
     @DefaultValue Service service,
     @DefaultValue Redis redis,
     @DefaultValue Payload payload,
-    @DefaultValue Consumer consumer) {
+    @DefaultValue Consumer consumer,
+    @DefaultValue Pubsub pubsub) {
 
   /** The service's identity in event metadata and in the catalog. */
   public record Service(
@@ -49,4 +52,7 @@ public record RuntimeProperties(
       return new ConsumerSettings(shutdownTimeout);
     }
   }
+
+  /** Naming of Pub/Sub resources. */
+  public record Pubsub(@DefaultValue("") String prefix) {}
 }

@@ -30,21 +30,28 @@ public final class EventPublisher {
   private final EventCodec codec;
   private final PayloadPointers pointers;
   private final Tracing tracing;
+  private final String topicPrefix;
 
+  /**
+   * @param topicPrefix prepended to catalog topic names (empty in production; tests isolate whole
+   *     services on a shared emulator with it)
+   */
   public EventPublisher(
       PubSubPublisherOperations pubSub,
       EventCodec codec,
       PayloadPointers pointers,
-      Tracing tracing) {
+      Tracing tracing,
+      String topicPrefix) {
     this.pubSub = pubSub;
     this.codec = codec;
     this.pointers = pointers;
     this.tracing = tracing;
+    this.topicPrefix = topicPrefix;
   }
 
-  /** Publishes on the event type's topic. */
+  /** Publishes on the event type's catalog topic. */
   public CompletableFuture<String> publish(OfficeEvent event) {
-    return publish(EventType.of(event).topic(), event);
+    return publish(topicPrefix + EventType.of(event).topic(), event);
   }
 
   /** Publishes on {@code topic}; tests use it with their own topics. */

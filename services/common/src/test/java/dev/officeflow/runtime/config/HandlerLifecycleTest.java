@@ -17,6 +17,7 @@ class HandlerLifecycleTest {
         new HandlerLifecycle(
             null,
             "vespa-loader",
+            "",
             List.of(
                 RecordingHandler.accepting(EventType.EMAIL),
                 RecordingHandler.accepting(EventType.USER)));
@@ -32,8 +33,22 @@ class HandlerLifecycleTest {
   @Test
   void handlerForATopicTheServiceDoesNotSubscribeToFailsAtStartup() {
     HandlerLifecycle lifecycle =
-        new HandlerLifecycle(null, "office", List.of(RecordingHandler.accepting(EventType.TODO)));
+        new HandlerLifecycle(
+            null, "office", "", List.of(RecordingHandler.accepting(EventType.TODO)));
 
     assertThatThrownBy(lifecycle::bindings).hasMessage("no subscription of office on todos");
+  }
+
+  @Test
+  void prefixNamesEveryTopicAndSubscriptionButKeepsTheTopicType() {
+    HandlerLifecycle lifecycle =
+        new HandlerLifecycle(
+            null, "contacts", "t1-", List.of(RecordingHandler.accepting(EventType.CALENDAR)));
+
+    SubscriptionBinding binding = lifecycle.bindings().get(0);
+    assertThat(binding.spec().name()).isEqualTo("t1-contacts-calendars");
+    assertThat(binding.spec().topic()).isEqualTo("t1-calendars");
+    assertThat(binding.spec().deadLetterTopic()).isEqualTo("t1-contacts-calendars-dead-letter");
+    assertThat(binding.topicType()).isEqualTo(EventType.CALENDAR);
   }
 }

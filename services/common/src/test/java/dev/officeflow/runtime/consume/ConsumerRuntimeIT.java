@@ -75,7 +75,7 @@ class ConsumerRuntimeIT {
     store = new RedisPayloadStore(Infrastructure.redisUri());
     tracing = new Tracing(otel);
     pointers = new PayloadPointers(store, codec, PayloadSettings.DEFAULTS);
-    publisher = new EventPublisher(pubSub.publisher(), codec, pointers, tracing);
+    publisher = new EventPublisher(pubSub.publisher(), codec, pointers, tracing, "");
     runtime = newRuntime();
   }
 

@@ -1,0 +1,54 @@
+package dev.officeflow.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.officeflow.events.EmailEvent;
+import dev.officeflow.events.EventFixtures;
+import dev.officeflow.events.EventType;
+import dev.officeflow.runtime.consume.EventHandler;
+import dev.officeflow.runtime.publish.EventPublisher;
+import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.RecordingHandler;
+import dev.officeflow.testsupport.IntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/** A Spring Boot application gets the runtime by depending on services-common, nothing else. */
+@IntegrationTest
+class RuntimeAutoConfigurationIT {
+
+  @SpringBootApplication
+  static class VespaLoaderLikeApp {
+    @Bean
+    RecordingHandler<EmailEvent> emails() {
+      return RecordingHandler.accepting(EventType.EMAIL);
+    }
+  }
+
+  @Test
+  void handlerBeanConsumesWhatThePublisherBeanPublishesOnTheCatalogTopic() {
+    String prefix = IsolatedCatalog.apply();
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(VespaLoaderLikeApp.class)
+            .web(WebApplicationType.NONE)
+            .properties(IsolatedCatalog.springProperties(prefix))
+            .properties("officeflow.service.name=vespa-loader")
+            .run()) {
+      @SuppressWarnings("unchecked")
+      RecordingHandler<EmailEvent> handler = context.getBean(RecordingHandler.class);
+
+      context.getBean(EventPublisher.class).publish(EventFixtures.emailEvent("u", "m1")).join();
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> handler.calls().size() == 1);
+      assertThat(handler.calls().get(0).delivery().subscription())
+          .isEqualTo(prefix + "vespa-loader-emails");
+      assertThat(context.getBeansOfType(EventHandler.class)).hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.officeflow.runtime.testing;
+
+import dev.officeflow.setuppubsub.Main;
+import dev.officeflow.testsupport.Infrastructure;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole topic/subscription catalog under a fresh name prefix on the test emulator, applied with
+ * setup-pubsub itself, so a service under test gets its own topics and subscriptions.
+ */
+public final class IsolatedCatalog {
+
+  private IsolatedCatalog() {}
+
+  /** Applies the catalog under a new prefix and returns the prefix. */
+  public static String apply() {
+    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    String[] args = {
+      "--emulator", Infrastructure.pubsubEmulatorHost(),
+      "--project", Infrastructure.pubsubProjectId(),
+      "--prefix", prefix
+    };
+    int exit = Main.run(args, Map.of(), out, out);
+    if (exit != 0) {
+      throw new IllegalStateException("setup-pubsub failed (" + exit + "):\n" + output);
+    }
+    return prefix;
+  }
+
+  /** The Spring properties that point a service at the test infrastructure and the prefix. */
+  public static Map<String, Object> springProperties(String prefix) {
+    return Map.of(
+        "spring.cloud.gcp.pubsub.emulator-host", Infrastructure.pubsubEmulatorHost(),
+        "spring.cloud.gcp.project-id", Infrastructure.pubsubProjectId(),
+        "officeflow.redis.url", Infrastructure.redisUri(),
+        "officeflow.pubsub.prefix", prefix);
+  }
+}
