@@ -1,0 +1,191 @@
+# shellcheck shell=bash
+# The application layer of ./dev up: builds the jars when sources changed, applies the Pub/Sub
+# catalog, starts the simulators and the services as background processes with logs and pid
+# files under <state>/apps, and waits until each answers its health URL. Sourced by ./dev.
+
+# name|module|jar (glob, relative to the module)|port variable|default port|health path
+APPS=(
+  "google-sim|infra/google-sim|target/google-sim-*-exec.jar|GOOGLE_SIM_PORT|8090|/sim/health"
+  "vespa-sim|infra/vespa-sim|target/bin/vespa-sim.jar|VESPA_PORT|8080|/sim/stats"
+  "user|services/user|target/user-*-exec.jar|USER_PORT|8081|/actuator/health"
+  "office|services/office|target/office-*-exec.jar|OFFICE_PORT|8082|/actuator/health"
+  "contacts|services/contacts|target/contacts-*-exec.jar|CONTACTS_PORT|8083|/actuator/health"
+  "vespa-loader|services/vespa-loader|target/vespa-loader-*-exec.jar|VESPA_LOADER_PORT|8084|/actuator/health"
+)
+SETUP_PUBSUB_JAR=setup-pubsub/target/setup-pubsub-exec.jar
+APP_JVM_OPTS=${OFFICEFLOW_APP_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}
+
+app_field() { # app_field <entry> <index>
+  local IFS='|'
+  # shellcheck disable=SC2206
+  local fields=($1)
+  echo "${fields[$2]}"
+}
+
+app_port() {
+  local var default
+  var=$(app_field "$1" 3)
+  default=$(app_field "$1" 4)
+  echo "${!var:-$default}"
+}
+
+app_jar() {
+  local module pattern
+  module=$(app_field "$1" 1)
+  pattern=$(app_field "$1" 2)
+  compgen -G "$ROOT/$module/$pattern" | head -n 1 || true
+}
+
+# The apps whose module exists in this checkout (services join as they are built).
+present_apps() {
+  local entry
+  for entry in "${APPS[@]}"; do
+    [[ -f $ROOT/$(app_field "$entry" 1)/pom.xml ]] && echo "$entry"
+  done
+}
+
+# A module needs building when its jar is missing or any of its sources is newer than the jar.
+needs_build() {
+  local jar=$1 module=$2
+  [[ -z $jar ]] && return 0
+  [[ -n $(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null) ]]
+}
+
+build_apps() {
+  local entry modules=() stale=false
+  modules+=(setup-pubsub)
+  [[ -f $ROOT/$SETUP_PUBSUB_JAR ]] || stale=true
+  while IFS= read -r entry; do
+    modules+=("$(app_field "$entry" 1)")
+    needs_build "$(app_jar "$entry")" "$(app_field "$entry" 1)" && stale=true
+  done < <(present_apps)
+  if ! $stale; then
+    log "jars are up to date"
+    return 0
+  fi
+  require_command mvn maven
+  local list
+  list=$(IFS=,; echo "${modules[*]}")
+  log "building $list (mvn package, tests skipped; ./dev test runs them)"
+  (cd "$ROOT" && mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl "$list" -am) \
+    >"$STATE/build.log" 2>&1 || fail_with_log "the build failed" "$STATE/build.log"
+}
+
+apply_catalog() {
+  log "applying the Pub/Sub catalog (setup-pubsub)"
+  java -jar "$ROOT/$SETUP_PUBSUB_JAR" --emulator "$HOST:$PUBSUB_PORT" --project "$PROJECT_ID" \
+    >"$STATE/setup-pubsub.log" 2>&1 || fail_with_log "setup-pubsub failed" "$STATE/setup-pubsub.log"
+  tail -n 1 "$STATE/setup-pubsub.log" | sed 's/^/    /'
+}
+
+# Environment every app gets: the infrastructure, each other's addresses, dev-only switches.
+app_environment() {
+  endpoint_exports | sed 's/^export //'
+  local entry name var
+  for entry in "${APPS[@]}"; do
+    var=$(app_field "$entry" 3)
+    echo "$var=$(app_port "$entry")"
+  done
+  local google vespa user
+  google=$(app_port "${APPS[0]}")
+  vespa=$(app_port "${APPS[1]}")
+  user=$(app_port "${APPS[2]}")
+  echo "GOOGLE_API_ROOT_URL=http://$HOST:$google/"
+  echo "GOOGLE_OAUTH_BASE_URL=http://$HOST:$google"
+  echo "VESPA_ENDPOINT=http://$HOST:$vespa/"
+  echo "USER_BASE_URL=http://$HOST:$user"
+  echo "USER_JWKS_URI=http://$HOST:$user/.well-known/jwks.json"
+  echo "OFFICEFLOW_DEV_SESSIONS_ENABLED=true"
+}
+
+app_args() {
+  local name=$1 port=$2
+  case $name in
+    google-sim)
+      echo "--port $port --pubsub-emulator $HOST:$PUBSUB_PORT --pubsub-project $PROJECT_ID"
+      ;;
+    vespa-sim) echo "--port $port --schemas $ROOT/infra/vespa/schemas" ;;
+    *) echo "--server.port=$port" ;;
+  esac
+}
+
+app_pid() { pid_from "$STATE/apps/$1.pid"; }
+
+app_healthy() {
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://$HOST:$1$2" || true)
+  [[ $code == 200 ]]
+}
+
+start_app() {
+  local entry=$1 name port health jar pid
+  name=$(app_field "$entry" 0)
+  port=$(app_port "$entry")
+  health=$(app_field "$entry" 5)
+  jar=$(app_jar "$entry")
+  mkdir -p "$STATE/apps"
+  pid=$(app_pid "$name")
+  if process_alive "$pid" java && app_healthy "$port" "$health"; then
+    log "$name already running on port $port (pid $pid), reused"
+    return 0
+  fi
+  ensure_port_free "$port" "$name" "$(app_field "$entry" 3)"
+  local log_file=$STATE/apps/$name.log
+  # shellcheck disable=SC2046
+  (cd "$ROOT" && exec env $(app_environment) setsid nohup java $APP_JVM_OPTS -jar "$jar" \
+    $(app_args "$name" "$port") </dev/null >"$log_file" 2>&1 9>&-) &
+  echo $! >"$STATE/apps/$name.pid"
+}
+
+await_app() {
+  local entry=$1 name port health
+  name=$(app_field "$entry" 0)
+  port=$(app_port "$entry")
+  health=$(app_field "$entry" 5)
+  wait_until "$name on port $port" "$STATE/apps/$name.log" app_ready_or_exited "$name" "$port" "$health"
+  log "$name up on http://$HOST:$port (pid $(app_pid "$name"))"
+}
+
+app_ready_or_exited() {
+  # kill -0, not process_alive: right after the fork the process may not have exec'd java yet.
+  kill -0 "$(app_pid "$1")" 2>/dev/null ||
+    fail_with_log "$1 exited while starting" "$STATE/apps/$1.log"
+  app_healthy "$2" "$3"
+}
+
+start_apps() {
+  build_apps
+  apply_catalog
+  local entry started=()
+  while IFS= read -r entry; do
+    start_app "$entry"
+    started+=("$entry")
+  done < <(present_apps)
+  for entry in "${started[@]}"; do
+    await_app "$entry"
+  done
+}
+
+stop_apps() {
+  local entry name pid
+  for entry in "${APPS[@]}"; do
+    name=$(app_field "$entry" 0)
+    pid=$(app_pid "$name")
+    if process_alive "$pid" java; then
+      kill "$pid" 2>/dev/null || true
+      wait_for_exit "$pid" 20 || kill -9 "$pid" 2>/dev/null || true
+      log "stopped $name (pid $pid)"
+    fi
+    rm -f "$STATE/apps/$name.pid"
+  done
+}
+
+print_apps() {
+  local entry name port state
+  while IFS= read -r entry; do
+    name=$(app_field "$entry" 0)
+    port=$(app_port "$entry")
+    if process_alive "$(app_pid "$name")" java; then state="running (pid $(app_pid "$name"))"; else state="stopped"; fi
+    printf '  %-14s http://%s:%-6s %s\n' "$name" "$HOST" "$port" "$state"
+  done < <(present_apps)
+}
