@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import reactor.core.publisher.Mono;
 
@@ -58,7 +59,7 @@ final class MessageProcessor {
             deliveryAttempt,
             span.getSpanContext());
     try (Scope ignored = span.makeCurrent()) {
-      return decodeAndHandle(message, type.get(), handler, delivery)
+      return decodeAndHandle(message, type.get(), handler, delivery, span)
           .onErrorResume(error -> Mono.just(classify(error)))
           .doOnNext(outcome -> record(span, outcome))
           .doFinally(signal -> span.end());
@@ -72,17 +73,34 @@ final class MessageProcessor {
   }
 
   private Mono<Outcome> decodeAndHandle(
-      PubsubMessage message, EventType type, EventHandler<?> handler, Delivery delivery) {
+      PubsubMessage message,
+      EventType type,
+      EventHandler<?> handler,
+      Delivery delivery,
+      Span span) {
     return Mono.fromCallable(() -> codec.decode(message.getData().toByteArray(), type))
         .flatMap(event -> Mono.fromFuture(() -> pointers.resolve(event)))
-        .flatMap(resolved -> invoke(handler, resolved, delivery))
+        .flatMap(resolved -> invoke(handler, resolved, delivery, span))
         .defaultIfEmpty(Outcome.done());
   }
 
+  /**
+   * Calls the handler and subscribes to its answer with the consume span current, so what the
+   * handler publishes on this thread continues the publisher's trace (Reactor does not carry
+   * OpenTelemetry's thread-local context by itself; work it moves to other threads can use {@link
+   * Delivery#span()}).
+   */
   @SuppressWarnings("unchecked")
   private static <E extends OfficeEvent> Mono<Outcome> invoke(
-      EventHandler<E> handler, OfficeEvent event, Delivery delivery) {
-    return Mono.defer(() -> handler.handle((E) event, delivery));
+      EventHandler<E> handler, OfficeEvent event, Delivery delivery, Span span) {
+    return Mono.defer(
+        () -> {
+          CompletableFuture<Outcome> outcome;
+          try (Scope ignored = span.makeCurrent()) {
+            outcome = handler.handle((E) event, delivery).toFuture();
+          }
+          return Mono.fromFuture(outcome);
+        });
   }
 
   static Outcome classify(Throwable error) {

@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,8 +236,14 @@ class ConsumerRuntimeIT {
   @Test
   void handlerSeesTheTraceOfThePublishingSpan() {
     SubscriptionSpec spec = isolated(Topics.EMAILS);
+    AtomicReference<String> currentTraceInHandler = new AtomicReference<>();
     RecordingHandler<EmailEvent> handler =
-        new RecordingHandler<>(EventType.EMAIL, (event, delivery) -> Outcome.done());
+        new RecordingHandler<>(
+            EventType.EMAIL,
+            (event, delivery) -> {
+              currentTraceInHandler.set(Span.current().getSpanContext().getTraceId());
+              return Outcome.done();
+            });
     runtime.start(binding(spec, handler));
     Span request = otel.getTracer("test").spanBuilder("request").startSpan();
 
@@ -255,6 +262,7 @@ class ConsumerRuntimeIT {
     RecordingHandler.Call<EmailEvent> call = handler.calls().get(0);
     assertThat(call.delivery().span().getTraceId()).isEqualTo(publishSpan.getTraceId());
     assertThat(call.event().metadata().traceId()).isEqualTo(publishSpan.getTraceId());
+    assertThat(currentTraceInHandler.get()).isEqualTo(publishSpan.getTraceId());
     assertThat(call.event().metadata().spanId()).isEqualTo(publishSpan.getSpanId());
     assertThat(call.event().metadata().parentSpanId())
         .isEqualTo(request.getSpanContext().getSpanId());
