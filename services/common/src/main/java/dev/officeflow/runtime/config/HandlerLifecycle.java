@@ -5,6 +5,7 @@ import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.consume.EventHandler;
+import dev.officeflow.runtime.consume.MessageHandler;
 import dev.officeflow.runtime.consume.SubscriptionBinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,20 +23,39 @@ final class HandlerLifecycle implements SmartLifecycle {
   private final String consumer;
   private final String prefix;
   private final List<EventHandler<?>> handlers;
+  private final List<MessageHandler> rawHandlers;
   private volatile boolean running;
 
   HandlerLifecycle(
-      ConsumerRuntime runtime, String consumer, String prefix, List<EventHandler<?>> handlers) {
+      ConsumerRuntime runtime,
+      String consumer,
+      String prefix,
+      List<EventHandler<?>> handlers,
+      List<MessageHandler> rawHandlers) {
     this.runtime = runtime;
     this.consumer = consumer;
     this.prefix = prefix;
     this.handlers = List.copyOf(handlers);
+    this.rawHandlers = List.copyOf(rawHandlers);
   }
 
   @Override
   public void start() {
     bindings().forEach(runtime::start);
+    for (MessageHandler handler : rawHandlers) {
+      runtime.start(named(subscription(handler)), handler);
+    }
     running = true;
+  }
+
+  /** The catalog subscription a raw handler names, which must belong to this service. */
+  SubscriptionSpec subscription(MessageHandler handler) {
+    return Catalog.subscription(handler.subscription())
+        .filter(spec -> spec.consumer().equals(consumer))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no subscription " + handler.subscription() + " of " + consumer));
   }
 
   @Override
@@ -61,7 +81,10 @@ final class HandlerLifecycle implements SmartLifecycle {
 
   private SubscriptionBinding bind(SubscriptionSpec spec, List<EventHandler<?>> handlers) {
     EventType topicType = EventType.ofTopic(spec.topic()).orElse(null);
-    SubscriptionSpec named = spec.renamed(prefix + spec.name(), prefix + spec.topic());
-    return SubscriptionBinding.of(named, handlers, topicType);
+    return SubscriptionBinding.of(named(spec), handlers, topicType);
+  }
+
+  private SubscriptionSpec named(SubscriptionSpec spec) {
+    return spec.renamed(prefix + spec.name(), prefix + spec.topic());
   }
 }

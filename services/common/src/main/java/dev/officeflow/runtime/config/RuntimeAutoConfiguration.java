@@ -6,6 +6,7 @@ import com.google.cloud.spring.pubsub.support.SubscriberFactory;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.consume.EventHandler;
+import dev.officeflow.runtime.consume.MessageHandler;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.payload.PayloadStore;
 import dev.officeflow.runtime.payload.RedisPayloadStore;
@@ -94,11 +95,13 @@ public class RuntimeAutoConfiguration {
   HandlerLifecycle handlerLifecycle(
       ConsumerRuntime runtime,
       RuntimeProperties properties,
-      ObjectProvider<EventHandler<?>> handlers) {
+      ObjectProvider<EventHandler<?>> handlers,
+      ObjectProvider<MessageHandler> rawHandlers) {
     return new HandlerLifecycle(
         runtime,
         properties.service().name(),
         properties.pubsub().prefix(),
-        handlers.orderedStream().toList());
+        handlers.orderedStream().toList(),
+        rawHandlers.orderedStream().toList());
   }
 }

@@ -2,6 +2,7 @@ package dev.officeflow.runtime.consume;
 
 import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherOperations;
 import com.google.cloud.spring.pubsub.support.SubscriberFactory;
+import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.trace.Tracing;
@@ -39,9 +40,16 @@ public final class ConsumerRuntime implements AutoCloseable {
 
   /** Starts consuming {@code binding}'s subscription; returns once the streams are open. */
   public void start(SubscriptionBinding binding) {
-    MessageProcessor processor = new MessageProcessor(binding, codec, pointers, tracing);
-    SubscriptionWorker worker =
-        new SubscriptionWorker(binding.spec(), processor, deadLetters, subscribers);
+    start(binding.spec(), new MessageProcessor(binding, codec, pointers, tracing));
+  }
+
+  /** Starts consuming {@code spec}'s subscription with a handler of raw messages. */
+  public void start(SubscriptionSpec spec, MessageHandler handler) {
+    start(spec, new RawMessageProcessor(spec, handler, tracing));
+  }
+
+  private void start(SubscriptionSpec spec, DeliveryProcessor processor) {
+    SubscriptionWorker worker = new SubscriptionWorker(spec, processor, deadLetters, subscribers);
     worker.start();
     workers.add(worker);
   }

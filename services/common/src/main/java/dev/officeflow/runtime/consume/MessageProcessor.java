@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * its payload pointer, and call the handler inside a consume span. Every failure is classified;
  * none escapes. Pub/Sub-independent, so it is unit-testable.
  */
-final class MessageProcessor {
+final class MessageProcessor implements DeliveryProcessor {
 
   private final SubscriptionBinding binding;
   private final EventCodec codec;
@@ -38,7 +38,8 @@ final class MessageProcessor {
     this.tracing = tracing;
   }
 
-  Mono<Outcome> process(PubsubMessage message, int deliveryAttempt) {
+  @Override
+  public Mono<Outcome> process(PubsubMessage message, int deliveryAttempt) {
     Map<String, String> attributes = message.getAttributesMap();
     Optional<EventType> type = typeOf(attributes);
     if (type.isEmpty()) {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one subscription: pulls with the factory's streams and flow control, hands each message to
- * the {@link MessageProcessor}, and settles it. A retry on the last allowed delivery is
+ * its {@link DeliveryProcessor}, and settles it. A retry on the last allowed delivery is
  * dead-lettered by the runtime itself, so the reason travels with it.
  */
 final class SubscriptionWorker {
@@ -22,7 +22,7 @@ final class SubscriptionWorker {
   private static final Logger log = LoggerFactory.getLogger(SubscriptionWorker.class);
 
   private final SubscriptionSpec spec;
-  private final MessageProcessor processor;
+  private final DeliveryProcessor processor;
   private final DeadLetterPublisher deadLetters;
   private final SubscriberFactory subscribers;
   private final AtomicLong inFlight = new AtomicLong();
@@ -30,7 +30,7 @@ final class SubscriptionWorker {
 
   SubscriptionWorker(
       SubscriptionSpec spec,
-      MessageProcessor processor,
+      DeliveryProcessor processor,
       DeadLetterPublisher deadLetters,
       SubscriberFactory subscribers) {
     this.spec = spec;

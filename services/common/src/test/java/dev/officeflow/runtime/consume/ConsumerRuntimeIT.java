@@ -234,6 +234,39 @@ class ConsumerRuntimeIT {
   }
 
   @Test
+  void rawHandlerGetsGmailNotificationsAndItsPermanentFailuresAreDeadLettered() {
+    SubscriptionSpec spec = isolated(Topics.GMAIL_PUSH);
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MessageHandler handler =
+        new MessageHandler() {
+          @Override
+          public String subscription() {
+            return spec.name();
+          }
+
+          @Override
+          public Mono<Outcome> handle(PubsubMessage message, Delivery delivery) {
+            String data = message.getData().toStringUtf8();
+            received.add(data);
+            return data.contains("historyId")
+                ? Mono.just(Outcome.done())
+                : Mono.error(new PermanentEventException("not a Gmail notification"));
+          }
+        };
+    runtime.start(spec, handler);
+    EmulatorPubSub.Collector deadLetters = pubSub.collect(spec.deadLetterSubscription());
+
+    publishRaw(spec.topic(), "{\"emailAddress\":\"ana@example.com\",\"historyId\":42}", Map.of());
+    publishRaw(spec.topic(), "{}", Map.of());
+
+    await().atMost(PATIENCE).until(() -> deadLetters.messages().size() == 1);
+    assertThat(received).contains("{\"emailAddress\":\"ana@example.com\",\"historyId\":42}");
+    assertThat(deadLetters.messages().get(0).getAttributesOrThrow(EventAttributes.ERROR_REASON))
+        .isEqualTo("permanent: not a Gmail notification");
+    deadLetters.close();
+  }
+
+  @Test
   void handlerSeesTheTraceOfThePublishingSpan() {
     SubscriptionSpec spec = isolated(Topics.EMAILS);
     AtomicReference<String> currentTraceInHandler = new AtomicReference<>();
