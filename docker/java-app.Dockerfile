@@ -1,0 +1,14 @@
+# One image recipe for every runnable module, built from the repository root:
+#   docker build -f docker/java-app.Dockerfile --build-arg MODULE=services/office .
+# docker-compose.yml uses it for setup-pubsub, google-sim and the four services.
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -pl "${MODULE}" -am package -DskipTests -Dspotless.check.skip=true \
+ && jar=$(ls "${MODULE}"/target/*-exec.jar "${MODULE}"/target/bin/*.jar 2>/dev/null | head -n 1) \
+ && cp "$jar" /app.jar
+
+FROM eclipse-temurin:17-jre
+COPY --from=build /app.jar /app/app.jar
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
