@@ -33,12 +33,23 @@ public final class IsolatedCatalog {
     return prefix;
   }
 
-  /** The Spring properties that point a service at the test infrastructure and the prefix. */
+  /**
+   * The Spring properties that point a service at the test infrastructure and the prefix, as
+   * default properties: a service's own {@code application.yml} overrides them, so a service with
+   * one passes {@link #commandLine} to {@code run(...)} instead.
+   */
   public static Map<String, Object> springProperties(String prefix) {
     return Map.of(
         "spring.cloud.gcp.pubsub.emulator-host", Infrastructure.pubsubEmulatorHost(),
         "spring.cloud.gcp.project-id", Infrastructure.pubsubProjectId(),
         "officeflow.redis.url", Infrastructure.redisUri(),
         "officeflow.pubsub.prefix", prefix);
+  }
+
+  /** The same settings as command-line arguments, which win over {@code application.yml}. */
+  public static String[] commandLine(String prefix) {
+    return springProperties(prefix).entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
   }
 }

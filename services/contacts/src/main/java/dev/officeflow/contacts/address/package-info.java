@@ -1,0 +1,5 @@
+/** Address normalisation and keyed hashing: the only form in which addresses are stored. */
+@NullMarked
+package dev.officeflow.contacts.address;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,123 @@
+package dev.officeflow.contacts.discovery;
+
+import dev.officeflow.contacts.address.Addresses;
+import dev.officeflow.contacts.address.ContactHasher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The user's own addresses (hashed), learned from {@code IntegrationEvent.account_email} and the
+ * {@code account} tag of data events. They are never contacts: learning one removes whatever was
+ * recorded under it. Cached per user for {@link #CACHE_TTL}, so that an address another instance
+ * learned is seen soon. Thread-safe.
+ */
+public final class OwnAddresses {
+
+  static final Duration CACHE_TTL = Duration.ofSeconds(30);
+  private static final int MAX_CACHED_USERS = 50_000;
+
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+  private final ContactHasher hasher;
+  private final Clock clock;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  public OwnAddresses(
+      DatabaseClient db, TransactionalOperator tx, ContactHasher hasher, Clock clock) {
+    this.db = db;
+    this.tx = tx;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  /** The user's own address hashes, including {@code account} when it is an address. */
+  public Mono<Set<String>> of(String userId, @Nullable String account) {
+    Optional<String> accountHash = hash(account);
+    return known(userId)
+        .flatMap(
+            own ->
+                accountHash.isEmpty() || own.contains(accountHash.get())
+                    ? Mono.just(own)
+                    : learnHash(userId, accountHash.get()).then(Mono.defer(() -> known(userId))));
+  }
+
+  /** Records {@code account} as the user's own address (no-op when it is not an address). */
+  public Mono<Void> learn(String userId, @Nullable String account) {
+    return hash(account).map(h -> learnHash(userId, h)).orElse(Mono.empty());
+  }
+
+  /** Drops what is cached for {@code userId} (after a purge). */
+  public void forget(String userId) {
+    cache.remove(userId);
+  }
+
+  private Mono<Void> learnHash(String userId, String hash) {
+    Mono<Void> work =
+        db.sql(
+                "INSERT INTO own_addresses (user_id, contact_hash) VALUES (:user, :hash)"
+                    + " ON CONFLICT DO NOTHING")
+            .bind("user", userId)
+            .bind("hash", hash)
+            .fetch()
+            .rowsUpdated()
+            .flatMap(inserted -> inserted > 0 ? removeAsContact(userId, hash) : Mono.empty());
+    return tx.transactional(work)
+        .doOnSuccess(done -> cache.compute(userId, (u, c) -> c == null ? null : c.with(hash)));
+  }
+
+  private Mono<Void> removeAsContact(String userId, String hash) {
+    return db.sql("DELETE FROM interactions WHERE user_id = :user AND participant = :hash")
+        .bind("user", userId)
+        .bind("hash", hash)
+        .then()
+        .then(
+            db.sql("DELETE FROM contacts WHERE user_id = :user AND contact_hash = :hash")
+                .bind("user", userId)
+                .bind("hash", hash)
+                .then());
+  }
+
+  private Mono<Set<String>> known(String userId) {
+    Instant now = clock.instant();
+    Cached cached = cache.get(userId);
+    if (cached != null && cached.loadedAt().plus(CACHE_TTL).isAfter(now)) {
+      return Mono.just(cached.hashes());
+    }
+    return db.sql("SELECT contact_hash FROM own_addresses WHERE user_id = :user")
+        .bind("user", userId)
+        .map((row, meta) -> row.get(0, String.class))
+        .all()
+        .collect(HashSet<String>::new, Set::add)
+        .map(
+            hashes -> {
+              if (cache.size() > MAX_CACHED_USERS) {
+                cache.clear();
+              }
+              Set<String> frozen = Set.copyOf(hashes);
+              cache.put(userId, new Cached(frozen, now));
+              return frozen;
+            });
+  }
+
+  private Optional<String> hash(@Nullable String account) {
+    return account == null ? Optional.empty() : Addresses.normalize(account).map(hasher::hash);
+  }
+
+  private record Cached(Set<String> hashes, Instant loadedAt) {
+    Cached with(String hash) {
+      Set<String> more = new HashSet<>(hashes);
+      more.add(hash);
+      return new Cached(Set.copyOf(more), loadedAt);
+    }
+  }
+}

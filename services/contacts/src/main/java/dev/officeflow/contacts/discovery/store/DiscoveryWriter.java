@@ -1,0 +1,37 @@
+package dev.officeflow.contacts.discovery.store;
+
+import dev.officeflow.contacts.discovery.ItemChange;
+import dev.officeflow.contacts.vip.ContactAnnouncer;
+import dev.officeflow.contacts.vip.ScoredContact;
+import java.util.List;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * One subscription's writer: batches item changes, writes each batch in one transaction, then
+ * announces the significant contact changes. A change's {@link Mono} completes after its batch
+ * committed, so its message is acked only then.
+ */
+public final class DiscoveryWriter {
+
+  private final BatchingWriter<ItemChange, List<ScoredContact>> batches;
+
+  public DiscoveryWriter(
+      String name,
+      InteractionStore store,
+      ContactAnnouncer announcer,
+      BatchSettings settings,
+      Scheduler timer) {
+    this.batches =
+        new BatchingWriter<>(
+            name,
+            changes ->
+                store.write(changes).flatMap(s -> announcer.announce(changes, s).thenReturn(s)),
+            settings,
+            timer);
+  }
+
+  public Mono<Void> submit(ItemChange change) {
+    return batches.submit(change).then();
+  }
+}

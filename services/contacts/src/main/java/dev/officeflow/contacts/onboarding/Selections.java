@@ -1,0 +1,124 @@
+package dev.officeflow.contacts.onboarding;
+
+import dev.officeflow.contacts.address.ContactHasher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The user's VIP selection: validated as a whole (size, duplicates, hashes that are not the user's
+ * contacts) and then replacing the previous one in one transaction, or not at all.
+ */
+public final class Selections {
+
+  private static final String SAVE =
+      """
+      INSERT INTO vip_selection (user_id, rank, contact_hash)
+      SELECT :user, t.rank, t.hash FROM unnest(:hashes::text[]) WITH ORDINALITY AS t(hash, rank)
+      """;
+
+  private static final String MARK_SAVED =
+      """
+      INSERT INTO user_state (user_id, selection_saved_at) VALUES (:user, now())
+      ON CONFLICT (user_id) DO UPDATE SET selection_saved_at = EXCLUDED.selection_saved_at
+      """;
+
+  private static final String LIST =
+      """
+      SELECT s.rank, s.contact_hash, c.display_name, c.domain
+      FROM vip_selection s
+      LEFT JOIN contacts c ON c.user_id = s.user_id AND c.contact_hash = s.contact_hash
+      WHERE s.user_id = :user ORDER BY s.rank
+      """;
+
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+  private final OnboardingSettings settings;
+
+  public Selections(DatabaseClient db, TransactionalOperator tx, OnboardingSettings settings) {
+    this.db = db;
+    this.tx = tx;
+    this.settings = settings;
+  }
+
+  public Mono<List<SelectedVip>> selection(String userId) {
+    return db.sql(LIST)
+        .bind("user", userId)
+        .map(
+            (row, meta) ->
+                new SelectedVip(
+                    row.get("rank", Integer.class),
+                    row.get("contact_hash", String.class),
+                    row.get("display_name", String.class),
+                    row.get("domain", String.class)))
+        .all()
+        .collectList();
+  }
+
+  /** Replaces the selection with {@code hashes} (rank = position), or fails with 400. */
+  public Mono<List<SelectedVip>> save(String userId, List<String> hashes) {
+    return Mono.fromRunnable(() -> checkShape(hashes))
+        .then(unknown(userId, hashes))
+        .flatMap(
+            unknown -> {
+              if (!unknown.isEmpty()) {
+                return Mono.error(
+                    new InvalidRequestException(
+                        "invalid_selection",
+                        "not contacts of this user: " + String.join(", ", unknown),
+                        unknown));
+              }
+              return tx.transactional(replace(userId, hashes));
+            })
+        .then(selection(userId));
+  }
+
+  private void checkShape(List<String> hashes) {
+    if (hashes.isEmpty()) {
+      throw new InvalidRequestException(
+          "invalid_selection", "contact_hashes must name at least one contact", List.of());
+    }
+    if (hashes.size() > settings.maxSelection()) {
+      throw new InvalidRequestException(
+          "invalid_selection",
+          "at most " + settings.maxSelection() + " VIPs, got " + hashes.size(),
+          List.of());
+    }
+    Set<String> seen = new HashSet<>();
+    Set<String> duplicates = new LinkedHashSet<>();
+    hashes.stream().filter(h -> !seen.add(h)).forEach(duplicates::add);
+    if (!duplicates.isEmpty()) {
+      throw new InvalidRequestException(
+          "invalid_selection",
+          "duplicate contact hashes: " + String.join(", ", duplicates),
+          new ArrayList<>(duplicates));
+    }
+  }
+
+  private Mono<List<String>> unknown(String userId, List<String> hashes) {
+    List<String> wellFormed = hashes.stream().filter(ContactHasher::isHash).toList();
+    return db.sql(
+            "SELECT contact_hash FROM contacts WHERE user_id = :user"
+                + " AND contact_hash = ANY(:hashes::text[])")
+        .bind("user", userId)
+        .bind("hashes", wellFormed.toArray(String[]::new))
+        .map((row, meta) -> row.get(0, String.class))
+        .all()
+        .collectList()
+        .map(known -> hashes.stream().filter(h -> !known.contains(h)).toList());
+  }
+
+  private Mono<Void> replace(String userId, List<String> hashes) {
+    return db.sql("DELETE FROM vip_selection WHERE user_id = :user")
+        .bind("user", userId)
+        .then()
+        .then(
+            db.sql(SAVE).bind("user", userId).bind("hashes", hashes.toArray(String[]::new)).then())
+        .then(db.sql(MARK_SAVED).bind("user", userId).then());
+  }
+}

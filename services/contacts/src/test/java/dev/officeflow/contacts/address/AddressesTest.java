@@ -1,0 +1,39 @@
+package dev.officeflow.contacts.address;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AddressesTest {
+
+  @Test
+  void gmailSpellingsNormaliseToOneAddress() {
+    assertThat(Addresses.normalize("\"Ana\" <Ana.Berg+work@GoogleMail.com.>").orElseThrow().value())
+        .isEqualTo("anaberg@gmail.com");
+    assertThat(Addresses.normalize("a.n.a.berg@gmail.com").orElseThrow().value())
+        .isEqualTo("anaberg@gmail.com");
+  }
+
+  @Test
+  void otherDomainsKeepDotsAndTagsButLoseCaseBracketsAndTrailingDots() {
+    assertThat(Addresses.normalize(" <Bo.Lind+x@Example.ORG.> ").orElseThrow().value())
+        .isEqualTo("bo.lind+x@example.org");
+  }
+
+  @Test
+  void textWithoutAnAddressIsRefused() {
+    assertThat(Addresses.normalize("undisclosed-recipients:;")).isEmpty();
+    assertThat(Addresses.normalize("@example.org")).isEmpty();
+  }
+
+  @Test
+  void hashIsKeyedAndStable() {
+    NormalizedAddress address = Addresses.normalize("bo@example.org").orElseThrow();
+    ContactHasher one = new ContactHasher(new HashSettings("key-one"));
+    ContactHasher two = new ContactHasher(new HashSettings("key-two"));
+
+    assertThat(one.hash(address)).isEqualTo(one.hash(address)).hasSize(64);
+    assertThat(one.hash(address)).isNotEqualTo(two.hash(address));
+    assertThat(ContactHasher.isHash(one.hash(address))).isTrue();
+  }
+}
