@@ -95,7 +95,7 @@ app_environment() {
   echo "VESPA_ENDPOINT=http://$HOST:$vespa/"
   echo "USER_BASE_URL=http://$HOST:$user"
   echo "USER_JWKS_URI=http://$HOST:$user/.well-known/jwks.json"
-  echo "OFFICEFLOW_DEV_SESSIONS_ENABLED=true"
+  echo "SPRING_PROFILES_ACTIVE=dev"
 }
 
 app_args() {

@@ -1,0 +1,6 @@
+package dev.officeflow.user.connect;
+
+import java.time.Instant;
+
+/** A started authorization: where to send the browser, and until when the state is good. */
+record Authorization(String authorizationUrl, String state, Instant expiresAt) {}

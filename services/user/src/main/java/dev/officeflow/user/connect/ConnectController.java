@@ -1,0 +1,65 @@
+package dev.officeflow.user.connect;
+
+import dev.officeflow.user.google.GoogleSettings;
+import dev.officeflow.user.session.CurrentUser;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/** {@code /v1/integrations/google/start} (user JWT) and the callback Google redirects to. */
+@RestController
+class ConnectController {
+
+  /** Optional body of start: which Google account to preselect. */
+  record StartRequest(@Nullable String loginHint) {}
+
+  private final GoogleConnect connect;
+  private final GoogleSettings settings;
+
+  ConnectController(GoogleConnect connect, GoogleSettings settings) {
+    this.connect = connect;
+    this.settings = settings;
+  }
+
+  @PostMapping("/v1/integrations/google/start")
+  Mono<Authorization> start(
+      @AuthenticationPrincipal Jwt jwt,
+      @RequestBody(required = false) @Nullable StartRequest body) {
+    return connect.start(CurrentUser.id(jwt), body == null ? null : body.loginHint());
+  }
+
+  @GetMapping("/v1/integrations/google/callback")
+  Mono<ResponseEntity<Void>> callback(
+      @RequestParam(required = false) @Nullable String state,
+      @RequestParam(required = false) @Nullable String code,
+      @RequestParam(required = false) @Nullable String error,
+      @RequestParam(name = "error_description", required = false) @Nullable String description,
+      @RequestParam(required = false) @Nullable String scope) {
+    return connect
+        .complete(new Callback(state, code, error, description, scope))
+        .map(
+            integration ->
+                ResponseEntity.status(HttpStatus.FOUND)
+                    .header(HttpHeaders.LOCATION, frontend(integration.provider()).toString())
+                    .build());
+  }
+
+  private URI frontend(String provider) {
+    return UriComponentsBuilder.fromUriString(settings.frontendUrl())
+        .queryParam("integration", provider)
+        .queryParam("status", "active")
+        .build()
+        .toUri();
+  }
+}

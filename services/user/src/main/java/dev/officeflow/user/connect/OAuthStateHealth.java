@@ -1,0 +1,23 @@
+package dev.officeflow.user.connect;
+
+import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Redis, where authorizations in progress live, as {@code /actuator/health} component. */
+@Component("redis")
+class OAuthStateHealth extends AbstractReactiveHealthIndicator {
+
+  private final OAuthStateStore states;
+
+  OAuthStateHealth(OAuthStateStore states) {
+    super("Redis (OAuth state) is unavailable");
+    this.states = states;
+  }
+
+  @Override
+  protected Mono<Health> doHealthCheck(Health.Builder builder) {
+    return states.ping().map(reply -> builder.up().withDetail("ping", reply).build());
+  }
+}

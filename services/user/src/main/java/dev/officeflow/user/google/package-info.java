@@ -1,0 +1,5 @@
+/** Google's OAuth 2.0 endpoints as this service calls them: token, refresh, revoke, userinfo. */
+@NullMarked
+package dev.officeflow.user.google;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,68 @@
+package dev.officeflow.user.integration;
+
+import dev.officeflow.user.UserApiException;
+import dev.officeflow.user.outbox.EventTransactions;
+import dev.officeflow.user.session.CurrentUser;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The caller's integrations: list them, disconnect one. */
+@RestController
+class IntegrationController {
+
+  private final IntegrationStore store;
+  private final Disconnection disconnection;
+  private final EventTransactions transactions;
+
+  IntegrationController(
+      IntegrationStore store, Disconnection disconnection, EventTransactions transactions) {
+    this.store = store;
+    this.disconnection = disconnection;
+    this.transactions = transactions;
+  }
+
+  @GetMapping("/v1/integrations")
+  Mono<Map<String, List<IntegrationView>>> list(@AuthenticationPrincipal Jwt jwt) {
+    return store
+        .list(CurrentUser.id(jwt))
+        .map(IntegrationView::of)
+        .collectList()
+        .map(views -> Map.of("integrations", views));
+  }
+
+  @DeleteMapping("/v1/integrations/{provider}")
+  Mono<Map<String, Object>> disconnect(
+      @AuthenticationPrincipal Jwt jwt, @PathVariable String provider) {
+    UUID userId = CurrentUser.id(jwt);
+    return store
+        .find(userId, provider)
+        .switchIfEmpty(Mono.error(() -> notConnected(provider)))
+        .flatMap(
+            integration ->
+                disconnection
+                    .revokeAtProvider(integration)
+                    .flatMap(
+                        revoked ->
+                            transactions
+                                .run(events -> disconnection.delete(integration, revoked, events))
+                                .thenReturn(
+                                    Map.<String, Object>of(
+                                        "provider", provider,
+                                        "status", "deleted",
+                                        "provider_revoked", revoked))));
+  }
+
+  private static UserApiException notConnected(String provider) {
+    return new UserApiException(
+        HttpStatus.NOT_FOUND, "integration_not_found", "no " + provider + " integration");
+  }
+}

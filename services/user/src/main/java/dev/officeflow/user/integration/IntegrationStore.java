@@ -1,0 +1,129 @@
+package dev.officeflow.user.integration;
+
+import dev.officeflow.events.IntegrationStatus;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code integrations} table. Every query names the user it is for. */
+@Repository
+public class IntegrationStore {
+
+  private static final String COLUMNS =
+      "id, user_id, provider, status, account_email, scopes, last_sync_at, error_message,"
+          + " created_at, updated_at";
+
+  private final DatabaseClient db;
+
+  IntegrationStore(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /** Empty when the user has no integration with this provider. */
+  public Mono<Integration> find(UUID userId, String provider) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM integrations WHERE user_id = :user AND provider = :provider")
+        .bind("user", userId)
+        .bind("provider", provider)
+        .map(IntegrationStore::integration)
+        .one();
+  }
+
+  public Flux<Integration> list(UUID userId) {
+    return db.sql(
+            "SELECT " + COLUMNS + " FROM integrations WHERE user_id = :user ORDER BY provider")
+        .bind("user", userId)
+        .map(IntegrationStore::integration)
+        .all();
+  }
+
+  /**
+   * Makes the user's integration with the provider active with this account and scopes, creating it
+   * if needed; the result is the row as it is now.
+   */
+  Mono<Integration> activate(
+      UUID userId, String provider, String accountEmail, List<String> scopes, Instant now) {
+    return db.sql(
+            "INSERT INTO integrations (id, user_id, provider, status, account_email, scopes,"
+                + " created_at, updated_at) VALUES (:id, :user, :provider, 'active', :email,"
+                + " :scopes, :now, :now) ON CONFLICT (user_id, provider) DO UPDATE SET"
+                + " status = 'active', account_email = EXCLUDED.account_email,"
+                + " scopes = EXCLUDED.scopes, error_message = NULL, updated_at = EXCLUDED.updated_at"
+                + " RETURNING "
+                + COLUMNS)
+        .bind("id", UUID.randomUUID())
+        .bind("user", userId)
+        .bind("provider", provider)
+        .bind("email", accountEmail)
+        .bind("scopes", scopes.toArray(String[]::new))
+        .bind("now", at(now))
+        .map(IntegrationStore::integration)
+        .one();
+  }
+
+  /** Sets status and error message; the result is the row as it is now. */
+  Mono<Integration> setStatus(
+      Integration integration, IntegrationStatus status, @Nullable String error, Instant now) {
+    return db.sql(
+            "UPDATE integrations SET status = :status, error_message = :error, updated_at = :now"
+                + " WHERE id = :id AND user_id = :user RETURNING "
+                + COLUMNS)
+        .bind("status", status.wire())
+        .bind("error", Parameter.fromOrEmpty(error, String.class))
+        .bind("now", at(now))
+        .bind("id", integration.id())
+        .bind("user", integration.userId())
+        .map(IntegrationStore::integration)
+        .one();
+  }
+
+  /** Records the scopes Google reports with a refreshed token. */
+  Mono<Void> updateScopes(Integration integration, List<String> scopes) {
+    return db.sql("UPDATE integrations SET scopes = :scopes WHERE id = :id AND user_id = :user")
+        .bind("scopes", scopes.toArray(String[]::new))
+        .bind("id", integration.id())
+        .bind("user", integration.userId())
+        .then();
+  }
+
+  Mono<Void> delete(Integration integration) {
+    return db.sql("DELETE FROM integrations WHERE id = :id AND user_id = :user")
+        .bind("id", integration.id())
+        .bind("user", integration.userId())
+        .then();
+  }
+
+  private static Integration integration(Readable row) {
+    return new Integration(
+        row.get("id", UUID.class),
+        row.get("user_id", UUID.class),
+        row.get("provider", String.class),
+        IntegrationStatus.fromWire(row.get("status", String.class)),
+        row.get("account_email", String.class),
+        Arrays.asList(row.get("scopes", String[].class)),
+        instant(row.get("last_sync_at", OffsetDateTime.class)),
+        row.get("error_message", String.class),
+        instant(row.get("created_at", OffsetDateTime.class)),
+        instant(row.get("updated_at", OffsetDateTime.class)));
+  }
+
+  static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

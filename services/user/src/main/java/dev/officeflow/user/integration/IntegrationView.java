@@ -1,0 +1,32 @@
+package dev.officeflow.user.integration;
+
+import dev.officeflow.events.IntegrationStatus;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** An integration as the frontend sees it (JSON in snake_case). */
+record IntegrationView(
+    String integrationId,
+    String provider,
+    IntegrationStatus status,
+    @Nullable String accountEmail,
+    List<String> scopes,
+    @Nullable Instant lastSyncAt,
+    @Nullable String errorMessage,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static IntegrationView of(Integration i) {
+    return new IntegrationView(
+        i.id().toString(),
+        i.provider(),
+        i.status(),
+        i.accountEmail(),
+        i.scopes(),
+        i.lastSyncAt(),
+        i.errorMessage(),
+        i.createdAt(),
+        i.updatedAt());
+  }
+}

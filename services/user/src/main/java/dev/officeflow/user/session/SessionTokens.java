@@ -1,0 +1,65 @@
+package dev.officeflow.user.session;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** Issues user JWTs (RS256) and publishes the public half of their key. Thread-safe. */
+public final class SessionTokens {
+
+  /** A signed token and when it expires. */
+  public record SessionToken(String token, Instant expiresAt) {
+
+    @Override
+    public String toString() {
+      return "SessionToken[token=<redacted>, expiresAt=" + expiresAt + "]";
+    }
+  }
+
+  private final RSAKey key;
+  private final NimbusJwtEncoder encoder;
+  private final SessionSettings settings;
+  private final Clock clock;
+
+  SessionTokens(RSAKey key, SessionSettings settings, Clock clock) {
+    this.key = key;
+    this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** A token whose subject is {@code userId}. */
+  public SessionToken issue(UUID userId) {
+    Instant now = clock.instant();
+    Instant expires = now.plus(settings.ttl());
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .issuer(settings.issuer())
+            .audience(List.of(settings.audience()))
+            .subject(userId.toString())
+            .issuedAt(now)
+            .notBefore(now)
+            .expiresAt(expires)
+            .id(UUID.randomUUID().toString())
+            .build();
+    JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+    String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    return new SessionToken(token, expires);
+  }
+
+  /** The JWKS document: the public key only. */
+  public Map<String, Object> jwks() {
+    return new JWKSet(key.toPublicJWK()).toJSONObject(true);
+  }
+}

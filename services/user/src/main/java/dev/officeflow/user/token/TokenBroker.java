@@ -1,0 +1,241 @@
+package dev.officeflow.user.token;
+
+import dev.officeflow.events.IntegrationStatus;
+import dev.officeflow.user.UserApiException;
+import dev.officeflow.user.google.GoogleOAuthClient;
+import dev.officeflow.user.google.GoogleOAuthException;
+import dev.officeflow.user.google.GoogleTokens;
+import dev.officeflow.user.integration.Integration;
+import dev.officeflow.user.integration.IntegrationChanges;
+import dev.officeflow.user.integration.IntegrationStore;
+import dev.officeflow.user.integration.ProviderTokens;
+import dev.officeflow.user.integration.TokenVault;
+import dev.officeflow.user.outbox.EventTransactions;
+import dev.officeflow.user.outbox.PendingEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves an integration's access token. One that expires within the refresh margin is refreshed
+ * first, once: concurrent callers in this process share one refresh ({@link SingleFlight}), and
+ * across instances the refresh runs with the token row locked ({@code SELECT ... FOR UPDATE}) and
+ * re-checks it, so an instance that waited for the lock finds the fresh token and calls nobody.
+ */
+@Component
+class TokenBroker {
+
+  /** How a refresh ended: a token to serve, or an integration that no longer works. */
+  private sealed interface Outcome {}
+
+  private record Served(Integration integration, ProviderTokens tokens) implements Outcome {}
+
+  private record Ended(Integration integration) implements Outcome {}
+
+  private final IntegrationStore integrations;
+  private final TokenVault vault;
+  private final IntegrationChanges changes;
+  private final EventTransactions transactions;
+  private final GoogleOAuthClient google;
+  private final TokenSettings settings;
+  private final Clock clock;
+  private final SingleFlight<UUID, Outcome> refreshes = new SingleFlight<>();
+
+  TokenBroker(
+      IntegrationStore integrations,
+      TokenVault vault,
+      IntegrationChanges changes,
+      EventTransactions transactions,
+      GoogleOAuthClient google,
+      TokenSettings settings,
+      Clock clock) {
+    this.integrations = integrations;
+    this.vault = vault;
+    this.changes = changes;
+    this.transactions = transactions;
+    this.google = google;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * The access token of the user's integration with the provider.
+   *
+   * @param rejected an access token the provider refused (HTTP 401) although it had not expired:
+   *     while it is still the stored one, it is refreshed like an expired one
+   */
+  Mono<TokenResponse> get(
+      UUID userId, String provider, List<String> requiredScopes, Optional<String> rejected) {
+    return integrations
+        .find(userId, provider)
+        .switchIfEmpty(Mono.error(() -> notConnected(userId, provider)))
+        .flatMap(integration -> usable(integration, requiredScopes))
+        .flatMap(
+            integration ->
+                vault
+                    .load(integration)
+                    .switchIfEmpty(Mono.error(() -> withoutTokens(integration)))
+                    .flatMap(
+                        tokens ->
+                            fresh(tokens, rejected)
+                                ? Mono.just(response(integration, tokens))
+                                : refreshOnce(integration, rejected)));
+  }
+
+  private Mono<Integration> usable(Integration integration, List<String> requiredScopes) {
+    if (integration.status() != IntegrationStatus.ACTIVE) {
+      return Mono.error(inactive(integration));
+    }
+    List<String> missing =
+        requiredScopes.stream().filter(s -> !integration.scopes().contains(s)).toList();
+    if (!missing.isEmpty()) {
+      return Mono.error(
+          new UserApiException(
+              HttpStatus.FORBIDDEN,
+              "insufficient_scopes",
+              "the integration was not granted " + String.join(", ", missing),
+              Map.of("missing_scopes", missing, "granted_scopes", integration.scopes())));
+    }
+    return Mono.just(integration);
+  }
+
+  private Mono<TokenResponse> refreshOnce(Integration integration, Optional<String> rejected) {
+    return refreshes
+        .run(
+            integration.id(),
+            () -> transactions.run(events -> refresh(integration, rejected, events)))
+        .switchIfEmpty(Mono.error(() -> notConnected(integration.userId(), integration.provider())))
+        .flatMap(
+            outcome ->
+                outcome instanceof Served served
+                    ? Mono.just(response(served.integration(), served.tokens()))
+                    : Mono.error(ended(((Ended) outcome).integration())));
+  }
+
+  /** Tokens gone after a refresh attempt: revoked or expired here, or by another instance. */
+  private static UserApiException ended(Integration integration) {
+    return integration.status() == IntegrationStatus.ACTIVE
+        ? withoutTokens(integration)
+        : inactive(integration);
+  }
+
+  private Mono<Outcome> refresh(
+      Integration integration, Optional<String> rejected, PendingEvents events) {
+    return vault
+        .loadForUpdate(integration)
+        .flatMap(
+            tokens ->
+                fresh(tokens, rejected)
+                    ? Mono.<Outcome>just(new Served(integration, tokens))
+                    : callProvider(integration, tokens, events))
+        .switchIfEmpty(
+            Mono.defer(() -> integrations.find(integration.userId(), integration.provider()))
+                .map(Ended::new));
+  }
+
+  private Mono<Outcome> callProvider(
+      Integration integration, ProviderTokens tokens, PendingEvents events) {
+    String refreshToken = tokens.refreshToken();
+    if (refreshToken == null) {
+      return changes
+          .expired(integration, "the access token expired and there is no refresh token", events)
+          .map(Ended::new);
+    }
+    return google
+        .refresh(refreshToken)
+        .flatMap(fresh -> store(integration, refreshToken, fresh))
+        .onErrorResume(
+            GoogleOAuthException.class,
+            e -> e.invalidGrant() ? revoke(integration, e, events) : Mono.error(refreshFailed(e)));
+  }
+
+  private Mono<Outcome> store(Integration integration, String refreshToken, GoogleTokens fresh) {
+    ProviderTokens next =
+        new ProviderTokens(
+            fresh.accessToken(),
+            fresh.refreshToken() != null ? fresh.refreshToken() : refreshToken,
+            clock.instant().plusSeconds(fresh.expiresInSeconds()));
+    List<String> scopes = fresh.scopes().isEmpty() ? integration.scopes() : fresh.scopes();
+    return changes
+        .refreshed(integration, next, scopes)
+        .thenReturn(new Served(integration.withScopes(scopes), next));
+  }
+
+  private Mono<Outcome> revoke(
+      Integration integration, GoogleOAuthException e, PendingEvents events) {
+    String reason =
+        "Google refused the refresh token (invalid_grant: "
+            + e.getMessage()
+            + "); the user must connect Google again";
+    return changes.revoked(integration, reason, events).map(Ended::new);
+  }
+
+  /** Lasts beyond the margin, and is not the token the provider refused. */
+  private boolean fresh(ProviderTokens tokens, Optional<String> rejected) {
+    return tokens.accessExpiresAt().isAfter(clock.instant().plus(settings.refreshMargin()))
+        && !rejected.filter(tokens.accessToken()::equals).isPresent();
+  }
+
+  private TokenResponse response(Integration integration, ProviderTokens tokens) {
+    Instant expires = tokens.accessExpiresAt();
+    return new TokenResponse(
+        tokens.accessToken(),
+        "Bearer",
+        expires,
+        Math.max(0, Duration.between(clock.instant(), expires).toSeconds()),
+        integration.scopes(),
+        integration.accountEmail() == null ? "" : integration.accountEmail(),
+        integration.id().toString());
+  }
+
+  private static UserApiException notConnected(UUID userId, String provider) {
+    return new UserApiException(
+        HttpStatus.NOT_FOUND,
+        "integration_not_found",
+        "user " + userId + " has no " + provider + " integration",
+        Map.of("user_id", userId.toString(), "provider", provider));
+  }
+
+  private static UserApiException inactive(Integration integration) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("user_id", integration.userId().toString());
+    details.put("provider", integration.provider());
+    details.put("status", integration.status().wire());
+    if (integration.errorMessage() != null) {
+      details.put("reason", integration.errorMessage());
+    }
+    return new UserApiException(
+        HttpStatus.CONFLICT,
+        "integration_" + integration.status().wire(),
+        "the "
+            + integration.provider()
+            + " integration is "
+            + integration.status().wire()
+            + (integration.errorMessage() == null ? "" : ": " + integration.errorMessage()),
+        details);
+  }
+
+  private static UserApiException withoutTokens(Integration integration) {
+    return new UserApiException(
+        HttpStatus.CONFLICT,
+        "integration_without_tokens",
+        "the " + integration.provider() + " integration holds no tokens; connect it again",
+        Map.of("provider", integration.provider()));
+  }
+
+  private static UserApiException refreshFailed(GoogleOAuthException e) {
+    return new UserApiException(
+        HttpStatus.BAD_GATEWAY,
+        e.unavailable() ? "provider_unavailable" : "token_refresh_failed",
+        "refreshing the token at Google failed (" + e.error() + "): " + e.getMessage(),
+        Map.of("provider_error", e.error()));
+  }
+}

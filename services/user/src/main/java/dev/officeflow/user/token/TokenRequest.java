@@ -1,0 +1,29 @@
+package dev.officeflow.user.token;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Body of {@code POST /internal/tokens/get} (snake_case JSON). {@code rejectedAccessToken} is
+ * optional: the token the provider just answered 401 to, so the service refreshes it even though it
+ * has not expired. Never logged.
+ */
+record TokenRequest(
+    @Nullable String userId,
+    @Nullable String provider,
+    @Nullable List<String> requiredScopes,
+    @Nullable String rejectedAccessToken) {
+
+  @Override
+  public String toString() {
+    return "TokenRequest[userId="
+        + userId
+        + ", provider="
+        + provider
+        + ", requiredScopes="
+        + requiredScopes
+        + ", rejectedAccessToken="
+        + (rejectedAccessToken == null ? "none" : "<redacted>")
+        + "]";
+  }
+}

@@ -1,0 +1,64 @@
+package dev.officeflow.user.google;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GoogleSettingsTest {
+
+  @Test
+  void endpointsDefaultToTheBaseUrl() {
+    GoogleSettings settings = settings("http://127.0.0.1:8090/", "", List.of("openid"));
+
+    assertThat(settings.authorizationEndpoint())
+        .isEqualTo("http://127.0.0.1:8090/o/oauth2/v2/auth");
+    assertThat(settings.tokenEndpoint()).isEqualTo("http://127.0.0.1:8090/token");
+    assertThat(settings.revokeEndpoint()).isEqualTo("http://127.0.0.1:8090/revoke");
+    assertThat(settings.userinfoEndpoint()).isEqualTo("http://127.0.0.1:8090/oauth2/v3/userinfo");
+  }
+
+  @Test
+  void anOverrideWinsOverTheBaseUrl() {
+    GoogleSettings settings =
+        settings("http://127.0.0.1:8090", "https://oauth2.googleapis.com/token", List.of("email"));
+
+    assertThat(settings.tokenEndpoint()).isEqualTo("https://oauth2.googleapis.com/token");
+  }
+
+  @Test
+  void gmailMetadataTogetherWithABroaderGmailScopeIsRefused() {
+    assertThatThrownBy(
+            () ->
+                settings(
+                    "http://g",
+                    "",
+                    List.of(GoogleScopes.GMAIL_METADATA, GoogleScopes.GMAIL_READONLY)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gmail.metadata");
+  }
+
+  @Test
+  void gmailMetadataAloneIsAllowed() {
+    assertThat(settings("http://g", "", List.of(GoogleScopes.GMAIL_METADATA)).scopes())
+        .containsExactly(GoogleScopes.GMAIL_METADATA);
+  }
+
+  private static GoogleSettings settings(String baseUrl, String tokenUri, List<String> scopes) {
+    return new GoogleSettings(
+        baseUrl,
+        "",
+        tokenUri,
+        "",
+        "",
+        "client",
+        "secret",
+        "http://127.0.0.1:8081/v1/integrations/google/callback",
+        "http://127.0.0.1:8083/",
+        scopes,
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(10));
+  }
+}

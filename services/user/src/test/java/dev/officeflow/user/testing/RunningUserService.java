@@ -1,0 +1,149 @@
+package dev.officeflow.user.testing;
+
+import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.testsupport.Infrastructure;
+import dev.officeflow.testsupport.TestDatabase;
+import dev.officeflow.user.UserApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The user service started in this JVM on a free port, against the test infrastructure, a test
+ * database, an isolated Pub/Sub namespace and google-sim, with the test's clock. Speaks plain HTTP
+ * that never follows redirects, so tests read every {@code Location} themselves.
+ */
+public final class RunningUserService implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+  private final int port;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private RunningUserService(ConfigurableApplicationContext context, int port) {
+    this.context = context;
+    this.port = port;
+  }
+
+  /** What a service instance is started with. */
+  public record Setup(
+      String pubsubPrefix,
+      TestDatabase database,
+      Clock clock,
+      String googleBaseUrl,
+      UserFixtures.Keys keys,
+      boolean devSessions) {}
+
+  public static RunningUserService start(Setup setup) {
+    int port = freePort();
+    Map<String, Object> properties =
+        new HashMap<>(IsolatedCatalog.springProperties(setup.pubsubPrefix()));
+    properties.put("server.port", port);
+    properties.put("spring.r2dbc.url", setup.database().r2dbcUrl());
+    properties.put("spring.r2dbc.username", Infrastructure.postgresUser());
+    properties.put("spring.r2dbc.password", Infrastructure.postgresPassword());
+    properties.put("spring.flyway.url", setup.database().jdbcUrl());
+    properties.put("spring.flyway.user", Infrastructure.postgresUser());
+    properties.put("spring.flyway.password", Infrastructure.postgresPassword());
+    properties.put("officeflow.security.service-tokens", UserFixtures.SERVICE_TOKEN);
+    properties.put("officeflow.google.base-url", setup.googleBaseUrl());
+    properties.put(
+        "officeflow.google.redirect-uri",
+        "http://127.0.0.1:" + port + "/v1/integrations/google/callback");
+    properties.put("officeflow.google.frontend-url", "http://frontend.test/connected");
+    if (setup.devSessions()) {
+      properties.put("officeflow.dev.sessions-enabled", true);
+    }
+    properties.put("officeflow.token-encryption.current-key-id", setup.keys().current());
+    setup
+        .keys()
+        .byId()
+        .forEach((id, key) -> properties.put("officeflow.token-encryption.keys." + id, key));
+    // As command-line arguments: builder "properties" are defaults, which application.yml beats.
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(UserApplication.class)
+            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", setup.clock()))
+            .run(arguments);
+    return new RunningUserService(context, port);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  public HttpResponse<String> get(String path, @Nullable String bearer) {
+    return send(request(path, bearer).GET().build());
+  }
+
+  public HttpResponse<String> delete(String path, @Nullable String bearer) {
+    return send(request(path, bearer).DELETE().build());
+  }
+
+  public HttpResponse<String> post(String path, String json, @Nullable String bearer) {
+    return send(
+        request(path, bearer)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** A GET to any absolute URL (google-sim's authorize endpoint, a callback URL). */
+  public HttpResponse<String> getUrl(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+  }
+
+  private HttpRequest.Builder request(String path, @Nullable String bearer) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
+    if (bearer != null) {
+      builder.header("Authorization", "Bearer " + bearer);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

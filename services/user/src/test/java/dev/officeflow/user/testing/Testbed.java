@@ -1,0 +1,237 @@
+package dev.officeflow.user.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.officeflow.events.IntegrationEvent;
+import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.events.UserEvent;
+import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.googlesim.GoogleSimConfig;
+import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.runtime.testing.EmulatorPubSub;
+import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.testsupport.Infrastructure;
+import dev.officeflow.testsupport.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything one test class runs against: google-sim behind a counting proxy, a clock shared by
+ * both, a fresh database, an isolated Pub/Sub catalog with collectors on the office subscriptions,
+ * and the user service. Helpers speak the service's HTTP API as the frontend, Google's redirect and
+ * the office service would.
+ */
+public final class Testbed implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final EventCodec CODEC = new EventCodec();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  public final MutableClock clock = MutableClock.startingNow();
+  public final GoogleSim google;
+  public final CountingGoogleProxy proxy;
+  public final TestDatabase database = Infrastructure.createDatabase("user");
+  public final String prefix = IsolatedCatalog.apply();
+  private final EmulatorPubSub pubsub = new EmulatorPubSub();
+  private final EmulatorPubSub.Collector integrationEvents;
+  private final EmulatorPubSub.Collector userEvents;
+  private RunningUserService service;
+  private UserFixtures.Keys keys;
+
+  private Testbed(UserFixtures.Keys keys, boolean devSessions) {
+    google = GoogleSim.start(GoogleSimConfig.defaults().withPort(0).withClock(clock));
+    proxy = CountingGoogleProxy.in(google.baseUrl());
+    integrationEvents = pubsub.collect(prefix + "office-integrations");
+    userEvents = pubsub.collect(prefix + "office-users");
+    this.keys = keys;
+    service = RunningUserService.start(setup(keys, devSessions));
+  }
+
+  public static Testbed start() {
+    return new Testbed(UserFixtures.Keys.only("k1", UserFixtures.aesKey()), true);
+  }
+
+  public static Testbed start(UserFixtures.Keys keys, boolean devSessions) {
+    return new Testbed(keys, devSessions);
+  }
+
+  public RunningUserService service() {
+    return service;
+  }
+
+  /** Stops the service and starts another on the same database with other keys. */
+  public void restartWith(UserFixtures.Keys keys) {
+    service.close();
+    this.keys = keys;
+    service = RunningUserService.start(setup(keys, true));
+  }
+
+  /** A second instance of the service on the same database, Redis, Pub/Sub and google-sim. */
+  public RunningUserService anotherInstance() {
+    return RunningUserService.start(setup(keys, true));
+  }
+
+  /** Adds an account to google-sim and returns its address. */
+  public String account(AccountSpec spec) {
+    google.admin().createAccount(spec);
+    return spec.email();
+  }
+
+  /** A demo session for {@code email}: the user JWT. */
+  public String session(String email) {
+    HttpResponse<String> response =
+        service.post("/v1/dev/session", "{\"email\":\"" + email + "\"}", null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response).path("access_token").asString();
+  }
+
+  public UUID userId(String email) {
+    HttpResponse<String> response =
+        service.post("/v1/dev/session", "{\"email\":\"" + email + "\"}", null);
+    return UUID.fromString(json(response).path("user_id").asString());
+  }
+
+  /** Starts connecting and follows Google's authorize redirect: the callback URL Google chose. */
+  public URI authorize(String email) {
+    HttpResponse<String> started =
+        service.post(
+            "/v1/integrations/google/start", "{\"login_hint\":\"" + email + "\"}", session(email));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String url = json(started).path("authorization_url").asString();
+    HttpResponse<String> consent = service.getUrl(url);
+    assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+    return URI.create(consent.headers().firstValue("Location").orElseThrow());
+  }
+
+  /** Google's redirect arrives at the callback. */
+  public HttpResponse<String> callback(URI callback) {
+    return service.getUrl(callback.toString());
+  }
+
+  /** The whole connect flow for a new google-sim account; the user's id. */
+  public UUID connect(String email) {
+    account(UserFixtures.account(email));
+    HttpResponse<String> done = callback(authorize(email));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+    return userId(email);
+  }
+
+  /** {@code POST /internal/tokens/get} with the service credential. */
+  public HttpResponse<String> token(UUID userId, List<String> requiredScopes) {
+    return token(service, userId, requiredScopes);
+  }
+
+  /** {@code POST /internal/tokens/get} reporting a token Google answered 401 to. */
+  public HttpResponse<String> tokenAfterRejection(UUID userId, String rejectedAccessToken) {
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "user_id",
+                userId.toString(),
+                "provider",
+                "google",
+                "rejected_access_token",
+                rejectedAccessToken));
+    return service.post("/internal/tokens/get", body, UserFixtures.SERVICE_TOKEN);
+  }
+
+  /** {@code POST /internal/tokens/get} on a given instance. */
+  public static HttpResponse<String> token(
+      RunningUserService instance, UUID userId, List<String> requiredScopes) {
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "user_id",
+                userId.toString(),
+                "provider",
+                "google",
+                "required_scopes",
+                requiredScopes));
+    return instance.post("/internal/tokens/get", body, UserFixtures.SERVICE_TOKEN);
+  }
+
+  /** The access token {@code /internal/tokens/get} serves now (asserting it serves one). */
+  public String accessToken(UUID userId) {
+    HttpResponse<String> response = token(userId, List.of());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response).path("access_token").asString();
+  }
+
+  /** Revokes a grant at google-sim directly, as the user would in their Google account. */
+  public void revokeAtGoogle(String token) {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(google.baseUrl() + "revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
+                .build());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  /** Whether google-sim still accepts an access token (its userinfo answers 200). */
+  public boolean googleAccepts(String accessToken) {
+    return send(HttpRequest.newBuilder(URI.create(google.baseUrl() + "oauth2/v3/userinfo"))
+                .header("Authorization", "Bearer " + accessToken)
+                .build())
+            .statusCode()
+        == 200;
+  }
+
+  public List<IntegrationEvent> integrationEvents(UUID userId) {
+    return events(integrationEvents, IntegrationEvent.class, userId);
+  }
+
+  public List<UserEvent> userEvents(UUID userId) {
+    return events(userEvents, UserEvent.class, userId);
+  }
+
+  public Sql sql() {
+    return new Sql(database);
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  private static <E extends OfficeEvent> List<E> events(
+      EmulatorPubSub.Collector collector, Class<E> type, UUID userId) {
+    return collector.messages().stream()
+        .map(m -> CODEC.decode(m.getData().toByteArray(), type))
+        .filter(e -> e.userId().equals(userId.toString()))
+        .toList();
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private RunningUserService.Setup setup(UserFixtures.Keys keys, boolean devSessions) {
+    return new RunningUserService.Setup(
+        prefix, database, clock, proxy.baseUrl(), keys, devSessions);
+  }
+
+  @Override
+  public void close() throws Exception {
+    service.close();
+    integrationEvents.close();
+    userEvents.close();
+    pubsub.close();
+    proxy.close();
+    google.close();
+  }
+}
