@@ -1,0 +1,120 @@
+# shellcheck shell=bash
+# The ./dev up demo: connects a demo user to google-sim's generated mailbox through the real OAuth
+# flow (dev login → start → authorize → callback), shows the backfill as it runs, and prints the
+# VIP candidates the contacts service ranked. Sourced by ./dev after tools/apps.sh.
+
+DEMO_EMAIL=${OFFICEFLOW_DEMO_EMAIL:-demo@officeflow.test}
+DEMO_TIMEOUT=${OFFICEFLOW_DEMO_TIMEOUT:-600}
+
+# json <path> reads JSON on stdin and prints the value at a dotted path (list indexes are numbers).
+json() {
+  python3 -c '
+import json, sys
+value = json.load(sys.stdin)
+for key in sys.argv[1].split("."):
+    value = value[int(key)] if isinstance(value, list) else value.get(key)
+    if value is None:
+        break
+print("" if value is None else value)' "$1"
+}
+
+app_url() { # app_url <app name>
+  local entry
+  for entry in "${APPS[@]}"; do
+    [[ $(app_field "$entry" 0) == "$1" ]] && echo "http://$HOST:$(app_port "$entry")"
+  done
+}
+
+demo_ready() {
+  local name
+  for name in user office contacts; do
+    [[ -f $ROOT/services/$name/pom.xml ]] || return 1
+  done
+}
+
+demo_connect() {
+  local user=$1 session start authorize callback status
+  session=$(curl -sf -X POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$DEMO_EMAIL\"}") || die "the user service refused the demo login ($user/v1/dev/session)"
+  DEMO_TOKEN=$(json access_token <<<"$session")
+  DEMO_USER_ID=$(json user_id <<<"$session")
+  start=$(curl -sf -X POST "$user/v1/integrations/google/start" -H "Authorization: Bearer $DEMO_TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"login_hint\":\"$DEMO_EMAIL\"}") ||
+    die "could not start the Google connection"
+  authorize=$(json authorization_url <<<"$start")
+  callback=$(curl -s -o /dev/null -w '%{redirect_url}' "$authorize")
+  [[ -n $callback ]] || die "google-sim did not redirect back from $authorize"
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$callback")
+  [[ $status == 302 ]] || die "the OAuth callback answered $status (log: $STATE/apps/user.log)"
+  log "connected $DEMO_EMAIL (user $DEMO_USER_ID) through OAuth against google-sim"
+}
+
+# Draws the backfill's progress until its job completes (or fails, which ends the demo).
+demo_backfill() {
+  local office=$1 token jobs status percent published deadline=$((SECONDS + DEMO_TIMEOUT)) last=-1
+  token=${OFFICEFLOW_SERVICE_TOKENS:-local-dev-service-token}
+  token=${token%%,*}
+  while ((SECONDS < deadline)); do
+    jobs=$(curl -sf "$office/internal/backfill?user_id=$DEMO_USER_ID" -H "Authorization: Bearer $token" || true)
+    status=$(json jobs.0.status <<<"${jobs:-{\}}" 2>/dev/null || true)
+    percent=$(json jobs.0.progress.percent <<<"${jobs:-{\}}" 2>/dev/null || true)
+    published=$(json jobs.0.progress.published <<<"${jobs:-{\}}" 2>/dev/null || true)
+    if [[ -n $status ]]; then
+      demo_bar "${percent:-0}" "$status" "${published:-0}" "$last"
+      last=${percent:-0}
+      case $status in
+        completed) echo; return 0 ;;
+        failed | cancelled) echo; die "the backfill $status: $(json jobs.0.error <<<"$jobs") (log: $STATE/apps/office.log)" ;;
+      esac
+    fi
+    sleep 0.5
+  done
+  echo
+  die "the backfill did not finish within ${DEMO_TIMEOUT}s (log: $STATE/apps/office.log)"
+}
+
+demo_bar() { # demo_bar <percent> <status> <published> <last percent drawn>
+  local width=40 filled
+  filled=$(($1 * width / 100))
+  if [[ -t 1 ]]; then
+    printf '\r  backfill [%-*s] %3d%%  %-9s %6d events published' "$width" \
+      "$(printf '%*s' "$filled" '' | tr ' ' '#')" "$1" "$2" "$3"
+  elif (($1 / 10 != $4 / 10)) || [[ $2 == completed ]]; then
+    printf '  backfill %3d%%  %-9s %6d events published\n' "$1" "$2" "$3"
+  fi
+}
+
+# Waits until the contacts service has ranked candidates and the top stops moving, then prints it.
+demo_vips() {
+  local contacts=$1 vips previous="" deadline=$((SECONDS + DEMO_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    vips=$(curl -sf "$contacts/onboarding/vips?limit=10" -H "Authorization: Bearer $DEMO_TOKEN" || true)
+    if [[ -n $vips && $vips == "$previous" && $(json candidates.0.contact_hash <<<"$vips") != "" ]]; then
+      echo
+      echo "Top VIP candidates for $DEMO_EMAIL:"
+      python3 -c '
+import json, sys
+for c in json.load(sys.stdin)["candidates"]:
+    name = c.get("display_name") or "(no name)"
+    print(f"  {c[\"rank\"]:>2}. {name:<28} {c.get(\"domain\") or \"\":<22} score {c[\"score\"]:.3f}")' <<<"$vips"
+      echo
+      echo "VIP onboarding API: $contacts/onboarding/vips (user JWT: POST $(app_url user)/v1/dev/session)"
+      return 0
+    fi
+    previous=$vips
+    sleep 2
+  done
+  die "the contacts service ranked no candidates within ${DEMO_TIMEOUT}s (log: $STATE/apps/contacts.log)"
+}
+
+run_demo() {
+  if ! demo_ready; then
+    log "the demo needs the user, office and contacts services; skipped"
+    return 0
+  fi
+  require_command python3 python3
+  echo
+  demo_connect "$(app_url user)"
+  demo_backfill "$(app_url office)"
+  demo_vips "$(app_url contacts)"
+}
