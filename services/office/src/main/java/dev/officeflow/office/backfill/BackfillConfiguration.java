@@ -1,0 +1,78 @@
+package dev.officeflow.office.backfill;
+
+import dev.officeflow.office.backfill.store.JobRepository;
+import dev.officeflow.office.google.CalendarReader;
+import dev.officeflow.office.google.GmailReader;
+import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.runtime.publish.EventPublisher;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** The backfill feature's beans. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BackfillSettings.class)
+class BackfillConfiguration {
+
+  @Bean
+  JobRepository jobRepository(DatabaseClient db) {
+    return new JobRepository(db);
+  }
+
+  @Bean
+  BackfillRunner backfillRunner(
+      JobRepository repository,
+      GoogleApi api,
+      EventPublisher publisher,
+      RuntimeProperties runtime,
+      BackfillSettings settings,
+      Clock clock) {
+    Map<Phase, BackfillSource> sources =
+        Map.of(
+            Phase.CALENDAR,
+            new CalendarSource(new CalendarReader(api), api.settings().calendarPageSize()),
+            Phase.GMAIL,
+            new GmailSource(new GmailReader(api), api.settings().bodies()));
+    BackfillEvents events =
+        new BackfillEvents(runtime.service().name(), runtime.service().version(), clock);
+    return new BackfillRunner(
+        new BackfillRunner.Deps(repository, api, sources, publisher, events, settings, clock));
+  }
+
+  @Bean
+  JobScheduler jobScheduler(
+      JobRepository repository, BackfillRunner runner, BackfillSettings settings) {
+    String owner = settings.instanceId().isBlank() ? instanceId() : settings.instanceId();
+    return new JobScheduler(repository, runner, settings, owner);
+  }
+
+  @Bean
+  BackfillService backfillService(
+      JobRepository repository, JobScheduler scheduler, BackfillSettings settings, Clock clock) {
+    return new BackfillService(repository, scheduler, settings, clock);
+  }
+
+  @Bean
+  IntegrationTrigger integrationTrigger(BackfillService service) {
+    return new IntegrationTrigger(service);
+  }
+
+  /** Host, process and a random suffix: a restarted process is a new owner. */
+  private static String instanceId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "office";
+    }
+    long pid = ProcessHandle.current().pid();
+    return host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 6);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.officeflow.office.backfill;
+
+import dev.officeflow.office.backfill.store.JobRepository;
+import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.runtime.publish.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/** Runs claimed jobs and writes one JSON log line per run (ARCHITECTURE §9). */
+final class BackfillRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackfillRunner.class);
+
+  /** What a run needs. */
+  record Deps(
+      JobRepository repository,
+      GoogleApi api,
+      Map<Phase, BackfillSource> sources,
+      EventPublisher publisher,
+      BackfillEvents events,
+      BackfillSettings settings,
+      Clock clock) {
+
+    /** The delay before a failed job's next run: doubled per attempt, ±25 % jitter, capped. */
+    Duration backoff(int attempts) {
+      long base = settings.retryBackoff().toMillis() << Math.min(attempts - 1, 20);
+      long capped = Math.min(base, settings.maxRetryBackoff().toMillis());
+      return Duration.ofMillis(
+          (long) (capped * (0.75 + 0.5 * ThreadLocalRandom.current().nextDouble())));
+    }
+  }
+
+  private final Deps deps;
+
+  BackfillRunner(Deps deps) {
+    this.deps = deps;
+  }
+
+  Mono<RunOutcome> run(BackfillJob job, String owner) {
+    JobRun run = new JobRun(job, owner, deps);
+    return run.execute()
+        .doOnNext(outcome -> log(job, run, outcome.kind().name().toLowerCase(), outcome))
+        .doOnCancel(() -> log(job, run, "interrupted", null));
+  }
+
+  private void log(BackfillJob job, JobRun run, String outcome, @Nullable RunOutcome result) {
+    JobRun.RunTally t = run.tally();
+    long durationMs = Duration.between(run.started(), deps.clock().instant()).toMillis();
+    LOG.atInfo()
+        .setMessage("backfill run finished")
+        .addKeyValue("userId", job.userId())
+        .addKeyValue("batchId", job.id().toString())
+        .addKeyValue("provider", job.provider())
+        .addKeyValue("itemsFetched", t.fetched.get())
+        .addKeyValue("itemsInserted", t.published.get())
+        .addKeyValue("itemsSkipped", t.skipped.get())
+        .addKeyValue("itemsFailed", t.failed.get())
+        .addKeyValue("addressesDropped", t.addressesDropped.get())
+        .addKeyValue("sourcesSkipped", String.join(",", t.skippedSources.keySet()))
+        .addKeyValue("durationMs", durationMs)
+        .addKeyValue("timedOut", result != null && result.kind() == RunOutcome.Kind.TIMED_OUT)
+        .addKeyValue("outcome", outcome)
+        .addKeyValue("error", result == null || result.reason().isEmpty() ? null : result.reason())
+        .log();
+  }
+}

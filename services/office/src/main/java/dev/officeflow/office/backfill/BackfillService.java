@@ -1,0 +1,95 @@
+package dev.officeflow.office.backfill;
+
+import dev.officeflow.office.backfill.store.JobRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Starting, reading and cancelling backfill jobs; the scheduler runs them. */
+public final class BackfillService {
+
+  private static final int LIST_LIMIT = 50;
+
+  private final JobRepository repository;
+  private final JobScheduler scheduler;
+  private final BackfillSettings settings;
+  private final Clock clock;
+
+  BackfillService(
+      JobRepository repository, JobScheduler scheduler, BackfillSettings settings, Clock clock) {
+    this.repository = repository;
+    this.scheduler = scheduler;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a job; fails with {@link IllegalArgumentException} for a bad request and {@link
+   * JobConflictException} when the user already has an active job for the provider.
+   */
+  public Mono<BackfillJob> start(BackfillRequest request) {
+    return Mono.fromCallable(() -> request.check(settings))
+        .map(this::newJob)
+        .flatMap(job -> insert(job, true))
+        .doOnNext(job -> scheduler.wakeUp());
+  }
+
+  private NewJob newJob(BackfillRequest.Checked r) {
+    Instant now = clock.instant();
+    return new NewJob(
+        r.userId(),
+        r.provider(),
+        now.minus(r.emailWindow()),
+        now.minus(r.calendarBack()),
+        now.plus(r.calendarAhead()),
+        r.maxEmails(),
+        r.maxEvents());
+  }
+
+  private Mono<BackfillJob> insert(NewJob job, boolean again) {
+    Mono<BackfillJob> conflict =
+        repository
+            .findActive(job.userId(), job.provider())
+            .flatMap(
+                active ->
+                    Mono.error(
+                        new JobConflictException(
+                            "user " + job.userId() + " already has an active backfill", active)));
+    // When the active job finished between the insert and the lookup, the insert may succeed now.
+    Mono<BackfillJob> retry = again ? Mono.defer(() -> insert(job, false)) : Mono.empty();
+    return repository
+        .insert(UUID.randomUUID(), job)
+        .switchIfEmpty(Mono.defer(() -> conflict.switchIfEmpty(retry)));
+  }
+
+  public Mono<BackfillJob> find(UUID id) {
+    return repository.find(id);
+  }
+
+  /** The user's most recent jobs, newest first. */
+  public Flux<BackfillJob> list(String userId) {
+    return repository.findByUser(userId, LIST_LIMIT);
+  }
+
+  /**
+   * Cancels an active job; empty when there is no such job, {@link JobConflictException} when it
+   * has already finished.
+   */
+  public Mono<BackfillJob> cancel(UUID id) {
+    return repository
+        .cancel(id)
+        .switchIfEmpty(
+            Mono.defer(
+                () ->
+                    repository
+                        .find(id)
+                        .flatMap(
+                            job ->
+                                Mono.error(
+                                    new JobConflictException(
+                                        "job " + id + " has already " + job.status().wire(),
+                                        job)))));
+  }
+}

@@ -1,0 +1,131 @@
+package dev.officeflow.office.backfill;
+
+import com.google.api.services.gmail.model.Message;
+import dev.officeflow.events.EventValidationException;
+import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.office.google.GmailReader;
+import dev.officeflow.office.google.GmailReader.Fetched;
+import dev.officeflow.office.google.GmailReader.MessagePage;
+import dev.officeflow.office.google.GoogleFailure;
+import dev.officeflow.office.google.GoogleScopes;
+import dev.officeflow.office.normalize.EmailMapper;
+import dev.officeflow.office.normalize.EmailMapper.MappedEmail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gmail: {@code messages.list} with {@code q=after:<window start>} (newest first), then the listed
+ * ids in batches of {@code messages.get}. Under the {@code gmail.metadata} scope Gmail refuses
+ * {@code q}: then the listing is unfiltered and stops at the first batch that reaches back past the
+ * window, by {@code internalDate}.
+ */
+final class GmailSource implements BackfillSource {
+
+  private final GmailReader reader;
+  private final boolean bodies;
+
+  GmailSource(GmailReader reader, boolean bodies) {
+    this.reader = reader;
+    this.bodies = bodies;
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.GMAIL;
+  }
+
+  @Override
+  public String name() {
+    return "gmail";
+  }
+
+  @Override
+  public Set<String> scopes() {
+    return GoogleScopes.GMAIL_READ;
+  }
+
+  @Override
+  public Mono<Step> next(RunContext run, Cursor c) {
+    int cap = run.job().maxEmails();
+    boolean lastPageDone = c.pageLoaded() && c.pending().isEmpty() && c.nextPageToken() == null;
+    if (c.phaseItems() >= cap || lastPageDone) {
+      return Mono.just(Step.nothing(c.exhaust()));
+    }
+    if (!c.pending().isEmpty()) {
+      return fetch(run, c, cap);
+    }
+    String token = c.pageLoaded() ? c.nextPageToken() : c.pageToken();
+    return list(run, token)
+        .flatMap(
+            page -> {
+              if (token == null) {
+                run.gmailEstimate().set(Math.min(cap, page.estimate()));
+              }
+              Cursor loaded = c.loaded(token, page.ids(), page.nextPageToken(), cap);
+              if (!loaded.pending().isEmpty()) {
+                return fetch(run, loaded, cap);
+              }
+              return Mono.just(
+                  Step.nothing(page.nextPageToken() == null ? loaded.exhaust() : loaded));
+            });
+  }
+
+  private Mono<MessagePage> list(RunContext run, @Nullable String token) {
+    if (run.gmailMetadataOnly().get()) {
+      return reader.list(run.session(), null, token);
+    }
+    String query = "after:" + run.job().emailAfter().getEpochSecond();
+    return reader
+        .list(run.session(), query, token)
+        .onErrorResume(
+            e -> refusesQueries(e) && run.gmailMetadataOnly().compareAndSet(false, true),
+            e -> reader.list(run.session(), null, token));
+  }
+
+  /** The credential's scopes were unknown, and it turns out to carry {@code gmail.metadata}. */
+  private static boolean refusesQueries(Throwable e) {
+    return e instanceof GoogleFailure f
+        && f.kind() == GoogleFailure.Kind.FORBIDDEN
+        && String.valueOf(f.getMessage()).contains("Metadata scope");
+  }
+
+  private Mono<Step> fetch(RunContext run, Cursor c, int cap) {
+    List<String> batch = c.pending().subList(0, Math.min(reader.batchSize(), c.pending().size()));
+    boolean full = bodies && !run.gmailMetadataOnly().get();
+    GmailReader.Format format = full ? GmailReader.Format.FULL : GmailReader.Format.METADATA;
+    return reader.fetch(run.session(), batch, format).map(got -> step(run, c, batch, got, cap));
+  }
+
+  private Step step(RunContext run, Cursor c, List<String> batch, Fetched got, int cap) {
+    List<OfficeEvent> events = new ArrayList<>();
+    int skipped = got.missing().size();
+    int failed = 0;
+    boolean reachedBack = false;
+    for (Message message : got.messages()) {
+      Optional<MappedEmail> mapped = map(run, message);
+      if (mapped.isEmpty()) {
+        failed++;
+      } else if (mapped.get().email().receivedDate().isBefore(run.job().emailAfter())) {
+        skipped++;
+        reachedBack = true;
+      } else {
+        run.addressesDropped().addAndGet(mapped.get().droppedAddresses());
+        events.add(run.events().email(run.job(), run.account(), mapped.get()));
+      }
+    }
+    boolean stop = reachedBack && run.gmailMetadataOnly().get();
+    return new Step(events, got.messages().size(), skipped, failed, c.advanced(batch, stop, cap));
+  }
+
+  private static Optional<MappedEmail> map(RunContext run, Message message) {
+    try {
+      return EmailMapper.map(message, run.account());
+    } catch (EventValidationException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

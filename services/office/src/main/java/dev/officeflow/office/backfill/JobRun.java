@@ -1,0 +1,253 @@
+package dev.officeflow.office.backfill;
+
+import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.office.backfill.RunOutcome.Kind;
+import dev.officeflow.office.backfill.store.Progress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One run of one job on this instance, holding its lease: the phases from the checkpoint on, each
+ * step published then checkpointed (so a crash repeats at most the step in flight), the lease
+ * renewed in the background, stopped by the time limit or a lost lease, then the job's next state.
+ */
+final class JobRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
+
+  /** Stops a run early: the time limit passed, or the lease is gone. */
+  static final class Stop extends RuntimeException {
+    final Kind kind;
+
+    Stop(Kind kind) {
+      super(kind.name(), null, false, false);
+      this.kind = kind;
+    }
+  }
+
+  private final BackfillJob job;
+  private final String owner;
+  private final BackfillRunner.Deps deps;
+  private final Instant started;
+  private final AtomicBoolean leaseLost = new AtomicBoolean();
+  private final AtomicBoolean progressed = new AtomicBoolean();
+  private final RunTally tally = new RunTally();
+
+  JobRun(BackfillJob job, String owner, BackfillRunner.Deps deps) {
+    this.job = job;
+    this.owner = owner;
+    this.deps = deps;
+    this.started = deps.clock().instant();
+  }
+
+  Mono<RunOutcome> execute() {
+    if (job.attempts() >= deps.settings().maxAttempts()) {
+      // Taken over from runs that kept dying (a crash loop): stop instead of dying again.
+      String why = job.error() == null ? "its runs stopped without finishing" : job.error();
+      String reason = "gave up after " + job.attempts() + " attempts: " + why;
+      return deps.repository()
+          .fail(job.id(), owner, job.attempts(), reason)
+          .thenReturn(RunOutcome.failed(false, reason));
+    }
+    Disposable heartbeat = heartbeat();
+    return deps.api()
+        .open(job.userId(), job.provider())
+        .flatMap(session -> phases(new RunContext(job, session, deps.events()), job.checkpoint()))
+        .then(Mono.fromSupplier(RunOutcome::completed))
+        .onErrorResume(e -> Mono.just(RunOutcome.of(e)))
+        .flatMap(this::finish)
+        .doFinally(signal -> heartbeat.dispose());
+  }
+
+  RunTally tally() {
+    return tally;
+  }
+
+  Instant started() {
+    return started;
+  }
+
+  private Disposable heartbeat() {
+    return Flux.interval(deps.settings().leaseRenewal())
+        .concatMap(
+            tick ->
+                deps.repository()
+                    .renew(job.id(), owner, deps.settings().leaseTtl())
+                    .onErrorReturn(true))
+        .subscribe(
+            held -> {
+              if (!held) {
+                leaseLost.set(true);
+              }
+            });
+  }
+
+  private Mono<Void> phases(RunContext run, Checkpoint at) {
+    if (at.phase() == Phase.DONE) {
+      return Mono.empty();
+    }
+    BackfillSource source = deps.sources().get(at.phase());
+    Mono<Void> phase;
+    if (!run.session().credential().mayGrant(source.scopes())) {
+      phase = skip(run, source, "missing scope: the grant has none of " + source.scopes());
+    } else {
+      phase =
+          Mono.just(Cursor.at(at))
+              .expand(c -> c.exhausted() ? Mono.empty() : step(run, source, c))
+              .then()
+              .onErrorResume(RunOutcome::missingScope, e -> skip(run, source, e.getMessage()));
+    }
+    return phase.then(Mono.defer(() -> phases(run, Checkpoint.start(at.phase().next()))));
+  }
+
+  private Mono<Cursor> step(RunContext run, BackfillSource source, Cursor cursor) {
+    long[] at = new long[3];
+    return Mono.fromRunnable(this::checkLimits)
+        .then(Mono.fromRunnable(() -> at[0] = System.nanoTime()))
+        .then(source.next(run, cursor))
+        .doOnNext(step -> at[1] = System.nanoTime())
+        .flatMap(
+            step ->
+                publish(step.events())
+                    .doOnSuccess(done -> at[2] = System.nanoTime())
+                    .then(save(run, source.phase(), step))
+                    .doOnSuccess(done -> logStep(source, step, at))
+                    .thenReturn(step.next()));
+  }
+
+  /** Where a step's time went, for tuning: reading (quota waits included), publishing, saving. */
+  private void logStep(BackfillSource source, Step step, long[] at) {
+    if (LOG.isDebugEnabled()) {
+      long now = System.nanoTime();
+      LOG.atDebug()
+          .setMessage("backfill step")
+          .addKeyValue("batchId", job.id().toString())
+          .addKeyValue("source", source.name())
+          .addKeyValue("items", step.fetched())
+          .addKeyValue("readMs", (at[1] - at[0]) / 1_000_000)
+          .addKeyValue("publishMs", (at[2] - at[1]) / 1_000_000)
+          .addKeyValue("saveMs", (now - at[2]) / 1_000_000)
+          .log();
+    }
+  }
+
+  private void checkLimits() {
+    if (leaseLost.get()) {
+      throw new Stop(Kind.LEASE_LOST);
+    }
+    if (deps.clock().instant().isAfter(started.plus(deps.settings().runTimeLimit()))) {
+      throw new Stop(Kind.TIMED_OUT);
+    }
+  }
+
+  private Mono<Void> publish(List<OfficeEvent> events) {
+    return Flux.fromIterable(events)
+        .flatMap(
+            e -> Mono.fromFuture(() -> deps.publisher().publish(e)),
+            deps.settings().publishConcurrency())
+        .then();
+  }
+
+  private Mono<Void> save(RunContext run, Phase phase, Step step) {
+    Progress progress =
+        new Progress(
+            step.next().checkpoint(phase),
+            step.fetched(),
+            step.events().size(),
+            step.skipped(),
+            step.failed(),
+            run.gmailEstimate().get(),
+            run.calendarEstimate().get(),
+            run.skippedSources(),
+            true);
+    return checkpoint(progress)
+        .doOnSuccess(
+            ok -> {
+              progressed.set(true);
+              tally.add(step, run.addressesDropped().getAndSet(0));
+            });
+  }
+
+  private Mono<Void> skip(RunContext run, BackfillSource source, String reason) {
+    run.skip(source.name(), reason);
+    tally.skipped(source.name());
+    Progress progress =
+        new Progress(
+            Checkpoint.start(source.phase().next()),
+            0,
+            0,
+            0,
+            0,
+            run.gmailEstimate().get(),
+            run.calendarEstimate().get(),
+            run.skippedSources(),
+            false);
+    return checkpoint(progress);
+  }
+
+  private Mono<Void> checkpoint(Progress progress) {
+    return deps.repository()
+        .checkpoint(job.id(), owner, deps.settings().leaseTtl(), progress)
+        .flatMap(held -> held ? Mono.<Void>empty() : Mono.error(new Stop(Kind.LEASE_LOST)));
+  }
+
+  /**
+   * Writes the job's next state; a failed write leaves the lease to expire and the job to resume.
+   */
+  private Mono<RunOutcome> finish(RunOutcome outcome) {
+    int attempts = (progressed.get() ? 0 : job.attempts()) + 1;
+    Mono<Boolean> write =
+        switch (outcome.kind()) {
+          case COMPLETED -> deps.repository().complete(job.id(), owner);
+          case TIMED_OUT ->
+              deps.repository().requeue(job.id(), owner, Duration.ZERO, attempts - 1, null);
+          case LEASE_LOST -> Mono.just(true);
+          case FAILED -> failed(outcome, attempts);
+        };
+    return write.onErrorReturn(false).map(ok -> ok ? outcome : outcome.unsaved());
+  }
+
+  private Mono<Boolean> failed(RunOutcome outcome, int attempts) {
+    String reason = outcome.reason();
+    if (!outcome.retryable()) {
+      return deps.repository().fail(job.id(), owner, attempts, reason);
+    }
+    if (attempts >= deps.settings().maxAttempts()) {
+      String why = "gave up after " + attempts + " attempts: " + reason;
+      return deps.repository().fail(job.id(), owner, attempts, why);
+    }
+    return deps.repository().requeue(job.id(), owner, deps.backoff(attempts), attempts, reason);
+  }
+
+  /** The per-run counts for the run log. */
+  static final class RunTally {
+    final AtomicLong fetched = new AtomicLong();
+    final AtomicLong published = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong addressesDropped = new AtomicLong();
+    final Map<String, Boolean> skippedSources = new ConcurrentHashMap<>();
+
+    void add(Step step, long droppedAddresses) {
+      fetched.addAndGet(step.fetched());
+      published.addAndGet(step.events().size());
+      skipped.addAndGet(step.skipped());
+      failed.addAndGet(step.failed());
+      addressesDropped.addAndGet(droppedAddresses);
+    }
+
+    void skipped(String source) {
+      skippedSources.put(source, true);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package dev.officeflow.office.backfill.store;
+
+import dev.officeflow.office.backfill.BackfillJob;
+import dev.officeflow.office.backfill.NewJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The backfill jobs table. Every change a running job makes is conditional on its lease ({@code
+ * lease_owner = :owner AND status = 'running'}) and answers whether it still held it: an instance
+ * that lost its lease (expired and taken over, or the job was cancelled) learns so at its next
+ * write and stops.
+ */
+public final class JobRepository {
+
+  private static final String ACTIVE = "status IN ('queued', 'running')";
+  private static final String OWNED = "id = :id AND lease_owner = :owner AND status = 'running'";
+
+  /**
+   * Claimable: queued and due, or running with an expired lease (its instance stopped renewing).
+   * The WHERE clause is repeated on the outer UPDATE so a row changed between the sub-select and
+   * the update is claimed only if it still qualifies.
+   */
+  private static final String CLAIMABLE =
+      "((status = 'queued' AND next_run_at <= now())"
+          + " OR (status = 'running' AND lease_expires_at < now()))";
+
+  private final DatabaseClient db;
+
+  public JobRepository(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /** Inserts the job, or completes empty when the user already has an active job. */
+  public Mono<BackfillJob> insert(UUID id, NewJob job) {
+    return db.sql(
+            "INSERT INTO backfill_jobs (id, user_id, provider, status, email_after, calendar_from,"
+                + " calendar_to, max_emails, max_events) VALUES (:id, :user, :provider, 'queued',"
+                + " :emailAfter, :calendarFrom, :calendarTo, :maxEmails, :maxEvents)"
+                + " ON CONFLICT (user_id, provider) WHERE "
+                + ACTIVE
+                + " DO NOTHING RETURNING *")
+        .bind("id", id)
+        .bind("user", job.userId())
+        .bind("provider", job.provider())
+        .bind("emailAfter", time(job.emailAfter()))
+        .bind("calendarFrom", time(job.calendarFrom()))
+        .bind("calendarTo", time(job.calendarTo()))
+        .bind("maxEmails", job.maxEmails())
+        .bind("maxEvents", job.maxEvents())
+        .map(JobRows::job)
+        .one();
+  }
+
+  public Mono<BackfillJob> find(UUID id) {
+    return db.sql("SELECT * FROM backfill_jobs WHERE id = :id")
+        .bind("id", id)
+        .map(JobRows::job)
+        .one();
+  }
+
+  public Mono<BackfillJob> findActive(String userId, String provider) {
+    return db.sql(
+            "SELECT * FROM backfill_jobs WHERE user_id = :user AND provider = :provider AND "
+                + ACTIVE)
+        .bind("user", userId)
+        .bind("provider", provider)
+        .map(JobRows::job)
+        .one();
+  }
+
+  /** The user's jobs, newest first. */
+  public Flux<BackfillJob> findByUser(String userId, int limit) {
+    return db.sql(
+            "SELECT * FROM backfill_jobs WHERE user_id = :user ORDER BY created_at DESC LIMIT"
+                + " :limit")
+        .bind("user", userId)
+        .bind("limit", limit)
+        .map(JobRows::job)
+        .all();
+  }
+
+  /**
+   * Claims one claimable job for {@code owner} with a lease of {@code ttl}. Taking over an expired
+   * lease counts as a failed attempt of the run that held it.
+   */
+  public Mono<BackfillJob> claim(String owner, Duration ttl) {
+    return db.sql(
+            "UPDATE backfill_jobs j SET status = 'running', lease_owner = :owner,"
+                + " lease_expires_at = now() + :ttl * interval '1 millisecond',"
+                + " attempts = CASE WHEN j.status = 'running' THEN j.attempts + 1"
+                + " ELSE j.attempts END, runs = j.runs + 1,"
+                + " started_at = COALESCE(j.started_at, now()), updated_at = now()"
+                + " WHERE j.id = (SELECT id FROM backfill_jobs WHERE "
+                + CLAIMABLE
+                + " ORDER BY next_run_at LIMIT 1 FOR UPDATE SKIP LOCKED) AND "
+                + CLAIMABLE
+                    .replace("status", "j.status")
+                    .replace("next_run_at", "j.next_run_at")
+                    .replace("lease_expires_at", "j.lease_expires_at")
+                + " RETURNING j.*")
+        .bind("owner", owner)
+        .bind("ttl", ttl.toMillis())
+        .map(JobRows::job)
+        .one();
+  }
+
+  /** Extends the lease; false when {@code owner} no longer holds it. */
+  public Mono<Boolean> renew(UUID id, String owner, Duration ttl) {
+    return owned(
+        "lease_expires_at = now() + :ttl * interval '1 millisecond', updated_at = now()",
+        id,
+        owner,
+        spec -> spec.bind("ttl", ttl.toMillis()));
+  }
+
+  /** Records progress (counters as increments) and extends the lease; false without the lease. */
+  public Mono<Boolean> checkpoint(UUID id, String owner, Duration ttl, Progress p) {
+    return owned(
+        "phase = :phase, page_token = :pageToken, last_item = :lastItem,"
+            + " phase_items = :phaseItems, fetched = fetched + :fetched,"
+            + " published = published + :published, skipped = skipped + :skipped,"
+            + " failed = failed + :failed, gmail_estimate = :gmailEstimate,"
+            + " calendar_estimate = :calendarEstimate, skipped_sources = :skippedSources,"
+            + " attempts = CASE WHEN :progressed THEN 0 ELSE attempts END, error = NULL,"
+            + " lease_expires_at = now() + :ttl * interval '1 millisecond', updated_at = now()",
+        id,
+        owner,
+        spec -> JobRows.bindProgress(spec, p).bind("ttl", ttl.toMillis()));
+  }
+
+  public Mono<Boolean> complete(UUID id, String owner) {
+    return owned(
+        "status = 'completed', phase = 'done', page_token = NULL, last_item = NULL,"
+            + " error = NULL, finished_at = now(), updated_at = now(), "
+            + noLease(),
+        id,
+        owner,
+        spec -> spec);
+  }
+
+  /** Back to the queue, due after {@code delay}, e.g. to retry or to continue after the cap. */
+  public Mono<Boolean> requeue(
+      UUID id, String owner, Duration delay, int attempts, @Nullable String error) {
+    return owned(
+        "status = 'queued', next_run_at = now() + :delay * interval '1 millisecond',"
+            + " attempts = :attempts, error = :error, updated_at = now(), "
+            + noLease(),
+        id,
+        owner,
+        spec ->
+            nullable(
+                spec.bind("delay", delay.toMillis()).bind("attempts", attempts), "error", error));
+  }
+
+  public Mono<Boolean> fail(UUID id, String owner, int attempts, String error) {
+    return owned(
+        "status = 'failed', attempts = :attempts, error = :error, finished_at = now(),"
+            + " updated_at = now(), "
+            + noLease(),
+        id,
+        owner,
+        spec -> spec.bind("attempts", attempts).bind("error", error));
+  }
+
+  /** Hands a running job back to the queue at once (this instance is shutting down). */
+  public Mono<Boolean> release(UUID id, String owner) {
+    return owned(
+        "status = 'queued', next_run_at = now(), updated_at = now(), " + noLease(),
+        id,
+        owner,
+        spec -> spec);
+  }
+
+  /**
+   * Cancels an active job; completes with the cancelled job, or empty when it is not active. A run
+   * of it notices at its next lease renewal or checkpoint.
+   */
+  public Mono<BackfillJob> cancel(UUID id) {
+    return db.sql(
+            "UPDATE backfill_jobs SET status = 'cancelled', finished_at = now(), updated_at = now(), "
+                + noLease()
+                + " WHERE id = :id AND "
+                + ACTIVE
+                + " RETURNING *")
+        .bind("id", id)
+        .map(JobRows::job)
+        .one();
+  }
+
+  private Mono<Boolean> owned(
+      String set,
+      UUID id,
+      String owner,
+      java.util.function.UnaryOperator<GenericExecuteSpec> binds) {
+    GenericExecuteSpec spec =
+        db.sql("UPDATE backfill_jobs SET " + set + " WHERE " + OWNED)
+            .bind("id", id)
+            .bind("owner", owner);
+    return binds.apply(spec).fetch().rowsUpdated().map(rows -> rows == 1);
+  }
+
+  private static String noLease() {
+    return "lease_owner = NULL, lease_expires_at = NULL";
+  }
+
+  static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, @Nullable Object value) {
+    return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+  }
+
+  static OffsetDateTime time(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.officeflow.office.google;
+
+import dev.officeflow.office.quota.QuotaLimiter;
+import dev.officeflow.office.tokens.ProviderTokens;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Google call machinery, shared by every feature that reads a provider. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GoogleSettings.class)
+class GoogleConfiguration {
+
+  @Bean(destroyMethod = "close")
+  GoogleApi googleApi(
+      GoogleSettings settings, QuotaLimiter limiter, ProviderTokens tokens, Clock clock) {
+    return new GoogleApi(settings, limiter, tokens, clock);
+  }
+}

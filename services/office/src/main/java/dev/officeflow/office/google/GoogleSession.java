@@ -1,0 +1,86 @@
+package dev.officeflow.office.google;
+
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.services.calendar.Calendar;
+import com.google.api.services.gmail.Gmail;
+import dev.officeflow.office.tokens.ProviderCredential;
+import dev.officeflow.office.tokens.ProviderTokens;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
+
+/**
+ * One user's connection to Google for the length of a run: the official clients, pointed at the
+ * configured root URL, sending whatever access token is current. Thread-safe.
+ */
+public final class GoogleSession {
+
+  private static final String APPLICATION = "officeflow-office";
+
+  private final String userId;
+  private final String provider;
+  private final ProviderTokens tokens;
+  private final AtomicReference<ProviderCredential> credential;
+  private final HttpRequestInitializer initializer;
+  private final Gmail gmail;
+  private final Calendar calendar;
+
+  GoogleSession(
+      String userId,
+      String provider,
+      ProviderCredential initial,
+      ProviderTokens tokens,
+      GoogleSettings settings,
+      HttpTransport transport,
+      JsonFactory json) {
+    this.userId = userId;
+    this.provider = provider;
+    this.tokens = tokens;
+    this.credential = new AtomicReference<>(initial);
+    int timeout = (int) settings.requestTimeout().toMillis();
+    this.initializer =
+        request -> {
+          request.getHeaders().setAuthorization("Bearer " + credential.get().accessToken());
+          request.setConnectTimeout(timeout);
+          request.setReadTimeout(timeout);
+        };
+    this.gmail =
+        new Gmail.Builder(transport, json, initializer)
+            .setRootUrl(settings.rootUrl())
+            .setApplicationName(APPLICATION)
+            .build();
+    this.calendar =
+        new Calendar.Builder(transport, json, initializer)
+            .setRootUrl(settings.rootUrl())
+            .setApplicationName(APPLICATION)
+            .build();
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public ProviderCredential credential() {
+    return credential.get();
+  }
+
+  Gmail gmail() {
+    return gmail;
+  }
+
+  Calendar calendar() {
+    return calendar;
+  }
+
+  /** Sets timeouts (and the token, harmlessly) on a batch request's envelope. */
+  HttpRequestInitializer initializer() {
+    return initializer;
+  }
+
+  /** Replaces the access token after Google refused it. */
+  Mono<Void> refresh(Duration timeout) {
+    return tokens.refresh(userId, provider).timeout(timeout).doOnNext(credential::set).then();
+  }
+}

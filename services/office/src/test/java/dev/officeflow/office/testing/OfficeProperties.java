@@ -1,0 +1,47 @@
+package dev.officeflow.office.testing;
+
+import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.testsupport.Infrastructure;
+import dev.officeflow.testsupport.TestDatabase;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The Spring properties that point an office instance at the test infrastructure and a sim. */
+public final class OfficeProperties {
+
+  private OfficeProperties() {}
+
+  /**
+   * Test emulator (under the catalog {@code prefix}), Redis, {@code db}, the sim with the fast
+   * quota on both sides, quick polling and retries.
+   */
+  public static Map<String, Object> of(String prefix, TestDatabase db, GoogleSim sim) {
+    Map<String, Object> p = new HashMap<>(IsolatedCatalog.springProperties(prefix));
+    p.put("spring.r2dbc.url", db.r2dbcUrl());
+    p.put("spring.r2dbc.username", Infrastructure.postgresUser());
+    p.put("spring.r2dbc.password", Infrastructure.postgresPassword());
+    p.put("spring.flyway.url", db.jdbcUrl());
+    p.put("spring.flyway.user", Infrastructure.postgresUser());
+    p.put("spring.flyway.password", Infrastructure.postgresPassword());
+    p.put("officeflow.office.google.root-url", sim.baseUrl());
+    p.put("officeflow.office.google.retry-backoff", "50ms");
+    p.put("officeflow.office.google.max-retry-backoff", "500ms");
+    p.put("officeflow.office.tokens.sim-url", sim.baseUrl());
+    p.put("officeflow.office.tokens.token-url", sim.baseUrl() + "token");
+    p.put(
+        "officeflow.office.quota.gmail-units-per-minute",
+        sim.admin().quota().gmailUnitsPerMinute());
+    p.put(
+        "officeflow.office.quota.calendar-requests-per-minute",
+        sim.admin().quota().calendarRequestsPerMinute());
+    p.put("officeflow.office.quota.burst", sim.admin().quota().burst().toMillis() + "ms");
+    // Each instance set gets its own buckets: Redis outlives test runs.
+    p.put("officeflow.office.quota.key-prefix", "test:" + UUID.randomUUID() + ":");
+    p.put("officeflow.office.backfill.poll-interval", "200ms");
+    p.put("officeflow.office.backfill.retry-backoff", "200ms");
+    p.put("officeflow.office.backfill.max-retry-backoff", "1s");
+    return p;
+  }
+}
