@@ -96,6 +96,7 @@ app_environment() {
   echo "USER_BASE_URL=http://$HOST:$user"
   echo "USER_JWKS_URI=http://$HOST:$user/.well-known/jwks.json"
   echo "SPRING_PROFILES_ACTIVE=dev"
+  echo "OFFICE_TOKEN_SOURCE=user-service"
 }
 
 app_args() {

@@ -3,9 +3,9 @@ package dev.officeflow.office.tokens;
 import reactor.core.publisher.Mono;
 
 /**
- * A user's access to a provider. The local implementation ({@link LocalProviderTokens}) reads
- * grants from configuration or asks google-sim's admin API; the user service's {@code POST
- * /internal/tokens/get} will replace it. Failures are {@link TokenUnavailableException}s.
+ * A user's access to a provider: from the user service ({@link UserServiceTokens}), or locally
+ * ({@link LocalProviderTokens}: configured grants or google-sim's admin API) in tests. Permanent
+ * failures are {@link TokenUnavailableException}s.
  */
 public interface ProviderTokens {
 

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where tokens come from until the user service provides them ({@code officeflow.office.tokens.*}).
  *
  * @param source {@code google-sim} (default: the grants in {@code users}, and for anyone else ask
- *     google-sim's admin API, for tests and the local demo) or {@code config} (only {@code users})
+ *     google-sim's admin API, for tests), {@code config} (only {@code users}) or {@code
+ *     user-service} (the user service's token API at {@code userServiceUrl}: ./dev up and
+ *     deployments)
+ * @param userServiceUrl the user service's base URL; default {@code http://127.0.0.1:8081}
  * @param simUrl google-sim's root URL; default {@code http://127.0.0.1:8090/}
  * @param tokenUrl the OAuth token endpoint used to refresh; default google-sim's {@code /token}
  * @param clientId the OAuth client id sent when refreshing; default {@code officeflow-local}
@@ -22,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("officeflow.office.tokens")
 public record TokenSettings(
     @DefaultValue("google-sim") Source source,
+    @DefaultValue("http://127.0.0.1:8081") String userServiceUrl,
     @DefaultValue("http://127.0.0.1:8090/") String simUrl,
     @DefaultValue("http://127.0.0.1:8090/token") String tokenUrl,
     @DefaultValue("officeflow-local") String clientId,
@@ -32,7 +36,8 @@ public record TokenSettings(
   /** Where grants come from. */
   public enum Source {
     GOOGLE_SIM,
-    CONFIG
+    CONFIG,
+    USER_SERVICE
   }
 
   /** A configured grant; {@code toString} leaves the tokens out. */

@@ -1,5 +1,6 @@
 package dev.officeflow.office.tokens;
 
+import dev.officeflow.runtime.security.ServiceCredentials;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The local token source, unless another {@link ProviderTokens} (the user service's) is present.
+ * The token source {@code officeflow.office.tokens.source} names: the user service, or the local
+ * one (configuration or google-sim) for tests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenSettings.class)
@@ -15,7 +17,10 @@ class TokensConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ProviderTokens.class)
-  LocalProviderTokens localProviderTokens(TokenSettings settings) {
+  ProviderTokens providerTokens(TokenSettings settings, ServiceCredentials credentials) {
+    if (settings.source() == TokenSettings.Source.USER_SERVICE) {
+      return new UserServiceTokens(WebClient.create(settings.userServiceUrl()), credentials);
+    }
     return new LocalProviderTokens(settings, WebClient.create());
   }
 }

@@ -1,0 +1,93 @@
+package dev.officeflow.office.tokens;
+
+import dev.officeflow.runtime.security.ServiceCredentials;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tokens from the user service's {@code POST /internal/tokens/get} (services/user/README.md), which
+ * refreshes them once per integration however many callers ask. A refused grant, missing scopes or
+ * a missing integration are permanent ({@link TokenUnavailableException}); a 5xx or a network
+ * failure is left to the job's retries.
+ */
+public final class UserServiceTokens implements ProviderTokens {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON =
+      new ParameterizedTypeReference<>() {};
+
+  private final WebClient http;
+  private final ServiceCredentials credentials;
+
+  // The token last served per user and provider: after a 401 from Google the user service is
+  // told which token was refused, so it refreshes that one (and only once across callers).
+  private final Map<String, String> served = new ConcurrentHashMap<>();
+
+  public UserServiceTokens(WebClient http, ServiceCredentials credentials) {
+    this.http = http;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public Mono<ProviderCredential> current(String userId, String provider) {
+    return fetch(userId, provider, null);
+  }
+
+  @Override
+  public Mono<ProviderCredential> refresh(String userId, String provider) {
+    return fetch(userId, provider, served.get(userId + "/" + provider));
+  }
+
+  private Mono<ProviderCredential> fetch(
+      String userId, String provider, @Nullable String rejectedToken) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("user_id", userId);
+    request.put("provider", provider);
+    if (rejectedToken != null) {
+      request.put("rejected_access_token", rejectedToken);
+    }
+    return http.post()
+        .uri("/internal/tokens/get")
+        .header(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader())
+        .bodyValue(request)
+        .retrieve()
+        .bodyToMono(JSON)
+        .timeout(TIMEOUT)
+        .map(body -> credential(body))
+        .doOnNext(c -> served.put(userId + "/" + provider, c.accessToken()))
+        .onErrorMap(WebClientResponseException.class, e -> permanentOrNot(userId, e));
+  }
+
+  private static ProviderCredential credential(Map<String, Object> body) {
+    Object scopes = body.get("scopes");
+    return new ProviderCredential(
+        String.valueOf(body.get("access_token")),
+        String.valueOf(body.get("account_email")),
+        scopes instanceof List<?> list
+            ? Set.copyOf(list.stream().map(String::valueOf).toList())
+            : Set.of());
+  }
+
+  private static Throwable permanentOrNot(String userId, WebClientResponseException e) {
+    if (e.getStatusCode().is5xxServerError()) {
+      return e;
+    }
+    return new TokenUnavailableException(
+        userId,
+        "the user service refused a token ("
+            + e.getStatusCode().value()
+            + "): "
+            + e.getResponseBodyAsString(),
+        e);
+  }
+}
