@@ -86,22 +86,26 @@ demo_bar() { # demo_bar <percent> <status> <published> <last percent drawn>
 
 # Waits until the contacts service has ranked candidates and the top stops moving, then prints it.
 demo_vips() {
-  local contacts=$1 vips previous="" deadline=$((SECONDS + DEMO_TIMEOUT))
+  local contacts=$1 vips ranking previous="" deadline=$((SECONDS + DEMO_TIMEOUT))
   while ((SECONDS < deadline)); do
     vips=$(curl -sf "$contacts/onboarding/vips?limit=10" -H "Authorization: Bearer $DEMO_TOKEN" || true)
-    if [[ -n $vips && $vips == "$previous" && $(json candidates.0.contact_hash <<<"$vips") != "" ]]; then
+    # Scores decay with time, so "stopped moving" means the same contacts in the same order.
+    ranking=$(python3 -c 'import json,sys; print(" ".join(c["contact_hash"] for c in json.load(sys.stdin)["candidates"]))' \
+      <<<"${vips:-{\"candidates\":[]\}}")
+    if [[ -n $ranking && $ranking == "$previous" ]]; then
       echo
       echo "Top VIP candidates for $DEMO_EMAIL:"
       python3 -c '
 import json, sys
 for c in json.load(sys.stdin)["candidates"]:
     name = c.get("display_name") or "(no name)"
-    print(f"  {c[\"rank\"]:>2}. {name:<28} {c.get(\"domain\") or \"\":<22} score {c[\"score\"]:.3f}")' <<<"$vips"
+    domain = c.get("domain") or ""
+    print("  %2d. %-28s %-22s score %.3f  (%s)" % (c["rank"], name, domain, c["score"], c["band"]))' <<<"$vips"
       echo
       echo "VIP onboarding API: $contacts/onboarding/vips (user JWT: POST $(app_url user)/v1/dev/session)"
       return 0
     fi
-    previous=$vips
+    previous=$ranking
     sleep 2
   done
   die "the contacts service ranked no candidates within ${DEMO_TIMEOUT}s (log: $STATE/apps/contacts.log)"
