@@ -13,6 +13,7 @@ import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.cloud.spring.pubsub.PubSubAdmin;
 import com.google.cloud.spring.pubsub.core.PubSubConfiguration;
 import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherTemplate;
+import com.google.cloud.spring.pubsub.support.CachingPublisherFactory;
 import com.google.cloud.spring.pubsub.support.DefaultPublisherFactory;
 import com.google.cloud.spring.pubsub.support.DefaultSubscriberFactory;
 import com.google.protobuf.Duration;
@@ -42,6 +43,7 @@ public final class EmulatorPubSub implements AutoCloseable {
   private final ManagedChannel channel;
   private final TransportChannelProvider channels;
   private final PubSubAdmin admin;
+  private final CachingPublisherFactory publishers;
   private final PubSubPublisherTemplate publisher;
 
   public EmulatorPubSub() {
@@ -49,9 +51,12 @@ public final class EmulatorPubSub implements AutoCloseable {
         ManagedChannelBuilder.forTarget(Infrastructure.pubsubEmulatorHost()).usePlaintext().build();
     channels = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
     admin = new PubSubAdmin(() -> projectId, topicAdmin(), subscriptionAdmin());
-    DefaultPublisherFactory publishers = new DefaultPublisherFactory(() -> projectId);
-    publishers.setChannelProvider(channels);
-    publishers.setCredentialsProvider(NoCredentialsProvider.create());
+    DefaultPublisherFactory factory = new DefaultPublisherFactory(() -> projectId);
+    factory.setChannelProvider(channels);
+    factory.setCredentialsProvider(NoCredentialsProvider.create());
+    // DefaultPublisherFactory builds a new Publisher (and its threads) on every call; the
+    // services' auto-configuration caches them the same way.
+    publishers = new CachingPublisherFactory(factory);
     publisher = new PubSubPublisherTemplate(publishers);
   }
 
@@ -171,6 +176,7 @@ public final class EmulatorPubSub implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    publishers.shutdown();
     admin.close();
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
   }

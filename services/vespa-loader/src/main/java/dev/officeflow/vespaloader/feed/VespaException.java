@@ -1,0 +1,37 @@
+package dev.officeflow.vespaloader.feed;
+
+/**
+ * Vespa answered a request with an error, or could not be reached ({@code status} 0). Carries what
+ * was asked so the reason in a retry or dead-letter says which document or group.
+ */
+public final class VespaException extends RuntimeException {
+
+  private final int status;
+
+  public VespaException(String target, int status, String message) {
+    super(target + ": " + (status == 0 ? "" : "status " + status + ": ") + message);
+    this.status = status;
+  }
+
+  public VespaException(String target, Throwable cause) {
+    super(target + ": " + cause, cause);
+    this.status = 0;
+  }
+
+  /** The HTTP status, 0 when there was no response. */
+  public int status() {
+    return status;
+  }
+
+  /**
+   * True when repeating the request cannot help: Vespa rejected it as malformed (400) or too large
+   * (413). Everything else (429, 5xx, timeouts, no connection) may pass later.
+   */
+  public boolean permanent() {
+    return isPermanent(status);
+  }
+
+  static boolean isPermanent(int status) {
+    return status == 400 || status == 413;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.officeflow.vespaloader;
+
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import dev.officeflow.events.EventType;
+import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.events.catalog.Catalog;
+import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.runtime.publish.EventPublisher;
+import dev.officeflow.runtime.testing.EmulatorPubSub;
+import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.vespasim.VespaSim;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole service under test: its own copy of the Pub/Sub catalog (a fresh prefix on the test
+ * emulator), an in-process vespa-sim loaded with {@code infra/vespa/schemas}, and the Spring Boot
+ * application pointed at both, on a random port.
+ */
+final class LoaderApp implements AutoCloseable {
+
+  static final Path SCHEMAS = Path.of("../../infra/vespa/schemas");
+
+  private final String prefix;
+  private final VespaSim sim;
+  private final EmulatorPubSub pubSub;
+  private final ConfigurableApplicationContext context;
+
+  private LoaderApp() {
+    prefix = IsolatedCatalog.apply();
+    sim = VespaSim.start(0, SCHEMAS);
+    pubSub = new EmulatorPubSub();
+    context = new SpringApplicationBuilder(VespaLoaderApplication.class).run(arguments());
+  }
+
+  /**
+   * As command-line arguments, which outrank {@code application.yml} and the environment ({@code
+   * VESPA_ENDPOINT} and the port must not point at anything another run uses).
+   */
+  private String[] arguments() {
+    Map<String, Object> properties = new LinkedHashMap<>(IsolatedCatalog.springProperties(prefix));
+    properties.put("server.port", "0");
+    properties.put("officeflow.vespa.endpoints", "http://127.0.0.1:" + sim.port() + "/");
+    properties.put("logging.structured.format.console", "");
+    return properties.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+
+  static LoaderApp start() {
+    return new LoaderApp();
+  }
+
+  VespaSim sim() {
+    return sim;
+  }
+
+  ConfigurableApplicationContext context() {
+    return context;
+  }
+
+  int port() {
+    return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+  }
+
+  /** Publishes on the event type's topic under this app's prefix, as a producer would. */
+  void publish(OfficeEvent event) {
+    join(context.getBean(EventPublisher.class).publish(event));
+  }
+
+  /** Publishes every event, then waits until all are accepted. */
+  void publishAll(List<? extends OfficeEvent> events) {
+    EventPublisher publisher = context.getBean(EventPublisher.class);
+    List<CompletableFuture<String>> publishing = events.stream().map(publisher::publish).toList();
+    publishing.forEach(LoaderApp::join);
+  }
+
+  /** Publishes raw bytes with the given attributes on a catalog topic under the prefix. */
+  void publishRaw(String topic, byte[] data, Map<String, String> attributes) {
+    PubsubMessage message =
+        PubsubMessage.newBuilder()
+            .setData(ByteString.copyFrom(data))
+            .putAllAttributes(attributes)
+            .build();
+    join(pubSub.publisher().publish(prefix + topic, message));
+  }
+
+  /** The JSON of an event, as the runtime's codec writes it. */
+  static byte[] encode(OfficeEvent event) {
+    return new EventCodec().encode(event);
+  }
+
+  /** Starts collecting the dead letters of vespa-loader's subscription on {@code type}'s topic. */
+  EmulatorPubSub.Collector deadLetters(EventType type) {
+    String subscription =
+        Catalog.subscription(Catalog.VESPA_LOADER, type.topic()).deadLetterSubscription();
+    return pubSub.collect(prefix + subscription);
+  }
+
+  private static void join(CompletableFuture<String> publishing) {
+    try {
+      publishing.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("publishing failed", e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    try {
+      context.close();
+    } finally {
+      sim.close();
+      pubSub.close();
+    }
+  }
+}
