@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -33,7 +34,8 @@ class BackfillConfiguration {
       EventPublisher publisher,
       RuntimeProperties runtime,
       BackfillSettings settings,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher applicationEvents) {
     Map<Phase, BackfillSource> sources =
         Map.of(
             Phase.CALENDAR,
@@ -43,7 +45,15 @@ class BackfillConfiguration {
     BackfillEvents events =
         new BackfillEvents(runtime.service().name(), runtime.service().version(), clock);
     return new BackfillRunner(
-        new BackfillRunner.Deps(repository, api, sources, publisher, events, settings, clock));
+        new BackfillRunner.Deps(
+            repository,
+            api,
+            sources,
+            publisher,
+            events,
+            settings,
+            clock,
+            applicationEvents::publishEvent));
   }
 
   @Bean
@@ -60,8 +70,14 @@ class BackfillConfiguration {
   }
 
   @Bean
-  IntegrationTrigger integrationTrigger(BackfillService service) {
-    return new IntegrationTrigger(service);
+  IntegrationTrigger integrationTrigger(
+      BackfillService service, ApplicationEventPublisher applicationEvents) {
+    return new IntegrationTrigger(service, applicationEvents);
+  }
+
+  @Bean
+  UserPurge userPurge(JobRepository repository, ApplicationEventPublisher applicationEvents) {
+    return new UserPurge(repository, applicationEvents);
   }
 
   /** Host, process and a random suffix: a restarted process is a new owner. */

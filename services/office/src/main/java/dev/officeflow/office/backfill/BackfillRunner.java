@@ -2,11 +2,13 @@ package dev.officeflow.office.backfill;
 
 import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.office.lifecycle.BackfillCompleted;
 import dev.officeflow.runtime.publish.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ final class BackfillRunner {
       EventPublisher publisher,
       BackfillEvents events,
       BackfillSettings settings,
-      Clock clock) {
+      Clock clock,
+      Consumer<BackfillCompleted> completions) {
 
     /** The delay before a failed job's next run: doubled per attempt, ±25 % jitter, capped. */
     Duration backoff(int attempts) {

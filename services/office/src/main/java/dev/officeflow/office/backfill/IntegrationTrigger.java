@@ -4,22 +4,26 @@ import dev.officeflow.events.EventType;
 import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
+import dev.officeflow.office.lifecycle.IntegrationClosed;
 import dev.officeflow.runtime.consume.Delivery;
 import dev.officeflow.runtime.consume.EventHandler;
 import dev.officeflow.runtime.consume.Outcome;
+import org.springframework.context.ApplicationEventPublisher;
 import reactor.core.publisher.Mono;
 
 /**
  * Flow 2 of ARCHITECTURE §2: a new, active Google integration starts a backfill with the default
- * window; a revoked or deleted one cancels the active backfill. Redeliveries find the job already
- * there (a duplicate).
+ * window; a revoked or deleted one cancels the active backfill and announces {@link
+ * IntegrationClosed}. Redeliveries find the job already there (a duplicate).
  */
 final class IntegrationTrigger implements EventHandler<IntegrationEvent> {
 
   private final BackfillService service;
+  private final ApplicationEventPublisher lifecycle;
 
-  IntegrationTrigger(BackfillService service) {
+  IntegrationTrigger(BackfillService service, ApplicationEventPublisher lifecycle) {
     this.service = service;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -59,6 +63,14 @@ final class IntegrationTrigger implements EventHandler<IntegrationEvent> {
                 service
                     .cancel(job.id())
                     .onErrorResume(JobConflictException.class, e -> Mono.empty()))
+        .then(
+            Mono.fromRunnable(
+                () ->
+                    lifecycle.publishEvent(
+                        new IntegrationClosed(
+                            event.userId(),
+                            event.provider(),
+                            event.operation().wire() + " " + event.status().wire()))))
         .then(Mono.just(Outcome.done()));
   }
 }

@@ -3,6 +3,7 @@ package dev.officeflow.office.backfill;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.office.backfill.RunOutcome.Kind;
 import dev.officeflow.office.backfill.store.Progress;
+import dev.officeflow.office.lifecycle.BackfillCompleted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -214,7 +215,19 @@ final class JobRun {
           case LEASE_LOST -> Mono.just(true);
           case FAILED -> failed(outcome, attempts);
         };
-    return write.onErrorReturn(false).map(ok -> ok ? outcome : outcome.unsaved());
+    return write
+        .onErrorReturn(false)
+        .doOnNext(ok -> announce(outcome, ok))
+        .map(ok -> ok ? outcome : outcome.unsaved());
+  }
+
+  private void announce(RunOutcome outcome, boolean stored) {
+    if (stored && outcome.kind() == RunOutcome.Kind.COMPLETED) {
+      deps.completions()
+          .accept(
+              new BackfillCompleted(
+                  job.id(), job.userId(), job.provider(), deps.clock().instant()));
+    }
   }
 
   private Mono<Boolean> failed(RunOutcome outcome, int attempts) {

@@ -196,6 +196,17 @@ public final class JobRepository {
         .one();
   }
 
+  /**
+   * Deletes every job of a user; completes with the number deleted. A run holding one of them loses
+   * its lease at its next renewal or checkpoint and stops.
+   */
+  public Mono<Long> deleteByUser(String userId) {
+    return db.sql("DELETE FROM backfill_jobs WHERE user_id = :userId")
+        .bind("userId", userId)
+        .fetch()
+        .rowsUpdated();
+  }
+
   private Mono<Boolean> owned(
       String set,
       UUID id,

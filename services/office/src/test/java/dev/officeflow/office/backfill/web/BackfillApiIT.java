@@ -224,6 +224,16 @@ class BackfillApiIT {
         .until(() -> jobs(user).get(0).path("status").asString().equals("cancelled"));
   }
 
+  @Test
+  void aDeletedUserLosesEveryJob() {
+    String user = user();
+    Jobs.start(office, user);
+
+    office.bean(EventPublisher.class).publish(EventFixtures.userEvent(user)).join();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> jobs(user).isEmpty());
+  }
+
   private static List<JsonNode> jobs(String user) {
     return office
         .get("/internal/backfill?user_id=" + user)
