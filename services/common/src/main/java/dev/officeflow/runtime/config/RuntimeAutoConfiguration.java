@@ -7,6 +7,7 @@ import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.consume.EventHandler;
 import dev.officeflow.runtime.consume.MessageHandler;
+import dev.officeflow.runtime.consume.OutcomeObserver;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.payload.PayloadStore;
 import dev.officeflow.runtime.payload.RedisPayloadStore;
@@ -85,9 +86,16 @@ public class RuntimeAutoConfiguration {
       EventCodec codec,
       PayloadPointers pointers,
       Tracing tracing,
-      RuntimeProperties properties) {
+      RuntimeProperties properties,
+      ObjectProvider<OutcomeObserver> observer) {
     return new ConsumerRuntime(
-        subscribers, pubSub, codec, pointers, tracing, properties.consumer().settings());
+        subscribers,
+        pubSub,
+        codec,
+        pointers,
+        tracing,
+        properties.consumer().settings(),
+        observer.getIfAvailable(() -> OutcomeObserver.NONE));
   }
 
   @Bean

@@ -21,6 +21,7 @@ public final class ConsumerRuntime implements AutoCloseable {
   private final Tracing tracing;
   private final DeadLetterPublisher deadLetters;
   private final ConsumerSettings settings;
+  private final OutcomeObserver observer;
   private final List<SubscriptionWorker> workers = new CopyOnWriteArrayList<>();
 
   public ConsumerRuntime(
@@ -30,12 +31,24 @@ public final class ConsumerRuntime implements AutoCloseable {
       PayloadPointers pointers,
       Tracing tracing,
       ConsumerSettings settings) {
+    this(subscribers, publisher, codec, pointers, tracing, settings, OutcomeObserver.NONE);
+  }
+
+  public ConsumerRuntime(
+      SubscriberFactory subscribers,
+      PubSubPublisherOperations publisher,
+      EventCodec codec,
+      PayloadPointers pointers,
+      Tracing tracing,
+      ConsumerSettings settings,
+      OutcomeObserver observer) {
     this.subscribers = subscribers;
     this.codec = codec;
     this.pointers = pointers;
     this.tracing = tracing;
     this.deadLetters = new DeadLetterPublisher(publisher);
     this.settings = settings;
+    this.observer = observer;
   }
 
   /** Starts consuming {@code binding}'s subscription; returns once the streams are open. */
@@ -49,7 +62,8 @@ public final class ConsumerRuntime implements AutoCloseable {
   }
 
   private void start(SubscriptionSpec spec, DeliveryProcessor processor) {
-    SubscriptionWorker worker = new SubscriptionWorker(spec, processor, deadLetters, subscribers);
+    SubscriptionWorker worker =
+        new SubscriptionWorker(spec, processor, deadLetters, subscribers, observer);
     worker.start();
     workers.add(worker);
   }

@@ -25,6 +25,7 @@ final class SubscriptionWorker {
   private final DeliveryProcessor processor;
   private final DeadLetterPublisher deadLetters;
   private final SubscriberFactory subscribers;
+  private final OutcomeObserver observer;
   private final AtomicLong inFlight = new AtomicLong();
   private volatile Subscriber subscriber;
 
@@ -32,11 +33,13 @@ final class SubscriptionWorker {
       SubscriptionSpec spec,
       DeliveryProcessor processor,
       DeadLetterPublisher deadLetters,
-      SubscriberFactory subscribers) {
+      SubscriberFactory subscribers,
+      OutcomeObserver observer) {
     this.spec = spec;
     this.processor = processor;
     this.deadLetters = deadLetters;
     this.subscribers = subscribers;
+    this.observer = observer;
   }
 
   void start() {
@@ -73,16 +76,20 @@ final class SubscriptionWorker {
             outcome -> settle(message, deliveryAttempt, outcome, reply),
             error -> {
               log.error("{}: unclassified failure, nacking", spec.name(), error);
+              observer.settled(spec.name(), "failed");
               settled(reply, false);
             });
   }
 
   private void settle(
       PubsubMessage message, int deliveryAttempt, Outcome outcome, AckReplyConsumer reply) {
+    boolean exhausted =
+        outcome.action() == Outcome.Action.RETRY && deliveryAttempt >= spec.maxDeliveryAttempts();
+    observer.settled(spec.name(), exhausted ? "dead_letter" : OutcomeObserver.label(outcome));
     switch (outcome.action()) {
       case ACK -> settled(reply, true);
       case RETRY -> {
-        if (deliveryAttempt >= spec.maxDeliveryAttempts()) {
+        if (exhausted) {
           deadLetter(message, deliveryAttempt, outcome.reason(), reply);
         } else {
           log.debug("{}: retrying {}: {}", spec.name(), message.getMessageId(), outcome.reason());

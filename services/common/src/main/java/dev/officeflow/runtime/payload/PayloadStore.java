@@ -11,4 +11,9 @@ public interface PayloadStore {
 
   /** The stored bytes, or empty when the key does not exist (expired or deleted). */
   CompletableFuture<Optional<byte[]>> get(String key);
+
+  /** Completes when the store answers; for health checks. */
+  default CompletableFuture<Void> ping() {
+    return CompletableFuture.completedFuture(null);
+  }
 }

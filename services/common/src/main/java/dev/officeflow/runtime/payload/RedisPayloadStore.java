@@ -42,6 +42,11 @@ public final class RedisPayloadStore implements PayloadStore, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<Void> ping() {
+    return commands.ping().toCompletableFuture().thenApply(pong -> null);
+  }
+
+  @Override
   public void close() {
     connection.close();
     client.shutdown();

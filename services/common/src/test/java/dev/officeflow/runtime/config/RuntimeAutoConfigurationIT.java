@@ -11,11 +11,16 @@ import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.RecordingHandler;
 import dev.officeflow.testsupport.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -49,6 +54,37 @@ class RuntimeAutoConfigurationIT {
       assertThat(handler.calls().get(0).delivery().subscription())
           .isEqualTo(prefix + "vespa-loader-emails");
       assertThat(context.getBeansOfType(EventHandler.class)).hasSize(1);
+    }
+  }
+
+  @Test
+  void withActuatorTheRuntimeReportsRedisHealthAndCountsSettledDeliveries() {
+    String prefix = IsolatedCatalog.apply();
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(VespaLoaderLikeApp.class)
+            .web(WebApplicationType.NONE)
+            .properties(IsolatedCatalog.springProperties(prefix))
+            .properties("officeflow.service.name=vespa-loader")
+            .run()) {
+      ReactiveHealthContributor redis =
+          context.getBean(ReactiveHealthContributorRegistry.class).getContributor("redis");
+      assertThat(redis).isInstanceOf(ReactiveHealthIndicator.class);
+      assertThat(((ReactiveHealthIndicator) redis).health().block().getStatus())
+          .isEqualTo(Status.UP);
+
+      context.getBean(EventPublisher.class).publish(EventFixtures.emailEvent("u", "m1")).join();
+
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  meters
+                          .find("officeflow.consumer.messages")
+                          .tag("subscription", prefix + "vespa-loader-emails")
+                          .tag("outcome", "done")
+                          .counter()
+                      != null);
     }
   }
 }

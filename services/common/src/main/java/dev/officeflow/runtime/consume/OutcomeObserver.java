@@ -1,0 +1,26 @@
+package dev.officeflow.runtime.consume;
+
+/**
+ * Told how each delivery was settled, for metrics. Called on the settling thread: keep it cheap.
+ */
+@FunctionalInterface
+public interface OutcomeObserver {
+
+  OutcomeObserver NONE = (subscription, outcome) -> {};
+
+  /**
+   * @param subscription the subscription's full name (with any prefix)
+   * @param outcome {@code done}, {@code duplicate}, {@code stale}, {@code skipped}, {@code retry},
+   *     {@code dead_letter} or {@code failed} (the handler signalled an unclassified error)
+   */
+  void settled(String subscription, String outcome);
+
+  /** The label of an outcome: its kind, never its free-text reason (bounded cardinality). */
+  static String label(Outcome outcome) {
+    return switch (outcome.action()) {
+      case RETRY -> "retry";
+      case DEAD_LETTER -> "dead_letter";
+      case ACK -> outcome.reason().startsWith("skipped") ? "skipped" : outcome.reason();
+    };
+  }
+}
