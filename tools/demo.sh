@@ -112,6 +112,10 @@ for c in json.load(sys.stdin)["candidates"]:
 }
 
 run_demo() {
+  if [[ ${OFFICEFLOW_DEMO:-true} == false ]]; then
+    log "OFFICEFLOW_DEMO=false: demo skipped"
+    return 0
+  fi
   if ! demo_ready; then
     log "the demo needs the user, office and contacts services; skipped"
     return 0

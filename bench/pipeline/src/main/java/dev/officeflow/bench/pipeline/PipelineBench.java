@@ -1,0 +1,147 @@
+package dev.officeflow.bench.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Raw rate first, then N users connected at once with the consumers stopped, then the consumers
+ * started again and timed while they drain the backlog. See {@code run} for what it prints.
+ */
+public final class PipelineBench {
+
+  private static final List<String> TOPICS = List.of("emails", "calendars");
+  private static final Map<String, String> CONSUMERS =
+      Map.of("contacts", "CONTACTS_PORT", "vespa-loader", "VESPA_LOADER_PORT");
+  private static final List<String> SERVICES =
+      List.of("user", "office", "contacts", "vespa-loader");
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private PipelineBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int users = Integer.getInteger("bench.users", 8);
+    int rawCount = Integer.getInteger("bench.rawMessages", 20_000);
+    SystemUnderTest system =
+        new SystemUnderTest(
+            Path.of(System.getProperty("bench.root")), Path.of(System.getProperty("bench.state")));
+
+    System.out.printf("==> raw emulator publish -> consume, %,d messages%n", rawCount);
+    double raw;
+    try (Emulator emulator = Emulator.fromEnvironment()) {
+      raw = new RawRate(emulator).run(rawCount);
+    }
+    System.out.printf("    %,.0f messages/s%n", raw);
+
+    for (String consumer : CONSUMERS.keySet()) {
+      system.stop(consumer);
+    }
+    System.out.printf("==> %d users connected at once (consumers stopped)%n", users);
+    long published = backfill(system, users);
+
+    System.out.println("==> consumers started again (./dev up), draining the backlog");
+    system.up();
+    Map<String, Double> rates = new LinkedHashMap<>();
+    for (var consumer : CONSUMERS.entrySet()) {
+      rates.put(consumer.getKey(), drain(system, consumer.getValue(), published));
+    }
+
+    System.out.println();
+    System.out.printf("raw emulator publish->consume: %,.0f messages/s%n", raw);
+    rates.forEach(
+        (name, rate) ->
+            System.out.printf(
+                "%-13s %,8.0f events/s = %.2f of raw (target >= 0.50)%n", name, rate, rate / raw));
+    System.out.println();
+    System.out.println("service        RSS (MiB, target < 384)   start (s, target < 10)");
+    for (String service : SERVICES) {
+      System.out.printf(
+          "%-14s %8.0f                  %s%n",
+          service,
+          system.rssMib(service),
+          system.startSeconds(service).map(s -> String.format("%6.1f", s)).orElse("   n/a"));
+    }
+  }
+
+  /** Connects the users concurrently, waits for every job; returns the events published. */
+  private static long backfill(SystemUnderTest system, int users) throws Exception {
+    long start = System.nanoTime();
+    List<String> ids = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(users);
+    try {
+      List<Future<String>> connecting = new ArrayList<>();
+      for (int i = 1; i <= users; i++) {
+        String email = "bench" + i + "@officeflow.test";
+        int seed = i;
+        connecting.add(pool.submit(() -> system.connect(email, seed).userId()));
+      }
+      for (Future<String> f : connecting) {
+        ids.add(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    long published = 0;
+    for (String id : ids) {
+      published += awaitJob(system, id).path("progress").path("published").asLong();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "    %,d events published in %.1f s (%,.0f/s, limited by google-sim's per-user quota)%n",
+        published, seconds, published / seconds);
+    return published;
+  }
+
+  private static JsonNode awaitJob(SystemUnderTest system, String userId) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      var job = system.job(userId);
+      String status = job.map(j -> j.path("status").asString()).orElse("");
+      if (status.equals("completed")) {
+        return job.get();
+      }
+      if (status.equals("failed") || status.equals("cancelled")) {
+        throw new IllegalStateException("backfill of " + userId + " " + status + ": " + job.get());
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("backfill of " + userId + " did not finish in 15 minutes");
+  }
+
+  /**
+   * Events/s from the first sample that saw deliveries to the last change, once at least {@code
+   * expected} were settled and the count stayed put for 3 s.
+   */
+  private static double drain(SystemUnderTest system, String port, long expected) throws Exception {
+    long first = -1;
+    long firstAt = 0;
+    long last = 0;
+    long lastChange = 0;
+    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      long now = System.nanoTime();
+      long settled = system.settled(port, TOPICS);
+      if (first < 0 && settled > 0) {
+        first = settled;
+        firstAt = now;
+      }
+      if (settled != last) {
+        last = settled;
+        lastChange = now;
+      }
+      if (last >= expected && now - lastChange > Duration.ofSeconds(3).toNanos()) {
+        return (last - first) / ((lastChange - firstAt) / 1e9);
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    throw new IllegalStateException(
+        "consumer on " + port + " settled " + last + " of " + expected + " in 15 minutes");
+  }
+}

@@ -1,0 +1,246 @@
+package dev.officeflow.bench.pipeline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The system {@code ./dev up} started: its apps' addresses (from the same environment variables
+ * {@code tools/apps.sh} reads), processes (pid files), logs and a way to start what is stopped.
+ */
+final class SystemUnderTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern STARTED = Pattern.compile("process running for ([0-9.]+)");
+  private static final String SERVICE_TOKEN = "local-dev-service-token";
+
+  private final Path root;
+  private final Path state;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  SystemUnderTest(Path root, Path state) {
+    this.root = root;
+    this.state = state;
+  }
+
+  static String url(String portVariable) {
+    return "http://127.0.0.1:" + System.getenv(portVariable);
+  }
+
+  long pid(String app) throws IOException {
+    return Long.parseLong(Files.readString(state.resolve("apps/" + app + ".pid")).trim());
+  }
+
+  /** SIGTERM and wait: the runtime stops pulling and settles what it holds. */
+  void stop(String app) throws IOException {
+    ProcessHandle process =
+        ProcessHandle.of(pid(app))
+            .orElseThrow(() -> new IllegalStateException(app + " is not running"));
+    process.destroy();
+    process.onExit().join();
+  }
+
+  /** {@code ./dev up} again: it reuses what runs and starts what does not. */
+  void up() throws IOException, InterruptedException {
+    Process up =
+        new ProcessBuilder(root.resolve("dev").toString(), "up")
+            .redirectErrorStream(true)
+            .redirectOutput(state.resolveSibling(state.getFileName() + ".up-again.log").toFile())
+            .start();
+    if (up.waitFor() != 0) {
+      throw new IllegalStateException("./dev up failed; see " + state + ".up-again.log");
+    }
+  }
+
+  /** Resident memory in MiB, from /proc. */
+  double rssMib(String app) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid(app)), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + app);
+  }
+
+  /** Seconds from JVM start to "Started", as Spring Boot logs it; the last start in the log. */
+  Optional<Double> startSeconds(String app) throws IOException {
+    Double last = null;
+    for (String line : Files.readAllLines(state.resolve("apps/" + app + ".log"))) {
+      Matcher m = STARTED.matcher(line);
+      if (m.find()) {
+        last = Double.parseDouble(m.group(1));
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  /** The sum of {@code officeflow_consumer_messages_total} over subscriptions on these topics. */
+  long settled(String portVariable, List<String> topics) throws IOException, InterruptedException {
+    String body = get(url(portVariable) + "/actuator/prometheus", Map.of()).body();
+    long total = 0;
+    for (String line : body.split("\n")) {
+      if (line.startsWith("officeflow_consumer_messages_total{")
+          && topics.stream().anyMatch(t -> line.contains("-" + t + "\""))) {
+        total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
+  }
+
+  /** The user's latest backfill job, as the office's internal API shows it. */
+  Optional<JsonNode> job(String userId) throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        get(
+            url("OFFICE_PORT") + "/internal/backfill?user_id=" + userId,
+            Map.of("Authorization", "Bearer " + SERVICE_TOKEN));
+    JsonNode jobs = JSON.readTree(answer.body()).path("jobs");
+    return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+  }
+
+  /** A connected user: id and a user JWT for the contacts API. */
+  record Connected(String email, String userId, String token) {}
+
+  /**
+   * Creates a google-sim account generated from {@code seed} (same seed, same mailbox), then the
+   * real OAuth connect, as the demo does it: dev login, start, google-sim's authorize redirect, the
+   * callback.
+   */
+  Connected connect(String email, int seed) throws IOException, InterruptedException {
+    createAccount(email, seed);
+    String user = url("USER_PORT");
+    JsonNode session = post(user + "/v1/dev/session", Map.of(), Map.of("email", email));
+    String token = session.path("access_token").asString();
+    JsonNode start =
+        post(
+            user + "/v1/integrations/google/start",
+            Map.of("Authorization", "Bearer " + token),
+            Map.of("login_hint", email));
+    String callback = location(get(start.path("authorization_url").asString(), Map.of()));
+    HttpResponse<String> done = get(callback, Map.of());
+    if (done.statusCode() != 302) {
+      throw new IllegalStateException("callback for " + email + ": " + done.statusCode());
+    }
+    return new Connected(email, session.path("user_id").asString(), token);
+  }
+
+  /** 2,000 recent messages and 300 events in the window, plus some older ones. */
+  void createAccount(String email, int seed) throws IOException, InterruptedException {
+    post(
+        url("GOOGLE_SIM_PORT") + "/sim/accounts",
+        Map.of(),
+        Map.of(
+            "email", email,
+            "seed", seed,
+            "recentMessages", 2000,
+            "olderMessages", 100,
+            "events", 300,
+            "olderEvents", 20));
+  }
+
+  /** Raises google-sim's per-user quota, so a backfill is limited by the system, not by Google. */
+  void raiseQuota(int gmailUnitsPerMinute, int calendarRequestsPerMinute)
+      throws IOException, InterruptedException {
+    post(
+        url("GOOGLE_SIM_PORT") + "/sim/quota",
+        Map.of(),
+        Map.of(
+            "gmailUnitsPerMinute", gmailUnitsPerMinute,
+            "calendarRequestsPerMinute", calendarRequestsPerMinute));
+  }
+
+  /** The user's documents of one type in vespa-sim, visited page by page. */
+  long documents(String doctype, String userId) throws IOException, InterruptedException {
+    long count = 0;
+    String continuation = "";
+    do {
+      String url =
+          url("VESPA_PORT")
+              + "/document/v1/officeflow/"
+              + doctype
+              + "/group/"
+              + userId
+              + "/?wantedDocumentCount=1024"
+              + (continuation.isEmpty() ? "" : "&continuation=" + continuation);
+      JsonNode page = JSON.readTree(get(url, Map.of()).body());
+      count += page.path("documents").size();
+      continuation = page.path("continuation").asString("");
+    } while (!continuation.isEmpty());
+    return count;
+  }
+
+  /** The user's top 100 VIP candidates: contact hash → its counts, as the API shows them. */
+  Map<String, String> candidates(Connected user) throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        get(
+            url("CONTACTS_PORT") + "/onboarding/vips?limit=100",
+            Map.of("Authorization", "Bearer " + user.token()));
+    Map<String, String> counts = new java.util.TreeMap<>();
+    for (JsonNode c : JSON.readTree(answer.body()).path("candidates")) {
+      counts.put(c.path("contact_hash").asString(), c.path("counts").toString());
+    }
+    return counts;
+  }
+
+  /** Whether the app's health endpoint answers 200. */
+  boolean healthy(String portVariable) {
+    try {
+      return get(url(portVariable) + "/actuator/health", Map.of()).statusCode() == 200;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing in flight is settled. */
+  void kill9(String app) throws IOException {
+    ProcessHandle process =
+        ProcessHandle.of(pid(app))
+            .orElseThrow(() -> new IllegalStateException(app + " is not running"));
+    process.destroyForcibly();
+    process.onExit().join();
+  }
+
+  private static String location(HttpResponse<String> answer) {
+    return answer
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(() -> new IllegalStateException("no redirect: " + answer.statusCode()));
+  }
+
+  HttpResponse<String> get(String url, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode post(String url, Map<String, String> headers, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    headers.forEach(request::header);
+    HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          url + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+    return JSON.readTree(answer.body());
+  }
+}
