@@ -118,7 +118,7 @@ demo_page_link() {
   session=$(curl -sf -X POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$DEMO_EMAIL\"}") || die "the user service refused the demo login ($user/v1/dev/session)"
   token=$(json access_token <<<"$session")
-  minutes=$(($(json expires_in <<<"$session") / 60))
+  minutes=$((($(json expires_in <<<"$session") + 59) / 60))
   echo
   echo "VIP page for $DEMO_EMAIL (the link signs in for $minutes minutes; ./dev up again for a new one):"
   echo "  $contacts/vip/index.html#token=$token"

@@ -186,8 +186,14 @@ async function refresh() {
 
 // ---- candidates -------------------------------------------------------------------------------
 
+// What a button's label calls the person: unique enough even without a display name.
 function nameOf(person) {
-  return person.display_name || person.domain || person.contact_hash.slice(0, 12);
+  return person.display_name ||
+    'unnamed contact at ' + (person.domain || '?') + ' #' + person.contact_hash.slice(0, 6);
+}
+
+function shownName(person) {
+  return person.display_name || '(no name)';
 }
 
 function plural(n, word) {
@@ -245,7 +251,7 @@ function candidateItem(c) {
   text.className = 'who';
   const name = document.createElement('span');
   name.className = 'name';
-  name.textContent = nameOf(c);
+  name.textContent = shownName(c);
   const domain = document.createElement('span');
   domain.className = 'domain';
   domain.textContent = c.domain || '';
@@ -338,7 +344,7 @@ function selectedItem(person, index) {
   item.dataset.hash = person.contact_hash;
   const name = document.createElement('span');
   name.className = 'name';
-  name.textContent = nameOf(person);
+  name.textContent = shownName(person);
   const domain = document.createElement('span');
   domain.className = 'domain';
   domain.textContent = person.domain || '';
@@ -370,7 +376,7 @@ function renderSaved() {
   list.replaceChildren(...state.saved.map((v) => {
     const item = document.createElement('li');
     item.dataset.hash = v.contact_hash;
-    item.textContent = nameOf(v) + (v.domain ? ' — ' + v.domain : '');
+    item.textContent = shownName(v) + (v.domain ? ' — ' + v.domain : '');
     return item;
   }));
   $('saved-empty').hidden = state.saved.length > 0;
