@@ -111,6 +111,19 @@ for c in json.load(sys.stdin)["candidates"]:
   die "the contacts service ranked no candidates within ${DEMO_TIMEOUT}s (log: $STATE/apps/contacts.log)"
 }
 
+# Prints a link to the VIP page that signs in with a fresh demo token (in the URL fragment, which
+# the browser never sends to a server; the page moves it to sessionStorage).
+demo_page_link() {
+  local user=$1 contacts=$2 session token minutes
+  session=$(curl -sf -X POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$DEMO_EMAIL\"}") || die "the user service refused the demo login ($user/v1/dev/session)"
+  token=$(json access_token <<<"$session")
+  minutes=$((($(json expires_in <<<"$session") + 59) / 60))
+  echo
+  echo "VIP page for $DEMO_EMAIL (the link signs in for $minutes minutes; ./dev up again for a new one):"
+  echo "  $contacts/vip/index.html#token=$token"
+}
+
 run_demo() {
   if [[ ${OFFICEFLOW_DEMO:-true} == false ]]; then
     log "OFFICEFLOW_DEMO=false: demo skipped"
@@ -125,4 +138,5 @@ run_demo() {
   demo_connect "$(app_url user)"
   demo_backfill "$(app_url office)"
   demo_vips "$(app_url contacts)"
+  demo_page_link "$(app_url user)" "$(app_url contacts)"
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -26,7 +27,9 @@ import reactor.core.publisher.Mono;
 /**
  * The onboarding API requires a user JWT from the user service: RS256, signed by a key of its JWKS,
  * issuer and audience checked, not expired. Health and metrics stay open; {@code /internal/**} is
- * left to the service-credential filter of the shared runtime. Failures answer JSON.
+ * left to the service-credential filter of the shared runtime. The VIP page's static files ({@code
+ * GET /vip/**}) are public: the page carries no data and sends the user's token itself to the API.
+ * Failures answer JSON.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSecuritySettings.class)
@@ -57,6 +60,8 @@ public class ApiSecurityConfiguration {
                         "/actuator/prometheus")
                     .permitAll()
                     .pathMatchers("/internal/**")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, "/vip/**")
                     .permitAll()
                     .pathMatchers("/onboarding/**")
                     .authenticated()
