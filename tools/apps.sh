@@ -86,14 +86,18 @@ app_environment() {
     var=$(app_field "$entry" 3)
     echo "$var=$(app_port "$entry")"
   done
-  local google vespa user
+  local google vespa user contacts
   google=$(app_port "${APPS[0]}")
   vespa=$(app_port "${APPS[1]}")
   user=$(app_port "${APPS[2]}")
+  contacts=$(app_port "${APPS[4]}")
   echo "GOOGLE_API_ROOT_URL=http://$HOST:$google/"
   echo "GOOGLE_OAUTH_BASE_URL=http://$HOST:$google"
   echo "VESPA_ENDPOINT=http://$HOST:$vespa/"
   echo "USER_BASE_URL=http://$HOST:$user"
+  echo "GOOGLE_REDIRECT_URI=http://$HOST:$user/v1/integrations/google/callback"
+  # Where the OAuth callback sends the person: the VIP page the contacts service serves.
+  echo "FRONTEND_URL=http://$HOST:$contacts/vip/index.html"
   echo "USER_JWKS_URI=http://$HOST:$user/.well-known/jwks.json"
   echo "SPRING_PROFILES_ACTIVE=dev"
   echo "OFFICE_TOKEN_SOURCE=user-service"

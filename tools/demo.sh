@@ -42,9 +42,11 @@ demo_connect() {
     -H 'Content-Type: application/json' -d "{\"login_hint\":\"$DEMO_EMAIL\"}") ||
     die "could not start the Google connection"
   authorize=$(json authorization_url <<<"$start")
-  callback=$(curl -s -o /dev/null -w '%{redirect_url}' "$authorize")
+  callback=$(curl -s -o /dev/null -w '%{redirect_url}' "$authorize") ||
+    die "google-sim did not answer $authorize (log: $STATE/apps/google-sim.log)"
   [[ -n $callback ]] || die "google-sim did not redirect back from $authorize"
-  status=$(curl -s -o /dev/null -w '%{http_code}' "$callback")
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$callback") ||
+    die "the user service did not answer the OAuth callback (log: $STATE/apps/user.log)"
   [[ $status == 302 ]] || die "the OAuth callback answered $status (log: $STATE/apps/user.log)"
   log "connected $DEMO_EMAIL (user $DEMO_USER_ID) through OAuth against google-sim"
 }

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redirectUri this service's callback as registered with Google (default {@code
  *     http://127.0.0.1:8081/v1/integrations/google/callback})
  * @param frontendUrl where the browser goes after a successful connect (default {@code
- *     http://127.0.0.1:8083/})
+ *     http://127.0.0.1:8083/vip/index.html}, the VIP page)
  * @param scopes what to ask for (default {@code openid}, {@code email} to learn the account's
  *     address, Gmail read-only and Calendar read-only). {@code gmail.metadata} together with a
  *     broader Gmail scope is refused: Gmail then applies the metadata restrictions to every call.
@@ -41,7 +41,7 @@ public record GoogleSettings(
     @DefaultValue("officeflow-local") String clientId,
     @DefaultValue("local-dev-client-secret") String clientSecret,
     @DefaultValue("http://127.0.0.1:8081/v1/integrations/google/callback") String redirectUri,
-    @DefaultValue("http://127.0.0.1:8083/") String frontendUrl,
+    @DefaultValue("http://127.0.0.1:8083/vip/index.html") String frontendUrl,
     @DefaultValue({"openid", "email", GoogleScopes.GMAIL_READONLY, GoogleScopes.CALENDAR_READONLY})
         List<String> scopes,
     @DefaultValue("10m") Duration stateTtl,
