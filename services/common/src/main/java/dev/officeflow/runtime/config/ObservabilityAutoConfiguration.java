@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health and metrics of the shared runtime, for services that have Actuator: a {@code redis} health
- * component and per-subscription delivery counters. Pub/Sub and PostgreSQL health come from their
- * own auto-configurations.
+ * Health and metrics of the shared runtime, for services that have Actuator: a {@code payloadStore}
+ * health component and per-subscription delivery counters. Pub/Sub and PostgreSQL health come from
+ * their own auto-configurations.
  */
 @AutoConfiguration(before = RuntimeAutoConfiguration.class)
 public class ObservabilityAutoConfiguration {
@@ -24,8 +24,8 @@ public class ObservabilityAutoConfiguration {
   static class Health {
 
     @Bean
-    @ConditionalOnMissingBean(name = "redisHealthIndicator")
-    RedisHealthIndicator redisHealthIndicator(PayloadStore store) {
+    @ConditionalOnMissingBean(name = "payloadStoreHealthIndicator")
+    RedisHealthIndicator payloadStoreHealthIndicator(PayloadStore store) {
       return new RedisHealthIndicator(store);
     }
   }

@@ -67,7 +67,7 @@ class RuntimeAutoConfigurationIT {
             .properties("officeflow.service.name=vespa-loader")
             .run()) {
       ReactiveHealthContributor redis =
-          context.getBean(ReactiveHealthContributorRegistry.class).getContributor("redis");
+          context.getBean(ReactiveHealthContributorRegistry.class).getContributor("payloadStore");
       assertThat(redis).isInstanceOf(ReactiveHealthIndicator.class);
       assertThat(((ReactiveHealthIndicator) redis).health().block().getStatus())
           .isEqualTo(Status.UP);
