@@ -12,6 +12,7 @@ import dev.officeflow.office.google.GmailCosts;
 import dev.officeflow.office.google.GoogleApi;
 import dev.officeflow.office.google.GoogleSession;
 import dev.officeflow.office.quota.QuotaApi;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.TimeZone;
@@ -95,7 +96,7 @@ final class CalendarCalls {
 
   @FunctionalInterface
   private interface CalendarCall<T> {
-    T run(Calendar calendar) throws java.io.IOException;
+    T run(Calendar calendar) throws IOException;
   }
 
   private Calendar client(GoogleSession session) {

@@ -99,12 +99,8 @@ final class CalendarSyncer {
         .flatMap(
             token ->
                 store.saveToken(key, run, token, clock.instant().plus(settings.pollInterval())))
-        .doOnNext(
-            saved -> {
-              if (incremental) {
-                metrics.deltas.increment();
-              }
-            })
+        .filter(saved -> saved && incremental)
+        .doOnNext(saved -> metrics.deltas.increment())
         .then();
   }
 

@@ -2,6 +2,7 @@ package dev.officeflow.office.streaming.calendar;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -117,6 +118,6 @@ final class ChannelStore {
         SyncStore.key(row),
         row.get("resource_id", String.class),
         Objects.requireNonNull(row.get("token_sha256", byte[].class)),
-        Objects.requireNonNull(row.get("expires_at", java.time.OffsetDateTime.class)).toInstant());
+        Objects.requireNonNull(row.get("expires_at", OffsetDateTime.class)).toInstant());
   }
 }

@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class CalendarStreamingIT {
   private static final String FORGED_CHANNEL = "cal.unknown@acme.test";
   private static final String INVALIDATED = "cal.gone@acme.test";
   private static final String CLOSED = "cal.closed@acme.test";
+  private static final String BURST = "cal.burst@acme.test";
   private static final Duration QUIET = Duration.ofSeconds(1);
 
   private static StreamingRig rig;
@@ -42,7 +44,7 @@ class CalendarStreamingIT {
   static void start() {
     rig =
         StreamingRig.start(
-            Clock.systemUTC(), CHANGES, FORGED_TOKEN, FORGED_CHANNEL, INVALIDATED, CLOSED);
+            Clock.systemUTC(), CHANGES, FORGED_TOKEN, FORGED_CHANNEL, INVALIDATED, CLOSED, BURST);
   }
 
   @AfterAll
@@ -79,6 +81,37 @@ class CalendarStreamingIT {
     assertThat(created.event().startTime()).isEqualTo(start.toInstant());
     assertThat(updated.event().startTime()).isEqualTo(moved.toInstant());
     assertThat(deleted.event().status()).isEqualTo("cancelled");
+  }
+
+  @Test
+  void burstOfChangesYieldsEveryEventFromFewerListingsThanNotifications() {
+    rig.streaming(BURST);
+    double notifications = rig.counter("notifications");
+    double listings = rig.counter("deltas");
+    ZonedDateTime start =
+        ZonedDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+    List<String> ids =
+        IntStream.range(0, 30)
+            .mapToObj(
+                i ->
+                    rig.sim
+                        .admin()
+                        .addEvent(
+                            BURST,
+                            NewEvent.of(
+                                "Burst " + i,
+                                start.plusHours(i),
+                                Duration.ofMinutes(30),
+                                List.of())))
+            .toList();
+
+    ids.forEach(id -> rig.awaitEvent(id, Operation.CREATE));
+    await("every notification")
+        .atMost(StreamingRig.WITHIN)
+        .until(() -> rig.counter("notifications") - notifications == 30);
+    await("the calendar to settle").atMost(StreamingRig.WITHIN).until(() -> rig.idle(BURST));
+    assertThat(rig.published.calendars(e -> ids.contains(e.providerItemId()))).hasSize(30);
+    assertThat(rig.counter("deltas") - listings).isLessThan(30);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.officeflow.events.CalendarEvent;
 import dev.officeflow.events.Operation;
 import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
 import dev.officeflow.office.testing.OfficeProperties;
@@ -52,12 +53,11 @@ final class StreamingRig implements AutoCloseable {
 
   /** Ticks only when a test says so; {@code clock} is the office's clock. */
   static StreamingRig start(Clock clock, String... accounts) {
-    GoogleSim sim =
-        TestSims.start(
-            TestSims.fastQuota(),
-            java.util.Arrays.stream(accounts)
-                .map(a -> TestSims.account(a, Math.abs(a.hashCode() % 1000), 5, 1, 6))
-                .toArray(dev.officeflow.googlesim.account.AccountSpec[]::new));
+    AccountSpec[] specs = new AccountSpec[accounts.length];
+    for (int i = 0; i < accounts.length; i++) {
+      specs[i] = TestSims.account(accounts[i], 100 + i, 5, 1, 6);
+    }
+    GoogleSim sim = TestSims.start(TestSims.fastQuota(), specs);
     String prefix = IsolatedCatalog.apply();
     int port = freePort();
     Map<String, Object> p =
