@@ -9,6 +9,7 @@ import dev.officeflow.events.SyncType;
 import dev.officeflow.googlesim.admin.EventUpdate;
 import dev.officeflow.googlesim.admin.NewEvent;
 import dev.officeflow.office.lifecycle.IntegrationClosed;
+import dev.officeflow.office.lifecycle.UserForgotten;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ class CalendarStreamingIT {
   private static final String INVALIDATED = "cal.gone@acme.test";
   private static final String CLOSED = "cal.closed@acme.test";
   private static final String BURST = "cal.burst@acme.test";
+  private static final String FORGOTTEN = "cal.forgotten@acme.test";
   private static final Duration QUIET = Duration.ofSeconds(1);
 
   private static StreamingRig rig;
@@ -44,7 +46,14 @@ class CalendarStreamingIT {
   static void start() {
     rig =
         StreamingRig.start(
-            Clock.systemUTC(), CHANGES, FORGED_TOKEN, FORGED_CHANNEL, INVALIDATED, CLOSED, BURST);
+            Clock.systemUTC(),
+            CHANGES,
+            FORGED_TOKEN,
+            FORGED_CHANNEL,
+            INVALIDATED,
+            CLOSED,
+            BURST,
+            FORGOTTEN);
   }
 
   @AfterAll
@@ -81,6 +90,20 @@ class CalendarStreamingIT {
     assertThat(created.event().startTime()).isEqualTo(start.toInstant());
     assertThat(updated.event().startTime()).isEqualTo(moved.toInstant());
     assertThat(deleted.event().status()).isEqualTo("cancelled");
+  }
+
+  @Test
+  void forgottenUserHasItsChannelsStoppedAndItsCalendarForgotten() {
+    rig.streaming(FORGOTTEN);
+    long stops = rig.sim.stats().requests("calendar.channels.stop");
+
+    rig.office.context().publishEvent(new UserForgotten(FORGOTTEN));
+
+    await("the channel to be stopped")
+        .atMost(StreamingRig.WITHIN)
+        .until(() -> rig.sim.stats().requests("calendar.channels.stop") == stops + 1);
+    assertThat(rig.channels(FORGOTTEN)).isEmpty();
+    assertThat(rig.calendarRows(FORGOTTEN)).isZero();
   }
 
   @Test

@@ -1,17 +1,28 @@
 package dev.officeflow.office.streaming.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.officeflow.events.CalendarEvent;
+import dev.officeflow.events.Operation;
+import dev.officeflow.events.SyncType;
+import dev.officeflow.googlesim.admin.NewEvent;
 import dev.officeflow.office.streaming.calendar.StreamingRig.ChannelRow;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Channel renewal driven by the office's clock, which the test moves, and a triggered tick. */
+/**
+ * The periodic work (renewal, the safety-net listing) driven by the office's clock, which the test
+ * moves, and a tick the test triggers.
+ */
 @IntegrationTest
 class ChannelRenewalIT {
 
@@ -55,5 +66,26 @@ class ChannelRenewalIT {
     assertThat(rig.sim.stats().requests("calendar.events.watch")).isEqualTo(2);
     assertThat(rig.sim.stats().requests("calendar.channels.stop")).isEqualTo(1);
     assertThat(rig.counter("renewals")).isEqualTo(1);
+  }
+
+  @Test
+  void changeWhoseNotificationWasLostIsPublishedByTheSafetyNetListing() {
+    rig.forgetChannels(USER); // notifications now answer 401 and start nothing
+    long refused = rig.sim.stats().notificationFailures();
+    ZonedDateTime start =
+        ZonedDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.HOURS);
+    String id =
+        rig.sim
+            .admin()
+            .addEvent(USER, NewEvent.of("Unheard", start, Duration.ofHours(1), List.of()));
+    await("the notification to be refused")
+        .atMost(StreamingRig.WITHIN)
+        .until(() -> rig.sim.stats().notificationFailures() > refused);
+
+    clock.advance(Duration.ofMinutes(16)); // past the 15-minute poll interval
+    rig.office.bean(CalendarScheduler.class).tick().block(StreamingRig.WITHIN);
+
+    CalendarEvent created = rig.awaitEvent(id, Operation.CREATE);
+    assertThat(created.syncType()).isEqualTo(SyncType.REAL_TIME);
   }
 }

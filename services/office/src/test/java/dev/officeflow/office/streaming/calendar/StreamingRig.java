@@ -106,6 +106,11 @@ final class StreamingRig implements AutoCloseable {
         .block();
   }
 
+  /** Drops the user's channels from the office's records (Google keeps posting to them). */
+  void forgetChannels(String user) {
+    db().sql("DELETE FROM calendar_channels WHERE user_id = :u").bind("u", user).then().block();
+  }
+
   long calendarRows(String user) {
     return db().sql("SELECT count(*) AS n FROM calendar_sync WHERE user_id = :u")
         .bind("u", user)
