@@ -1,0 +1,101 @@
+package dev.officeflow.office.streaming.calendar;
+
+import dev.officeflow.office.backfill.BackfillService;
+import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.runtime.publish.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Calendar streaming's beans; off with {@code officeflow.office.streaming.calendar.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarStreamingSettings.class)
+@ConditionalOnProperty(
+    prefix = "officeflow.office.streaming.calendar",
+    name = "enabled",
+    matchIfMissing = true)
+class CalendarStreamingConfiguration {
+
+  @Bean
+  CalendarParts calendarStreamingParts(
+      DatabaseClient db,
+      GoogleApi api,
+      EventPublisher publisher,
+      RuntimeProperties runtime,
+      MeterRegistry registry,
+      CalendarStreamingSettings settings,
+      Clock clock) {
+    String instance = settings.instanceId().isBlank() ? instanceId() : settings.instanceId();
+    SyncStore store = new SyncStore(db);
+    ChannelStore channels = new ChannelStore(db);
+    CalendarCalls calls = new CalendarCalls(api);
+    CalendarMetrics metrics = new CalendarMetrics(registry);
+    ChangeEvents events =
+        new ChangeEvents(runtime.service().name(), runtime.service().version(), clock);
+    CalendarSyncer syncer =
+        new CalendarSyncer(store, calls, events, publisher, metrics, settings, clock, instance);
+    ChannelKeeper keeper =
+        new ChannelKeeper(store, channels, calls, metrics, settings, clock, instance);
+    return new CalendarParts(store, channels, syncer, keeper, metrics);
+  }
+
+  @Bean
+  CalendarScheduler calendarScheduler(
+      CalendarParts parts, CalendarStreamingSettings settings, Clock clock) {
+    return new CalendarScheduler(parts.store(), parts.keeper(), parts.syncer(), settings, clock);
+  }
+
+  @Bean
+  CalendarLifecycle calendarLifecycle(
+      CalendarParts parts,
+      BackfillService backfills,
+      CalendarStreamingSettings settings,
+      Clock clock) {
+    return new CalendarLifecycle(
+        backfills, parts.store(), parts.keeper(), parts.syncer(), settings, clock);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> calendarWebhookRoute(CalendarParts parts) {
+    CalendarWebhook webhook =
+        new CalendarWebhook(parts.channels(), parts.syncer(), parts.metrics());
+    return RouterFunctions.route(RequestPredicates.POST(CalendarWebhook.PATH), webhook::handle);
+  }
+
+  /** The feature's inner pieces, wired once. */
+  record CalendarParts(
+      SyncStore store,
+      ChannelStore channels,
+      CalendarSyncer syncer,
+      ChannelKeeper keeper,
+      CalendarMetrics metrics) {}
+
+  /** Host, process and a random suffix: a restarted process is a new lease owner. */
+  private static String instanceId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "office";
+    }
+    return host
+        + "-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 6);
+  }
+}
