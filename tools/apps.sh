@@ -44,11 +44,21 @@ present_apps() {
   done
 }
 
-# A module needs building when its jar is missing or any of its sources is newer than the jar.
+# Modules every service jar contains: a change there makes every jar stale.
+SHARED_MODULES=(common-events services/common)
+
+# A module needs building when its jar is missing or any of its sources, a shared module's or the
+# root POM is newer than the jar.
 needs_build() {
-  local jar=$1 module=$2
+  local jar=$1 module=$2 shared
+  local paths=("$ROOT/$module/src" "$ROOT/$module/pom.xml" "$ROOT/pom.xml")
   [[ -z $jar ]] && return 0
-  [[ -n $(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null) ]]
+  if [[ $module == services/* ]]; then
+    for shared in "${SHARED_MODULES[@]}"; do
+      paths+=("$ROOT/$shared/src/main" "$ROOT/$shared/pom.xml")
+    done
+  fi
+  [[ -n $(find "${paths[@]}" -newer "$jar" -print -quit 2>/dev/null) ]]
 }
 
 build_apps() {
