@@ -56,7 +56,8 @@ final class AppProcess implements AutoCloseable {
 
   void awaitReady() {
     await(name + " to answer " + healthPath + " (log: " + log + ")")
-        .atMost(Duration.ofSeconds(120))
+        // Generous: six JVMs start at once, and on a busy 2-core machine that takes minutes.
+        .atMost(Duration.ofSeconds(240))
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
         .until(() -> !process.isAlive() || Http.get(url(healthPath), null).statusCode() == 200);
@@ -128,13 +129,17 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** Asks the process to stop (SIGTERM) without waiting, so several can stop at once. */
+  void stop() {
+    process.destroy();
+  }
+
+  /** Stops the process and waits for it; SIGKILL when it takes longer than 20 s. */
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
     }
   }
 }

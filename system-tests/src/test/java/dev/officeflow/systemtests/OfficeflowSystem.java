@@ -177,8 +177,9 @@ final class OfficeflowSystem implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      started.get(i).close();
+    started.forEach(AppProcess::stop);
+    for (AppProcess process : started) {
+      process.close();
     }
     integrations.close();
     pubsub.close();
