@@ -12,12 +12,16 @@ import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.payload.PayloadStore;
 import dev.officeflow.runtime.payload.RedisPayloadStore;
 import dev.officeflow.runtime.publish.EventPublisher;
+import dev.officeflow.runtime.trace.LogSpanExporter;
 import dev.officeflow.runtime.trace.Tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,14 +42,26 @@ public class RuntimeAutoConfiguration {
     return new EventCodec();
   }
 
-  /** A tracing SDK with W3C propagation; services that export spans provide their own bean. */
+  /**
+   * A tracing SDK with W3C propagation that hands finished spans to the {@link SpanProcessor} beans
+   * (none by default); services that export spans otherwise provide their own bean.
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(OpenTelemetry.class)
-  OpenTelemetrySdk openTelemetry() {
+  OpenTelemetrySdk openTelemetry(ObjectProvider<SpanProcessor> processors) {
+    SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder();
+    processors.orderedStream().forEach(tracerProvider::addSpanProcessor);
     return OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().build())
+        .setTracerProvider(tracerProvider.build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
+  }
+
+  /** Every finished span as a JSON log line: traces readable without a collector (off). */
+  @Bean
+  @ConditionalOnBooleanProperty(name = "officeflow.tracing.log-spans")
+  SpanProcessor logSpans() {
+    return SimpleSpanProcessor.create(new LogSpanExporter());
   }
 
   @Bean

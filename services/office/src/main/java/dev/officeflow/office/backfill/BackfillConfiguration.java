@@ -6,6 +6,7 @@ import dev.officeflow.office.google.GmailReader;
 import dev.officeflow.office.google.GoogleApi;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -35,7 +36,8 @@ class BackfillConfiguration {
       RuntimeProperties runtime,
       BackfillSettings settings,
       Clock clock,
-      ApplicationEventPublisher applicationEvents) {
+      ApplicationEventPublisher applicationEvents,
+      OpenTelemetry openTelemetry) {
     Map<Phase, BackfillSource> sources =
         Map.of(
             Phase.CALENDAR,
@@ -53,7 +55,8 @@ class BackfillConfiguration {
             events,
             settings,
             clock,
-            applicationEvents::publishEvent));
+            applicationEvents::publishEvent,
+            openTelemetry.getTracer("dev.officeflow.office.backfill")));
   }
 
   @Bean

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param skippedSources source → why it was skipped (a missing scope)
  * @param attempts failed runs since the job last made progress (it fails at the configured limit)
  * @param runs runs started, including resumes and continuations
+ * @param traceparent the W3C trace context its runs continue ({@link JobTrace}), null when none
  */
 public record BackfillJob(
     UUID id,
@@ -41,7 +42,8 @@ public record BackfillJob(
     Instant createdAt,
     @Nullable Instant startedAt,
     Instant updatedAt,
-    @Nullable Instant finishedAt) {
+    @Nullable Instant finishedAt,
+    @Nullable String traceparent) {
 
   public BackfillJob {
     skippedSources = Map.copyOf(skippedSources);

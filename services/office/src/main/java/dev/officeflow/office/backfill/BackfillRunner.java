@@ -4,6 +4,10 @@ import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.google.GoogleApi;
 import dev.officeflow.office.lifecycle.BackfillCompleted;
 import dev.officeflow.runtime.publish.EventPublisher;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +32,8 @@ final class BackfillRunner {
       BackfillEvents events,
       BackfillSettings settings,
       Clock clock,
-      Consumer<BackfillCompleted> completions) {
+      Consumer<BackfillCompleted> completions,
+      Tracer tracer) {
 
     /** The delay before a failed job's next run: doubled per attempt, ±25 % jitter, capped. */
     Duration backoff(int attempts) {
@@ -45,11 +50,25 @@ final class BackfillRunner {
     this.deps = deps;
   }
 
+  /** One run of {@code job}, in a span that continues the job's trace ({@link JobTrace}). */
   Mono<RunOutcome> run(BackfillJob job, String owner) {
-    JobRun run = new JobRun(job, owner, deps);
-    return run.execute()
-        .doOnNext(outcome -> log(job, run, outcome.kind().name().toLowerCase(), outcome))
-        .doOnCancel(() -> log(job, run, "interrupted", null));
+    return Mono.defer(
+        () -> {
+          Span span = JobTrace.startRun(deps.tracer(), job);
+          JobRun run = new JobRun(job, owner, deps, Context.root().with(span));
+          return run.execute()
+              .doOnNext(outcome -> log(job, run, outcome.kind().name().toLowerCase(), outcome))
+              .doOnNext(outcome -> record(span, outcome))
+              .doOnCancel(() -> log(job, run, "interrupted", null))
+              .doFinally(signal -> span.end());
+        });
+  }
+
+  private static void record(Span span, RunOutcome outcome) {
+    span.setAttribute("officeflow.outcome", outcome.kind().name().toLowerCase());
+    if (outcome.kind() == RunOutcome.Kind.FAILED) {
+      span.setStatus(StatusCode.ERROR, outcome.reason());
+    }
   }
 
   private void log(BackfillJob job, JobRun run, String outcome, @Nullable RunOutcome result) {

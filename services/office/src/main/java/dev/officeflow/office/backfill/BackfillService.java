@@ -1,9 +1,11 @@
 package dev.officeflow.office.backfill;
 
 import dev.officeflow.office.backfill.store.JobRepository;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,9 +32,16 @@ public final class BackfillService {
    * JobConflictException} when the user already has an active job for the provider.
    */
   public Mono<BackfillJob> start(BackfillRequest request) {
+    return start(request, JobTrace.traceparent(Context.current()));
+  }
+
+  /**
+   * As {@link #start(BackfillRequest)}, the job's runs continuing the trace {@code traceparent}.
+   */
+  public Mono<BackfillJob> start(BackfillRequest request, @Nullable String traceparent) {
     return Mono.fromCallable(() -> request.check(settings))
         .map(this::newJob)
-        .flatMap(job -> insert(job, true))
+        .flatMap(job -> insert(job, traceparent, true))
         .doOnNext(job -> scheduler.wakeUp());
   }
 
@@ -48,7 +57,7 @@ public final class BackfillService {
         r.maxEvents());
   }
 
-  private Mono<BackfillJob> insert(NewJob job, boolean again) {
+  private Mono<BackfillJob> insert(NewJob job, @Nullable String traceparent, boolean again) {
     Mono<BackfillJob> conflict =
         repository
             .findActive(job.userId(), job.provider())
@@ -58,9 +67,10 @@ public final class BackfillService {
                         new JobConflictException(
                             "user " + job.userId() + " already has an active backfill", active)));
     // When the active job finished between the insert and the lookup, the insert may succeed now.
-    Mono<BackfillJob> retry = again ? Mono.defer(() -> insert(job, false)) : Mono.empty();
+    Mono<BackfillJob> retry =
+        again ? Mono.defer(() -> insert(job, traceparent, false)) : Mono.empty();
     return repository
-        .insert(UUID.randomUUID(), job)
+        .insert(UUID.randomUUID(), job, traceparent)
         .switchIfEmpty(Mono.defer(() -> conflict.switchIfEmpty(retry)));
   }
 
@@ -74,22 +84,28 @@ public final class BackfillService {
   }
 
   /**
+   * Fails an active job with {@code reason} (its grant is gone); empty when there is no such job,
+   * {@link JobConflictException} when it has already finished.
+   */
+  public Mono<BackfillJob> fail(UUID id, String reason) {
+    return repository.failActive(id, reason).switchIfEmpty(Mono.defer(() -> finished(id)));
+  }
+
+  /**
    * Cancels an active job; empty when there is no such job, {@link JobConflictException} when it
    * has already finished.
    */
   public Mono<BackfillJob> cancel(UUID id) {
+    return repository.cancel(id).switchIfEmpty(Mono.defer(() -> finished(id)));
+  }
+
+  private Mono<BackfillJob> finished(UUID id) {
     return repository
-        .cancel(id)
-        .switchIfEmpty(
-            Mono.defer(
-                () ->
-                    repository
-                        .find(id)
-                        .flatMap(
-                            job ->
-                                Mono.error(
-                                    new JobConflictException(
-                                        "job " + id + " has already " + job.status().wire(),
-                                        job)))));
+        .find(id)
+        .flatMap(
+            job ->
+                Mono.error(
+                    new JobConflictException(
+                        "job " + id + " has already " + job.status().wire(), job)));
   }
 }

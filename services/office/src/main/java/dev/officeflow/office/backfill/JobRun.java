@@ -4,10 +4,13 @@ import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.office.backfill.RunOutcome.Kind;
 import dev.officeflow.office.backfill.store.Progress;
 import dev.officeflow.office.lifecycle.BackfillCompleted;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,15 +42,20 @@ final class JobRun {
   private final BackfillJob job;
   private final String owner;
   private final BackfillRunner.Deps deps;
+  private final Context trace;
   private final Instant started;
   private final AtomicBoolean leaseLost = new AtomicBoolean();
   private final AtomicBoolean progressed = new AtomicBoolean();
   private final RunTally tally = new RunTally();
 
-  JobRun(BackfillJob job, String owner, BackfillRunner.Deps deps) {
+  /**
+   * @param trace the run's trace context: what the run publishes is its child ({@link JobTrace})
+   */
+  JobRun(BackfillJob job, String owner, BackfillRunner.Deps deps, Context trace) {
     this.job = job;
     this.owner = owner;
     this.deps = deps;
+    this.trace = trace;
     this.started = deps.clock().instant();
   }
 
@@ -153,10 +161,15 @@ final class JobRun {
 
   private Mono<Void> publish(List<OfficeEvent> events) {
     return Flux.fromIterable(events)
-        .flatMap(
-            e -> Mono.fromFuture(() -> deps.publisher().publish(e)),
-            deps.settings().publishConcurrency())
+        .flatMap(e -> Mono.fromFuture(() -> publish(e)), deps.settings().publishConcurrency())
         .then();
+  }
+
+  /** Publishes with the run's trace current: Reactor's threads do not carry it by themselves. */
+  private CompletableFuture<String> publish(OfficeEvent event) {
+    try (Scope ignored = trace.makeCurrent()) {
+      return deps.publisher().publish(event);
+    }
   }
 
   private Mono<Void> save(RunContext run, Phase phase, Step step) {

@@ -41,23 +41,31 @@ public final class JobRepository {
 
   /** Inserts the job, or completes empty when the user already has an active job. */
   public Mono<BackfillJob> insert(UUID id, NewJob job) {
-    return db.sql(
-            "INSERT INTO backfill_jobs (id, user_id, provider, status, email_after, calendar_from,"
-                + " calendar_to, max_emails, max_events) VALUES (:id, :user, :provider, 'queued',"
-                + " :emailAfter, :calendarFrom, :calendarTo, :maxEmails, :maxEvents)"
-                + " ON CONFLICT (user_id, provider) WHERE "
-                + ACTIVE
-                + " DO NOTHING RETURNING *")
-        .bind("id", id)
-        .bind("user", job.userId())
-        .bind("provider", job.provider())
-        .bind("emailAfter", time(job.emailAfter()))
-        .bind("calendarFrom", time(job.calendarFrom()))
-        .bind("calendarTo", time(job.calendarTo()))
-        .bind("maxEmails", job.maxEmails())
-        .bind("maxEvents", job.maxEvents())
-        .map(JobRows::job)
-        .one();
+    return insert(id, job, null);
+  }
+
+  /**
+   * Inserts the job with the W3C {@code traceparent} its runs continue, or completes empty when the
+   * user already has an active job.
+   */
+  public Mono<BackfillJob> insert(UUID id, NewJob job, @Nullable String traceparent) {
+    GenericExecuteSpec spec =
+        db.sql(
+                "INSERT INTO backfill_jobs (id, user_id, provider, status, email_after,"
+                    + " calendar_from, calendar_to, max_emails, max_events, traceparent) VALUES"
+                    + " (:id, :user, :provider, 'queued', :emailAfter, :calendarFrom, :calendarTo,"
+                    + " :maxEmails, :maxEvents, :traceparent) ON CONFLICT (user_id, provider) WHERE "
+                    + ACTIVE
+                    + " DO NOTHING RETURNING *")
+            .bind("id", id)
+            .bind("user", job.userId())
+            .bind("provider", job.provider())
+            .bind("emailAfter", time(job.emailAfter()))
+            .bind("calendarFrom", time(job.calendarFrom()))
+            .bind("calendarTo", time(job.calendarTo()))
+            .bind("maxEmails", job.maxEmails())
+            .bind("maxEvents", job.maxEvents());
+    return nullable(spec, "traceparent", traceparent).map(JobRows::job).one();
   }
 
   public Mono<BackfillJob> find(UUID id) {
@@ -192,6 +200,25 @@ public final class JobRepository {
                 + ACTIVE
                 + " RETURNING *")
         .bind("id", id)
+        .map(JobRows::job)
+        .one();
+  }
+
+  /**
+   * Fails an active job with {@code error} whoever runs it (its provider grant is gone); completes
+   * with the failed job, or empty when it is not active. A run of it notices at its next lease
+   * renewal or checkpoint, as for {@link #cancel}.
+   */
+  public Mono<BackfillJob> failActive(UUID id, String error) {
+    return db.sql(
+            "UPDATE backfill_jobs SET status = 'failed', error = :error, finished_at = now(),"
+                + " updated_at = now(), "
+                + noLease()
+                + " WHERE id = :id AND "
+                + ACTIVE
+                + " RETURNING *")
+        .bind("id", id)
+        .bind("error", error)
         .map(JobRows::job)
         .one();
   }

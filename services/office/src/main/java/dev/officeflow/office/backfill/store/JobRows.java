@@ -55,7 +55,8 @@ final class JobRows {
         instant(row, "created_at"),
         optionalInstant(row, "started_at"),
         instant(row, "updated_at"),
-        optionalInstant(row, "finished_at"));
+        optionalInstant(row, "finished_at"),
+        row.get("traceparent", String.class));
   }
 
   static GenericExecuteSpec bindProgress(GenericExecuteSpec spec, Progress p) {

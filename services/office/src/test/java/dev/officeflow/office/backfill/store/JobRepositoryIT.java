@@ -151,6 +151,29 @@ class JobRepositoryIT {
   }
 
   @Test
+  void failingAnActiveJobRecordsTheReasonAndEndsTheRunningLease() {
+    BackfillJob job = claimedBy("owner-a", LONG_LEASE);
+
+    BackfillJob failed = jobs.failActive(job.id(), "integration revoked").block();
+
+    assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(failed.error()).isEqualTo("integration revoked");
+    assertThat(jobs.renew(job.id(), "owner-a", LONG_LEASE).block()).isFalse();
+    assertThat(jobs.failActive(job.id(), "again").blockOptional()).isEmpty();
+  }
+
+  @Test
+  void aJobKeepsTheTraceItWasCreatedIn() {
+    String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    NewJob job = newJob(UUID.randomUUID().toString(), "google");
+
+    BackfillJob inserted = jobs.insert(UUID.randomUUID(), job, traceparent).block();
+
+    assertThat(claimUntil("owner-a", LONG_LEASE, inserted.id()).traceparent())
+        .isEqualTo(traceparent);
+  }
+
+  @Test
   void aRequeuedJobWaitsForItsBackoff() {
     BackfillJob job = claimedBy("owner-a", LONG_LEASE);
     jobs.requeue(job.id(), "owner-a", Duration.ofMinutes(10), 1, "gmail: 503").block();

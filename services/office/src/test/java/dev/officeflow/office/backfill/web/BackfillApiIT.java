@@ -213,11 +213,25 @@ class BackfillApiIT {
   }
 
   @Test
-  void aRevokedIntegrationCancelsTheActiveBackfill() {
+  void aRevokedIntegrationFailsTheActiveBackfillWithTheReason() {
     String user = user();
     Jobs.start(office, user);
 
     publish(revoked(EventFixtures.integrationEvent(user)));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> jobs(user).get(0).path("status").asString().equals("failed"));
+    assertThat(jobs(user).get(0).path("error").asString())
+        .isEqualTo("integration revoked: revoked by the user");
+  }
+
+  @Test
+  void aDeletedIntegrationCancelsTheActiveBackfill() {
+    String user = user();
+    Jobs.start(office, user);
+
+    publish(deleted(EventFixtures.integrationEvent(user)));
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -245,6 +259,22 @@ class BackfillApiIT {
 
   private static void publish(IntegrationEvent event) {
     office.bean(EventPublisher.class).publish(event).join();
+  }
+
+  private static IntegrationEvent deleted(IntegrationEvent e) {
+    return new IntegrationEvent(
+        e.metadata(),
+        e.userId(),
+        Operation.DELETE,
+        null,
+        e.lastUpdated(),
+        e.syncTimestamp(),
+        e.provider(),
+        e.integrationId(),
+        e.status(),
+        e.accountEmail(),
+        e.scopes(),
+        null);
   }
 
   private static IntegrationEvent revoked(IntegrationEvent e) {

@@ -1,0 +1,145 @@
+package dev.officeflow.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One application of the system run from its jar in a process of its own, its output (JSON logs for
+ * the services) in a file under {@code target/}.
+ */
+final class AppProcess implements AutoCloseable {
+
+  private static final List<String> JVM =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private final String name;
+  private final int port;
+  private final String healthPath;
+  private final Process process;
+  private final Path log;
+
+  private AppProcess(String name, int port, String healthPath, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.healthPath = healthPath;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code jar} with {@code args}; {@link #awaitReady} waits for its health URL. */
+  static AppProcess start(
+      String name, Path jar, List<String> args, int port, String healthPath, Path logs)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(JVM);
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(args);
+    Path log = logs.resolve(name + ".log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new AppProcess(name, port, healthPath, process, log);
+  }
+
+  void awaitReady() {
+    await(name + " to answer " + healthPath + " (log: " + log + ")")
+        // Generous: six JVMs start at once, and on a busy 2-core machine that takes minutes.
+        .atMost(Duration.ofSeconds(240))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(() -> !process.isAlive() || Http.get(url(healthPath), null).statusCode() == 200);
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " exited while starting: see " + log);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** The spans this process has logged so far. */
+  List<LoggedSpan> spans() {
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      return lines
+          .filter(line -> line.startsWith("{"))
+          .map(AppProcess::parse)
+          .flatMap(Optional::stream)
+          .filter(line -> "span".equals(line.path("message").asString()))
+          .map(
+              line ->
+                  new LoggedSpan(
+                      name,
+                      line.path("traceId").asString(),
+                      line.path("spanId").asString(),
+                      line.path("parentSpanId").asString(),
+                      line.path("span").asString(),
+                      line.path("kind").asString()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Optional<JsonNode> parse(String line) {
+    try {
+      return Optional.of(Http.JSON.readTree(line));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A JAR under {@code module}'s {@code target/} (relative to the repository root). */
+  static Path jar(String module, String directory, String pattern) throws IOException {
+    Path dir = Path.of("..").resolve(module).resolve(directory).normalize();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches(pattern))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("no " + pattern + " in " + dir + ": build with -am"));
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Asks the process to stop (SIGTERM) without waiting, so several can stop at once. */
+  void stop() {
+    process.destroy();
+  }
+
+  /** Stops the process and waits for it; SIGKILL when it takes longer than 20 s. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.officeflow.systemtests;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** google-sim accounts for the system tests: small generated mailboxes, so runs stay short. */
+final class SystemAccounts {
+
+  /** Connected and backfilled to the end: 30 messages and 8 events. */
+  static final String ANN = "ann@system.test";
+
+  /** Connected to follow one trace through every service. */
+  static final String BEN = "ben@system.test";
+
+  /** Revoked right after connecting; enough mail that the backfill cannot finish first. */
+  static final String CY = "cy@system.test";
+
+  /** As {@link #CY}, for the job's side of the revocation. */
+  static final String DEE = "dee@system.test";
+
+  static final int SMALL_MAILBOX = 30;
+
+  private SystemAccounts() {}
+
+  /** The {@code --accounts} file of google-sim. */
+  static Map<String, Object> file() {
+    return Map.of(
+        "accounts",
+        List.of(
+            account(ANN, 11, SMALL_MAILBOX, 8),
+            account(BEN, 12, SMALL_MAILBOX, 8),
+            account(CY, 13, 600, 8),
+            account(DEE, 14, 600, 8)));
+  }
+
+  private static Map<String, Object> account(String email, int seed, int messages, int events) {
+    Map<String, Object> account = new LinkedHashMap<>();
+    account.put("email", email);
+    account.put("seed", seed);
+    account.put("recentMessages", messages);
+    account.put("olderMessages", 0);
+    account.put("events", events);
+    account.put("olderEvents", 0);
+    return account;
+  }
+}

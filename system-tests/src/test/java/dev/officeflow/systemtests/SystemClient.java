@@ -1,0 +1,114 @@
+package dev.officeflow.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.pubsub.v1.PubsubMessage;
+import dev.officeflow.events.IntegrationEvent;
+import dev.officeflow.events.codec.EventCodec;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The system as its outside sees it: a person in the frontend (dev login, connect Google), Google's
+ * redirect, the person revoking access in their Google account, and reads of what the services
+ * hold. Nothing here starts a backfill: that is the system's own doing.
+ */
+final class SystemClient {
+
+  private static final EventCodec CODEC = new EventCodec();
+
+  private final OfficeflowSystem system;
+
+  SystemClient(OfficeflowSystem system) {
+    this.system = system;
+  }
+
+  /** A demo login: {@code user_id} and {@code access_token} (the user JWT). */
+  JsonNode session(String email) {
+    HttpResponse<String> response =
+        Http.postJson(system.user().url("/v1/dev/session"), Map.of("email", email), null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response);
+  }
+
+  /**
+   * Connects Google as the frontend and the browser would: start, follow google-sim's authorize
+   * redirect, land on the callback. Returns the user's id.
+   */
+  String connect(String email) {
+    JsonNode session = session(email);
+    String jwt = session.path("access_token").asString();
+    HttpResponse<String> started =
+        Http.postJson(
+            system.user().url("/v1/integrations/google/start"), Map.of("login_hint", email), jwt);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    HttpResponse<String> consent =
+        Http.get(Http.json(started).path("authorization_url").asString(), null);
+    assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+    HttpResponse<String> callback =
+        Http.get(consent.headers().firstValue("Location").orElseThrow(), null);
+    assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+    return session.path("user_id").asString();
+  }
+
+  /** The user's Google integration as the user service shows it to them. */
+  JsonNode googleIntegration(String email) {
+    String jwt = session(email).path("access_token").asString();
+    HttpResponse<String> response = Http.get(system.user().url("/v1/integrations"), jwt);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response)
+        .path("integrations")
+        .valueStream()
+        .filter(i -> "google".equals(i.path("provider").asString()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no google integration: " + response.body()));
+  }
+
+  /**
+   * Revokes the user's grant at google-sim's revoke endpoint, as the person would in their Google
+   * account; the token to name the grant comes from the user service's token API.
+   */
+  void revokeAtGoogle(String userId) {
+    HttpResponse<String> token =
+        Http.postJson(
+            system.user().url("/internal/tokens/get"),
+            Map.of("user_id", userId, "provider", "google"),
+            OfficeflowSystem.SERVICE_TOKEN);
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+    String accessToken = Http.json(token).path("access_token").asString();
+    HttpResponse<String> revoked =
+        Http.postForm(system.google().url("/revoke"), "token=" + accessToken);
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+  }
+
+  /** The user's backfill jobs, newest first, from the office service's internal API. */
+  List<JsonNode> jobs(String userId) {
+    HttpResponse<String> response =
+        Http.get(
+            system.office().url("/internal/backfill?user_id=" + userId),
+            OfficeflowSystem.SERVICE_TOKEN);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response).path("jobs").valueStream().toList();
+  }
+
+  /** The user's only job (asserting there is exactly one). */
+  JsonNode onlyJob(String userId) {
+    List<JsonNode> jobs = jobs(userId);
+    assertThat(jobs).hasSize(1);
+    return jobs.get(0);
+  }
+
+  /** The integration events published on {@code integrations} for the user so far. */
+  List<IntegrationEvent> integrationEvents(String userId) {
+    return system.integrations().messages().stream()
+        .map(SystemClient::decode)
+        .filter(e -> e.userId().equals(userId))
+        .toList();
+  }
+
+  private static IntegrationEvent decode(PubsubMessage message) {
+    return CODEC.decode(message.getData().toByteArray(), IntegrationEvent.class);
+  }
+}
