@@ -13,6 +13,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tokens from the user service's {@code POST /internal/tokens/get} (services/user/README.md), which
@@ -25,6 +28,8 @@ public final class UserServiceTokens implements ProviderTokens {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final ParameterizedTypeReference<Map<String, Object>> JSON =
       new ParameterizedTypeReference<>() {};
+
+  private static final JsonMapper ERRORS = JsonMapper.builder().build();
 
   private final WebClient http;
   private final ServiceCredentials credentials;
@@ -84,10 +89,22 @@ public final class UserServiceTokens implements ProviderTokens {
     }
     return new TokenUnavailableException(
         userId,
-        "the user service refused a token ("
-            + e.getStatusCode().value()
-            + "): "
-            + e.getResponseBodyAsString(),
+        "the user service refused a token (" + e.getStatusCode().value() + "): " + message(e),
         e);
+  }
+
+  /** The error body's {@code error}: {@code message} when it is JSON, else the raw body. */
+  private static String message(WebClientResponseException e) {
+    try {
+      JsonNode body = ERRORS.readTree(e.getResponseBodyAsString());
+      String message = body.path("message").asString("");
+      String error = body.path("error").asString("");
+      if (!message.isEmpty()) {
+        return error.isEmpty() ? message : error + ": " + message;
+      }
+    } catch (JacksonException notJson) {
+      // fall through: the raw body is the best description there is
+    }
+    return e.getResponseBodyAsString();
   }
 }
