@@ -1,6 +1,7 @@
 package dev.officeflow.office.testing;
 
 import dev.officeflow.office.OfficeApplication;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,16 @@ public final class OfficeInstance extends OfficeClient implements AutoCloseable 
     all.putIfAbsent("server.port", 0);
     // As arguments: they take precedence over application.yml (builder properties would not).
     return new OfficeInstance(new SpringApplicationBuilder(OfficeApplication.class).run(args(all)));
+  }
+
+  /** Started with {@code clock} as the service's {@link Clock} (tests move it by hand). */
+  public static OfficeInstance start(Map<String, Object> properties, Clock clock) {
+    Map<String, Object> all = new HashMap<>(properties);
+    all.putIfAbsent("server.port", 0);
+    return new OfficeInstance(
+        new SpringApplicationBuilder(OfficeApplication.class)
+            .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
+            .run(args(all)));
   }
 
   private static int port(ConfigurableApplicationContext context) {
