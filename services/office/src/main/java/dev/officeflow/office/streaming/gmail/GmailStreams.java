@@ -50,7 +50,7 @@ final class GmailStreams {
     return sessions
         .of(userId)
         .flatMap(session -> watchFrom(session, historyId))
-        .then(syncs.request(userId))
+        .then(Mono.defer(() -> syncs.request(userId)))
         .doOnNext(
             result ->
                 LOG.atInfo()

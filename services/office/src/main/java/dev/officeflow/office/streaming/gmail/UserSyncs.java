@@ -31,7 +31,10 @@ final class UserSyncs {
     this.metrics = metrics;
   }
 
-  /** The result of a read of {@code userId} that starts no earlier than this call. */
+  /**
+   * The result of a read of {@code userId} that starts no earlier than this call. The read is
+   * started (or joined) by the call itself, not by subscribing: call it inside {@code defer}.
+   */
   Mono<SyncResult> request(String userId) {
     Sinks.One<SyncResult> round;
     boolean startNow;

@@ -12,6 +12,7 @@ import dev.officeflow.events.SyncType;
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.admin.MessageRef;
 import dev.officeflow.office.backfill.BackfillService;
+import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.lifecycle.IntegrationClosed;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.MutableClock;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,18 @@ class GmailStreamingIT {
     assertThat(event.syncType()).isEqualTo(SyncType.REAL_TIME);
     assertThat(event.email().subject()).isEqualTo("hello");
     assertThat(event.metadata().tags()).containsEntry("account", user);
+  }
+
+  @Test
+  void backfillRecordsTheHistoryIdFromBeforeItListedTheMailbox() {
+    String user = StreamingFixtures.createAccount(sim, "capture");
+    long before = sim.admin().account(user).historyId();
+
+    String job = Jobs.start(office, user).path("job_id").asString();
+    Jobs.await(office, job, "completed", WITHIN);
+
+    Long captured = office.bean(JobRepository.class).gmailHistoryId(UUID.fromString(job)).block();
+    assertThat(captured).isEqualTo(before);
   }
 
   @Test
