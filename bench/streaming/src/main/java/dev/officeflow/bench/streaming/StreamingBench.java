@@ -3,6 +3,7 @@ package dev.officeflow.bench.streaming;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import dev.officeflow.events.EmailEvent;
@@ -166,6 +167,7 @@ public final class StreamingBench {
     Subscriber subscriber =
         Subscriber.newBuilder(
                 ProjectSubscriptionName.of(env("PUBSUB_PROJECT_ID"), subscription),
+                (MessageReceiver)
                 (message, reply) -> {
                   long now = System.nanoTime();
                   reply.ack();
