@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -37,13 +38,17 @@ class BackfillConfiguration {
       BackfillSettings settings,
       Clock clock,
       ApplicationEventPublisher applicationEvents,
-      OpenTelemetry openTelemetry) {
+      OpenTelemetry openTelemetry,
+      ObjectProvider<MailboxPosition> position) {
     Map<Phase, BackfillSource> sources =
         Map.of(
             Phase.CALENDAR,
             new CalendarSource(new CalendarReader(api), api.settings().calendarPageSize()),
             Phase.GMAIL,
-            new GmailSource(new GmailReader(api), api.settings().bodies()));
+            new GmailSource(
+                new GmailReader(api),
+                api.settings().bodies(),
+                position.getIfAvailable(() -> MailboxPosition.NONE)));
     BackfillEvents events =
         new BackfillEvents(runtime.service().name(), runtime.service().version(), clock);
     return new BackfillRunner(

@@ -27,10 +27,12 @@ final class GmailSource implements BackfillSource {
 
   private final GmailReader reader;
   private final boolean bodies;
+  private final MailboxPosition position;
 
-  GmailSource(GmailReader reader, boolean bodies) {
+  GmailSource(GmailReader reader, boolean bodies, MailboxPosition position) {
     this.reader = reader;
     this.bodies = bodies;
+    this.position = position;
   }
 
   @Override
@@ -58,6 +60,21 @@ final class GmailSource implements BackfillSource {
     if (!c.pending().isEmpty()) {
       return fetch(run, c, cap);
     }
+    if (startsThePhase(c) && run.gmailHistoryId().get() == null) {
+      // Before the first listing: streaming resumes here and so misses nothing the run misses.
+      return position
+          .historyId(run.session())
+          .doOnNext(id -> run.gmailHistoryId().compareAndSet(null, id))
+          .then(Mono.defer(() -> list(run, c, cap)));
+    }
+    return list(run, c, cap);
+  }
+
+  private static boolean startsThePhase(Cursor c) {
+    return !c.pageLoaded() && c.pageToken() == null && c.phaseItems() == 0;
+  }
+
+  private Mono<Step> list(RunContext run, Cursor c, int cap) {
     String token = c.pageLoaded() ? c.nextPageToken() : c.pageToken();
     return list(run, token)
         .flatMap(

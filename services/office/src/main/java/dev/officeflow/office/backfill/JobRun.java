@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -183,7 +184,8 @@ final class JobRun {
             run.gmailEstimate().get(),
             run.calendarEstimate().get(),
             run.skippedSources(),
-            true);
+            true,
+            run.gmailHistoryId().get());
     return checkpoint(progress)
         .doOnSuccess(
             ok -> {
@@ -230,17 +232,31 @@ final class JobRun {
         };
     return write
         .onErrorReturn(false)
-        .doOnNext(ok -> announce(outcome, ok))
+        .flatMap(ok -> announce(outcome, ok).thenReturn(ok))
         .map(ok -> ok ? outcome : outcome.unsaved());
   }
 
-  private void announce(RunOutcome outcome, boolean stored) {
-    if (stored && outcome.kind() == RunOutcome.Kind.COMPLETED) {
-      deps.completions()
-          .accept(
-              new BackfillCompleted(
-                  job.id(), job.userId(), job.provider(), deps.clock().instant()));
+  /** Carries the history id captured at the Gmail phase's start, from whichever run did it. */
+  private Mono<Void> announce(RunOutcome outcome, boolean stored) {
+    if (!stored || outcome.kind() != RunOutcome.Kind.COMPLETED) {
+      return Mono.empty();
     }
+    return deps.repository()
+        .gmailHistoryId(job.id())
+        .map(Optional::of)
+        .onErrorReturn(Optional.empty())
+        .defaultIfEmpty(Optional.empty())
+        .doOnNext(
+            historyId ->
+                deps.completions()
+                    .accept(
+                        new BackfillCompleted(
+                            job.id(),
+                            job.userId(),
+                            job.provider(),
+                            deps.clock().instant(),
+                            historyId.orElse(null))))
+        .then();
   }
 
   private Mono<Boolean> failed(RunOutcome outcome, int attempts) {

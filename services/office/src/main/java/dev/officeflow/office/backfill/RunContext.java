@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** What the steps of one run share: the job, the Google session, estimates and skips so far. */
 final class RunContext {
@@ -18,6 +19,7 @@ final class RunContext {
   private final Map<String, String> skippedSources;
   private final AtomicBoolean gmailMetadataOnly;
   private final AtomicLong addressesDropped = new AtomicLong();
+  private final AtomicReference<Long> gmailHistoryId = new AtomicReference<>();
 
   RunContext(BackfillJob job, GoogleSession session, BackfillEvents events) {
     this.job = job;
@@ -69,5 +71,10 @@ final class RunContext {
 
   AtomicLong addressesDropped() {
     return addressesDropped;
+  }
+
+  /** The mailbox's history id captured when this run started the Gmail phase (null: not yet). */
+  AtomicReference<Long> gmailHistoryId() {
+    return gmailHistoryId;
   }
 }

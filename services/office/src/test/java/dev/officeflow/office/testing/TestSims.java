@@ -4,7 +4,9 @@ import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.GoogleSimConfig;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.mailbox.MailboxSpec;
+import dev.officeflow.googlesim.push.PubsubTarget;
 import dev.officeflow.googlesim.quota.QuotaSettings;
+import dev.officeflow.testsupport.Infrastructure;
 import java.util.Set;
 
 /** google-sim setups for the office tests: quotas sped up so functional tests stay quick. */
@@ -31,6 +33,24 @@ public final class TestSims {
   /** A simulator on a free port with the fast quota and {@code accounts}. */
   public static GoogleSim start(QuotaSettings quota, AccountSpec... accounts) {
     GoogleSimConfig config = GoogleSimConfig.defaults().withPort(0).withQuota(quota);
+    for (AccountSpec account : accounts) {
+      config = config.withAccount(account);
+    }
+    return GoogleSim.start(config);
+  }
+
+  /**
+   * A simulator like {@link #start}, whose Gmail watches publish real push notifications to the
+   * test emulator (the topic each watch names).
+   */
+  public static GoogleSim startWithPush(QuotaSettings quota, AccountSpec... accounts) {
+    GoogleSimConfig config =
+        GoogleSimConfig.defaults()
+            .withPort(0)
+            .withQuota(quota)
+            .withPubsub(
+                new PubsubTarget(
+                    Infrastructure.pubsubEmulatorHost(), Infrastructure.pubsubProjectId()));
     for (AccountSpec account : accounts) {
       config = config.withAccount(account);
     }

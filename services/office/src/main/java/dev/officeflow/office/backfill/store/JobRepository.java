@@ -138,11 +138,21 @@ public final class JobRepository {
             + " published = published + :published, skipped = skipped + :skipped,"
             + " failed = failed + :failed, gmail_estimate = :gmailEstimate,"
             + " calendar_estimate = :calendarEstimate, skipped_sources = :skippedSources,"
+            + " gmail_history_id = COALESCE(gmail_history_id, :gmailHistoryId),"
             + " attempts = CASE WHEN :progressed THEN 0 ELSE attempts END, error = NULL,"
             + " lease_expires_at = now() + :ttl * interval '1 millisecond', updated_at = now()",
         id,
         owner,
         spec -> JobRows.bindProgress(spec, p).bind("ttl", ttl.toMillis()));
+  }
+
+  /** The mailbox's history id the job captured when its Gmail phase started; empty if none. */
+  public Mono<Long> gmailHistoryId(UUID id) {
+    return db.sql("SELECT gmail_history_id FROM backfill_jobs WHERE id = :id")
+        .bind("id", id)
+        .map(row -> java.util.Optional.ofNullable(row.get("gmail_history_id", Long.class)))
+        .one()
+        .flatMap(Mono::justOrEmpty);
   }
 
   public Mono<Boolean> complete(UUID id, String owner) {

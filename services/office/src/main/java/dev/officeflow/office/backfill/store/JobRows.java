@@ -72,6 +72,10 @@ final class JobRows {
             .bind("calendarEstimate", p.calendarEstimate())
             .bind("skippedSources", JSON.writeValueAsString(p.skippedSources()))
             .bind("progressed", p.progressed());
+    bound =
+        p.gmailHistoryId() == null
+            ? bound.bindNull("gmailHistoryId", Long.class)
+            : bound.bind("gmailHistoryId", p.gmailHistoryId());
     bound = JobRepository.nullable(bound, "pageToken", c.pageToken());
     return JobRepository.nullable(bound, "lastItem", c.lastItem());
   }

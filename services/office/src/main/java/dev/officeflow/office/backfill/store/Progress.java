@@ -2,12 +2,15 @@ package dev.officeflow.office.backfill.store;
 
 import dev.officeflow.office.backfill.Checkpoint;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one checkpoint records: where the job now stands, the counters to add, the current estimates
  * and skipped sources.
  *
  * @param progressed the job moved forward (resets its failed-attempt count)
+ * @param gmailHistoryId the mailbox's history id when the Gmail phase started (null: not captured
+ *     in this run); the first one stored is kept
  */
 public record Progress(
     Checkpoint checkpoint,
@@ -18,9 +21,33 @@ public record Progress(
     long gmailEstimate,
     long calendarEstimate,
     Map<String, String> skippedSources,
-    boolean progressed) {
+    boolean progressed,
+    @Nullable Long gmailHistoryId) {
 
   public Progress {
     skippedSources = Map.copyOf(skippedSources);
+  }
+
+  public Progress(
+      Checkpoint checkpoint,
+      long fetched,
+      long published,
+      long skipped,
+      long failed,
+      long gmailEstimate,
+      long calendarEstimate,
+      Map<String, String> skippedSources,
+      boolean progressed) {
+    this(
+        checkpoint,
+        fetched,
+        published,
+        skipped,
+        failed,
+        gmailEstimate,
+        calendarEstimate,
+        skippedSources,
+        progressed,
+        null);
   }
 }

@@ -1,0 +1,339 @@
+package dev.officeflow.bench.streaming;
+
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.cloud.pubsub.v1.MessageReceiver;
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.pubsub.v1.ProjectSubscriptionName;
+import dev.officeflow.events.EmailEvent;
+import dev.officeflow.events.EventType;
+import dev.officeflow.events.SyncType;
+import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.googlesim.GoogleSimConfig;
+import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.googlesim.admin.MessageRef;
+import dev.officeflow.googlesim.admin.NewMessage;
+import dev.officeflow.googlesim.mailbox.MailboxSpec;
+import dev.officeflow.googlesim.push.PubsubTarget;
+import dev.officeflow.googlesim.quota.QuotaSettings;
+import dev.officeflow.office.OfficeApplication;
+import dev.officeflow.office.backfill.BackfillRequest;
+import dev.officeflow.office.backfill.BackfillService;
+import dev.officeflow.setuppubsub.Main;
+import dev.officeflow.vespaloader.VespaLoaderApplication;
+import dev.officeflow.vespasim.StoredDocument;
+import dev.officeflow.vespasim.VespaSim;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Freshness of Gmail streaming: the time from a change in google-sim (a message added, or a label
+ * changed) to its {@code real_time} {@code EmailEvent} arriving on a subscription of the {@code
+ * emails} topic, through the real path: google-sim's push notification on the emulator, the office
+ * service's consumer, {@code history.list}, {@code messages.get}, the publisher. Google's default
+ * per-user quota is enforced. New messages are also timed to their document in vespa-sim, written by
+ * vespa-loader (running in this JVM) from its own subscription. Changes are spread over several users at a steady rate; the first
+ * ones warm the path up and are not counted. Prints p50, p90, p99 and max over the counted changes.
+ */
+public final class StreamingBench {
+
+  private static final String PREFIX = "bench-streaming-";
+  private static final int CHANGES = Integer.getInteger("bench.changes", 500);
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 50);
+  private static final int USERS = Integer.getInteger("bench.users", 5);
+  private static final int RATE = Integer.getInteger("bench.rate", 20);
+  private static final EventCodec CODEC = new EventCodec();
+
+  /** A change made in google-sim and when; {@code arrived} is set when its event is consumed. */
+  private static final class Change {
+    final long madeAt;
+    volatile long arrivedAt;
+    volatile long indexedAt;
+    volatile boolean create;
+
+    Change(long madeAt) {
+      this.madeAt = madeAt;
+    }
+  }
+
+  private static final Map<String, Change> CHANGES_BY_KEY = new ConcurrentHashMap<>();
+
+  /** New messages whose document vespa-sim does not show yet, by {@code user:messageId}. */
+  private static final Map<String, Change> NOT_INDEXED = new ConcurrentHashMap<>();
+
+  private StreamingBench() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> users = new ArrayList<>();
+    GoogleSimConfig config =
+        GoogleSimConfig.defaults()
+            .withPort(0)
+            .withThreads(32)
+            .withQuota(QuotaSettings.defaults())
+            .withPubsub(new PubsubTarget(env("PUBSUB_EMULATOR_HOST"), env("PUBSUB_PROJECT_ID")));
+    for (int i = 0; i < USERS; i++) {
+      users.add("stream-" + i + "@acme.test");
+      config = config.withAccount(AccountSpec.of(users.get(i)).withMailbox(new MailboxSpec(200 + i, 30, 0, 5, 0)));
+    }
+    Path schemas = Path.of(System.getProperty("bench.schemas", "../../infra/vespa/schemas"));
+    try (GoogleSim sim = GoogleSim.start(config);
+        VespaSim vespa = VespaSim.start(0, schemas)) {
+      applyCatalog();
+      Subscriber subscriber = subscribe(PREFIX + "contacts-emails");
+      Thread watcher = watch(vespa, users);
+      try (ConfigurableApplicationContext loader = startVespaLoader(vespa);
+          ConfigurableApplicationContext office = startOffice(sim)) {
+        startStreaming(office.getBean(BackfillService.class), sim, users);
+        List<Change> warmup = run(sim, users, WARMUP);
+        await(warmup);
+        List<Change> measured = run(sim, users, CHANGES);
+        await(measured);
+        print(measured, sim);
+      } finally {
+        watcher.interrupt();
+        subscriber.stopAsync().awaitTerminated(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Backfills each user (streaming starts after it) and waits until every mailbox is watched. */
+  private static void startStreaming(BackfillService service, GoogleSim sim, List<String> users)
+      throws InterruptedException {
+    long watchesBefore = sim.stats().requests("gmail.users.watch");
+    users.forEach(u -> service.start(BackfillRequest.defaults(u, "google")).block());
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (sim.stats().requests("gmail.users.watch") - watchesBefore < users.size()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the mailboxes were not watched within 3 minutes");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * {@code count} changes at {@code RATE} per second over the users: every 5th stars a message
+   * whose create has already arrived (an earlier one would be read together with its creation and
+   * rightly yield one create with the latest labels, not an update), the rest add a message.
+   */
+  private static List<Change> run(GoogleSim sim, List<String> users, int count) throws InterruptedException {
+    List<Change> changes = new ArrayList<>();
+    List<List<Map.Entry<String, Change>>> added = new ArrayList<>();
+    users.forEach(u -> added.add(new ArrayList<>()));
+    long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+    long next = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      boolean relabel = i % 5 == 4;
+      int u = relabel ? (i / 5) % users.size() : i % users.size();
+      String user = users.get(u);
+      List<Map.Entry<String, Change>> mine = added.get(u);
+      Map.Entry<String, Change> seen =
+          mine.stream().filter(e -> e.getValue().arrivedAt != 0).findFirst().orElse(null);
+      Change change = new Change(System.nanoTime());
+      if (relabel && seen != null) {
+        mine.remove(seen);
+        CHANGES_BY_KEY.put(user + ":update:" + seen.getKey(), change);
+        sim.admin().modifyLabels(user, seen.getKey(), List.of("STARRED"), List.of());
+      } else {
+        String subject = "change " + UUID.randomUUID();
+        // The key is known only once google-sim answers; an event that arrives earlier is
+        // recorded by the subscriber and picked up here.
+        MessageRef ref = sim.admin().addMessage(user, NewMessage.from("Rita Reyes", "rita@partner.test", subject, "text"));
+        Change early = CHANGES_BY_KEY.putIfAbsent(user + ":create:" + ref.id(), change);
+        if (early != null) {
+          change.arrivedAt = early.arrivedAt;
+        }
+        change.create = true;
+        NOT_INDEXED.put(user + ":" + ref.id(), change);
+        mine.add(Map.entry(ref.id(), change));
+      }
+      changes.add(change);
+      next += interval;
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+    }
+    return changes;
+  }
+
+  private static void await(List<Change> changes) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (changes.stream().anyMatch(c -> c.arrivedAt == 0 || (c.create && c.indexedAt == 0))) {
+      if (System.nanoTime() > deadline) {
+        long missing = changes.stream().filter(c -> c.arrivedAt == 0).count();
+        long unindexed = changes.stream().filter(c -> c.create && c.indexedAt == 0).count();
+        throw new IllegalStateException(
+            missing + " changes never arrived as events, " + unindexed + " never in vespa-sim");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** A change seen first as its event: complete before the map publishes it. */
+  private static Change arrived(long now) {
+    Change change = new Change(now);
+    change.arrivedAt = now;
+    return change;
+  }
+
+  /** Notes when each new message's document shows up in vespa-sim (scanned every 5 ms). */
+  private static Thread watch(VespaSim vespa, List<String> users) {
+    Thread t =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                for (String user : users) {
+                  for (StoredDocument d : vespa.documents("email", user)) {
+                    String id = d.id().substring(d.id().lastIndexOf(":google_") + 8);
+                    Change c = NOT_INDEXED.remove(user + ":" + id);
+                    if (c != null) {
+                      c.indexedAt = System.nanoTime();
+                    }
+                  }
+                }
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "vespa-watcher");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static Subscriber subscribe(String subscription) {
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(env("PUBSUB_EMULATOR_HOST")).usePlaintext().build();
+    Subscriber subscriber =
+        Subscriber.newBuilder(
+                ProjectSubscriptionName.of(env("PUBSUB_PROJECT_ID"), subscription),
+                (MessageReceiver)
+                (message, reply) -> {
+                  long now = System.nanoTime();
+                  reply.ack();
+                  EmailEvent e = (EmailEvent) CODEC.decode(message.getData().toByteArray(), EventType.EMAIL);
+                  if (e.syncType() == SyncType.REAL_TIME && e.email() != null) {
+                    String key = e.userId() + ":" + e.operation().wire() + ":" + e.email().providerMessageId();
+                    // A create can arrive before addMessage returned: keep the first arrival.
+                    Change change = CHANGES_BY_KEY.computeIfAbsent(key, k -> arrived(now));
+                    if (change.arrivedAt == 0) {
+                      change.arrivedAt = now;
+                    }
+                  }
+                })
+            .setChannelProvider(FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)))
+            .setCredentialsProvider(NoCredentialsProvider.create())
+            .setParallelPullCount(2)
+            .build();
+    subscriber.startAsync().awaitRunning();
+    return subscriber;
+  }
+
+  private static void print(List<Change> changes, GoogleSim sim) {
+    double[] ms = changes.stream().mapToDouble(c -> Math.max(0, c.arrivedAt - c.madeAt) / 1e6).sorted().toArray();
+    System.out.println();
+    System.out.printf(Locale.ROOT, "changes: %d over %d users at %d/s (every 5th a label change), after %d warm-up changes%n", ms.length, USERS, RATE, WARMUP);
+    System.out.printf(
+        Locale.ROOT,
+        "freshness google-sim change -> EmailEvent on emails: p50 %.0f ms  p90 %.0f ms  p99 %.0f ms  max %.0f ms  mean %.0f ms%n",
+        pct(ms, 50), pct(ms, 90), pct(ms, 99), ms[ms.length - 1], Arrays.stream(ms).average().orElse(0));
+    System.out.printf(
+        Locale.ROOT,
+        "google-sim: %d notifications, %d history.list calls, %d quota errors%n",
+        sim.stats().gmailNotifications(),
+        sim.stats().requests("gmail.users.history.list"),
+        sim.stats().totalQuotaErrors());
+    double[] vespa =
+        changes.stream().filter(c -> c.create).mapToDouble(c -> Math.max(0, c.indexedAt - c.madeAt) / 1e6).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "freshness google-sim new message -> document in vespa-sim (%d, via vespa-loader): p50 %.0f ms  p90 %.0f ms  p99 %.0f ms  max %.0f ms%n",
+        vespa.length, pct(vespa, 50), pct(vespa, 90), pct(vespa, 99), vespa[vespa.length - 1]);
+    boolean met = pct(ms, 50) < 500 && pct(ms, 99) < 2000 && pct(vespa, 50) < 500 && pct(vespa, 99) < 2000;
+    System.out.println("target (p50 < 0.5 s, p99 < 2 s): " + (met ? "met" : "NOT met"));
+  }
+
+  private static double pct(double[] sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static void applyCatalog() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    String[] args = {"--emulator", env("PUBSUB_EMULATOR_HOST"), "--project", env("PUBSUB_PROJECT_ID"), "--prefix", PREFIX};
+    if (Main.run(args, Map.of(), out, out) != 0) {
+      throw new IllegalStateException("setup-pubsub failed:\n" + output);
+    }
+  }
+
+  /**
+   * vespa-loader in this JVM. It shares the classpath with the office, whose application.yml wins,
+   * so its own settings are given here, and the office's database (with nothing to migrate).
+   */
+  private static ConfigurableApplicationContext startVespaLoader(VespaSim vespa) {
+    String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_office";
+    String[] args = {
+      "--server.port=0",
+      "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
+      "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
+      "--officeflow.pubsub.prefix=" + PREFIX,
+      "--officeflow.redis.url=" + env("REDIS_URL"),
+      "--spring.application.name=vespa-loader",
+      "--officeflow.service.name=vespa-loader",
+      "--officeflow.office.streaming.gmail.enabled=false",
+      "--officeflow.vespa.endpoints=http://127.0.0.1:" + vespa.port() + "/",
+      "--officeflow.vespa.compression=none",
+      "--spring.r2dbc.url=r2dbc:postgresql://" + postgres,
+      "--spring.flyway.url=jdbc:postgresql://" + postgres,
+      "--logging.level.root=WARN",
+    };
+    return new SpringApplicationBuilder(VespaLoaderApplication.class).run(args);
+  }
+
+  private static ConfigurableApplicationContext startOffice(GoogleSim sim) {
+    String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_office";
+    String[] args = {
+      "--server.port=0",
+      "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
+      "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
+      "--officeflow.pubsub.prefix=" + PREFIX,
+      "--officeflow.redis.url=" + env("REDIS_URL"),
+      "--spring.r2dbc.url=r2dbc:postgresql://" + postgres,
+      "--spring.flyway.url=jdbc:postgresql://" + postgres,
+      "--officeflow.office.google.root-url=" + sim.baseUrl(),
+      "--officeflow.office.tokens.sim-url=" + sim.baseUrl(),
+      "--officeflow.office.tokens.token-url=" + sim.baseUrl() + "token",
+      "--officeflow.office.quota.key-prefix=bench:" + UUID.randomUUID() + ":",
+      "--logging.level.root=WARN",
+    };
+    return new SpringApplicationBuilder(OfficeApplication.class).run(args);
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    if (value == null) {
+      throw new IllegalStateException(name + " is not set: source the bench infrastructure's env.sh");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.officeflow.office.streaming.gmail;
+
+import com.google.cloud.spring.core.GcpProjectIdProvider;
+import dev.officeflow.events.catalog.Topics;
+import dev.officeflow.office.backfill.BackfillService;
+import dev.officeflow.office.backfill.store.JobRepository;
+import dev.officeflow.office.google.GmailReader;
+import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.runtime.publish.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** The Gmail streaming feature's beans (off with {@code ...streaming.gmail.enabled=false}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GmailStreamingSettings.class)
+@ConditionalOnProperty(
+    prefix = "officeflow.office.streaming.gmail",
+    name = "enabled",
+    matchIfMissing = true)
+class GmailStreamingConfiguration {
+
+  @Bean
+  GmailClient gmailStreamingClient(GoogleApi api) {
+    return new GmailClient(api);
+  }
+
+  @Bean
+  WatchStore gmailWatchStore(DatabaseClient db) {
+    return new WatchStore(db);
+  }
+
+  @Bean
+  StreamingMetrics gmailStreamingMetrics(MeterRegistry registry) {
+    return new StreamingMetrics(registry);
+  }
+
+  @Bean
+  Sessions gmailStreamingSessions(GoogleApi api) {
+    return new Sessions(api);
+  }
+
+  @Bean
+  UserSyncs gmailUserSyncs(
+      GmailClient client,
+      GoogleApi api,
+      Sessions sessions,
+      WatchStore store,
+      EventPublisher publisher,
+      RuntimeProperties runtime,
+      StreamingMetrics metrics,
+      GmailStreamingSettings settings,
+      BackfillService backfill,
+      JobRepository jobs,
+      Clock clock) {
+    StreamingEvents events =
+        new StreamingEvents(runtime.service().name(), runtime.service().version(), clock);
+    HistorySync.Deps deps =
+        new HistorySync.Deps(
+            client,
+            new GmailReader(api),
+            sessions,
+            store,
+            publisher,
+            events,
+            metrics,
+            settings,
+            api.settings().bodies(),
+            clock);
+    HistorySync sync = new HistorySync(deps, new Resyncs(backfill, jobs, store, metrics));
+    return new UserSyncs(sync::sync, metrics);
+  }
+
+  @Bean
+  GmailStreams gmailStreams(
+      GmailClient client,
+      Sessions sessions,
+      WatchStore store,
+      UserSyncs syncs,
+      StreamingMetrics metrics,
+      GmailStreamingSettings settings,
+      RuntimeProperties runtime,
+      GcpProjectIdProvider project,
+      Clock clock) {
+    String topic =
+        settings.topic().isBlank()
+            ? "projects/"
+                + project.getProjectId()
+                + "/topics/"
+                + runtime.pubsub().prefix()
+                + Topics.GMAIL_PUSH
+            : settings.topic();
+    return new GmailStreams(client, sessions, store, syncs, metrics, topic, clock);
+  }
+
+  @Bean
+  GmailPushHandler gmailPushHandler(WatchStore store, UserSyncs syncs, StreamingMetrics metrics) {
+    return new GmailPushHandler(store, syncs, metrics);
+  }
+
+  @Bean
+  StreamingLifecycle gmailStreamingLifecycle(GmailStreams streams) {
+    return new StreamingLifecycle(streams);
+  }
+
+  @Bean
+  StreamingScheduler gmailStreamingScheduler(
+      WatchStore store,
+      GmailStreams streams,
+      UserSyncs syncs,
+      GmailStreamingSettings settings,
+      Clock clock) {
+    return new StreamingScheduler(store, streams, syncs, settings, clock);
+  }
+}
