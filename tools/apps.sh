@@ -140,7 +140,9 @@ start_app() {
   jar=$(app_jar "$entry")
   mkdir -p "$STATE/apps"
   pid=$(app_pid "$name")
-  if process_alive "$pid" java && app_healthy "$port" "$health"; then
+  if process_alive "$pid" java; then
+    # Reused even when not healthy yet: it may be starting or recovering (its database was just
+    # restarted), and await_app waits for it; a second copy would only find the port taken.
     log "$name already running on port $port (pid $pid), reused"
     return 0
   fi
