@@ -39,6 +39,7 @@ local per_thread = math.floor((warmup + seconds) * rate / threads)
 local warm = math.floor(warmup * rate / threads)
 local k = 0
 latencies = {}
+windows = {} -- windows[i]: the 10 s window of the measured part latencies[i] was sent in
 non200 = 0
 
 local function intended(i)
@@ -57,6 +58,7 @@ function response(status, headers, body)
   local t = now_us()
   if k >= warm and k < per_thread then
     latencies[#latencies + 1] = t - intended(k)
+    windows[#windows + 1] = math.floor((k - warm) * interval / 10000000) + 1
   end
   if status ~= 200 then
     non200 = non200 + 1
@@ -67,17 +69,35 @@ end
 -- report (main state) ----------------------------------------------------------------------
 function done(summary, latency, requests)
   local l = {}
+  local by_window = {}
   local failed = 0
   for _, thread in ipairs(all) do
-    for _, v in ipairs(thread:get("latencies")) do
+    local values = thread:get("latencies")
+    local in_window = thread:get("windows")
+    for i, v in ipairs(values) do
       l[#l + 1] = v
+      local w = in_window[i]
+      by_window[w] = by_window[w] or {}
+      table.insert(by_window[w], v)
     end
     failed = failed + thread:get("non200")
   end
+  local function quantile(sorted, p)
+    if #sorted == 0 then return 0 end
+    return sorted[math.max(1, math.ceil(p * #sorted))] / 1000
+  end
+  -- where the tail is: per 10 s window of the measured part
+  local w = 1
+  while by_window[w] do
+    local part = by_window[w]
+    table.sort(part)
+    io.write(string.format("latency: window %3d-%3d s: n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms\n",
+      (w - 1) * 10, w * 10, #part, quantile(part, 0.5), quantile(part, 0.99), quantile(part, 1.0)))
+    w = w + 1
+  end
   table.sort(l)
   local function q(p)
-    if #l == 0 then return 0 end
-    return l[math.max(1, math.ceil(p * #l))] / 1000
+    return quantile(l, p)
   end
   local expected = (per_thread - warm) * threads
   local e = summary.errors

@@ -68,7 +68,10 @@ record VipLatency(
                 + " first GET %d, %d bytes%n",
             serviceJar.getFileName(), service.pid(), String.join(" ", serviceJavaOptions),
             startMillis, userId, contacts, first.statusCode(), first.body().length());
-        int exit = wrk(url + "/onboarding/vips?limit=50", token);
+        int exit;
+        try (MachineLoad load = new MachineLoad(service.pid(), warmupSeconds + 1)) {
+          exit = wrk(url + "/onboarding/vips?limit=50", token);
+        }
         System.out.printf(Locale.ROOT, "latency: service RSS after the run %s%n", rss(service));
         return exit;
       } finally {
