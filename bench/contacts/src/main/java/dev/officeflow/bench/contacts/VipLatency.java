@@ -36,6 +36,9 @@ record VipLatency(
     int seconds,
     int threads) {
 
+  /** The service's GC log: its pauses stop every request. */
+  static final Path GC_LOG = Path.of("target/service-gc.log");
+
   static VipLatency fromProperties(String database, String prefix) {
     return new VipLatency(
         database,
@@ -55,6 +58,7 @@ record VipLatency(
   int run(String userId, int contacts) throws Exception {
     try (TestJwks jwks = TestJwks.start()) {
       int port = freePort();
+      long launched = System.nanoTime();
       Process service = startService(jwks, port);
       try {
         String url = "http://127.0.0.1:" + port;
@@ -68,11 +72,17 @@ record VipLatency(
                 + " first GET %d, %d bytes%n",
             serviceJar.getFileName(), service.pid(), String.join(" ", serviceJavaOptions),
             startMillis, userId, contacts, first.statusCode(), first.body().length());
+        System.out.printf(
+            Locale.ROOT,
+            "latency: wrk starts %.0f s after the service was launched; the measured part %d s"
+                + " later%n",
+            (System.nanoTime() - launched) / 1e9, warmupSeconds + 1);
         int exit;
         try (MachineLoad load = new MachineLoad(service.pid(), warmupSeconds + 1)) {
           exit = wrk(url + "/onboarding/vips?limit=50", token);
         }
         System.out.printf(Locale.ROOT, "latency: service RSS after the run %s%n", rss(service));
+        System.out.println("latency: " + GcPauses.summary(GC_LOG));
         return exit;
       } finally {
         service.destroy();
@@ -88,6 +98,7 @@ record VipLatency(
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(serviceJavaOptions);
+    command.add("-Xlog:gc:file=" + GC_LOG);
     command.addAll(List.of("-jar", serviceJar.toString()));
     command.addAll(Arrays.asList(IsolatedCatalog.commandLine(prefix)));
     command.addAll(
