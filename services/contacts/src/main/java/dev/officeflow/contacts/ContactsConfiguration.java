@@ -158,8 +158,8 @@ class ContactsConfiguration {
   }
 
   @Bean
-  Candidates candidates(DatabaseClient db, ContactScores scores) {
-    return new Candidates(db, scores);
+  Candidates candidates(DatabaseClient db, ContactScores scores, OnboardingSettings settings) {
+    return new Candidates(db, scores, settings);
   }
 
   @Bean

@@ -32,13 +32,14 @@ public record Candidate(
       int meetings,
       int smallMeetings) {}
 
-  public Candidate withRank(int newRank) {
+  /** This candidate at {@code newRank} with {@code newScore}. */
+  public Candidate ranked(int newRank, double newScore) {
     return new Candidate(
         newRank,
         contactHash,
         displayName,
         domain,
-        score,
+        newScore,
         band,
         factors,
         counts,

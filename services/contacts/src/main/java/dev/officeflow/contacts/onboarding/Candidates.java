@@ -4,6 +4,7 @@ import dev.officeflow.contacts.vip.ContactRows;
 import dev.officeflow.contacts.vip.ContactScores;
 import dev.officeflow.contacts.vip.VipScorer;
 import io.r2dbc.spi.Readable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,9 +12,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The user's ranked candidates, read from the rank index. Scores stored with other settings are
- * recomputed on demand first.
+ * recomputed on demand first. One primary-key read per request checks both the scoring settings and
+ * the user's contacts version; the ranked rows come from the {@link CandidateCache} while that
+ * version holds, so the rank index is read again only after a write that can change them.
  */
 public final class Candidates {
+
+  private static final String STATE =
+      "SELECT scoring_fingerprint, contacts_version FROM user_state WHERE user_id = :user";
 
   private static final String TOP =
       """
@@ -29,46 +35,84 @@ public final class Candidates {
 
   private final DatabaseClient db;
   private final ContactScores scores;
+  private final CandidateCache cache;
+  private final String fingerprint;
 
-  public Candidates(DatabaseClient db, ContactScores scores) {
+  public Candidates(DatabaseClient db, ContactScores scores, OnboardingSettings settings) {
     this.db = db;
     this.scores = scores;
+    this.cache = new CandidateCache(settings.candidateCacheUsers());
+    this.fingerprint = scores.scorer().settings().scoringFingerprint();
   }
 
   public Mono<List<Candidate>> top(String userId, int limit) {
-    return ensureScored(userId)
-        .then(
-            db.sql(TOP)
-                .bind("user", userId)
-                .bind("limit", limit)
-                .map((row, meta) -> candidate(row))
-                .all()
-                .index()
-                .map(t -> t.getT2().withRank(t.getT1().intValue() + 1))
-                .collectList());
+    return state(userId)
+        .flatMap(
+            state ->
+                state.fingerprint().equals(fingerprint)
+                    ? current(userId, limit, state.version())
+                    : scores.rescore(userId).then(read(userId, limit)))
+        .switchIfEmpty(
+            Mono.defer(
+                () -> {
+                  cache.forget(userId);
+                  return read(userId, limit);
+                }))
+        .map(this::ranked);
   }
 
-  /** Rescores the user's contacts when they were scored with other settings. */
-  public Mono<Void> ensureScored(String userId) {
-    String current = scores.scorer().settings().scoringFingerprint();
-    return db.sql("SELECT scoring_fingerprint FROM user_state WHERE user_id = :user")
+  /** The rows at {@code version}: cached, or read and cached. */
+  private Mono<List<CandidateCache.Row>> current(String userId, int limit, long version) {
+    return Mono.justOrEmpty(cache.get(userId, version, limit))
+        .switchIfEmpty(
+            read(userId, limit).doOnNext(rows -> cache.put(userId, version, limit, rows)));
+  }
+
+  private Mono<State> state(String userId) {
+    return db.sql(STATE)
         .bind("user", userId)
-        .map((row, meta) -> Objects.requireNonNullElse(row.get(0, String.class), ""))
-        .one()
-        .filter(stored -> !stored.equals(current))
-        .flatMap(stale -> scores.rescore(userId))
-        .then();
+        .map(
+            (row, meta) ->
+                new State(
+                    Objects.requireNonNullElse(row.get(0, String.class), ""),
+                    Objects.requireNonNull(row.get(1, Long.class))))
+        .one();
   }
 
-  private Candidate candidate(Readable row) {
+  private Mono<List<CandidateCache.Row>> read(String userId, int limit) {
+    return db.sql(TOP)
+        .bind("user", userId)
+        .bind("limit", limit)
+        .map((row, meta) -> row(row))
+        .all()
+        .collectList();
+  }
+
+  /** Ranks in order and sets each score as of now. */
+  private List<Candidate> ranked(List<CandidateCache.Row> rows) {
     VipScorer scorer = scores.scorer();
-    Double rankKey = row.get("rank_key", Double.class);
+    List<Candidate> out = new ArrayList<>(rows.size());
+    for (CandidateCache.Row row : rows) {
+      Double rankKey = row.rankKey();
+      out.add(
+          row.candidate().ranked(out.size() + 1, rankKey == null ? 0 : scorer.scoreNow(rankKey)));
+    }
+    return out;
+  }
+
+  private record State(String fingerprint, long version) {}
+
+  private static CandidateCache.Row row(Readable row) {
+    return new CandidateCache.Row(candidate(row), row.get("rank_key", Double.class));
+  }
+
+  private static Candidate candidate(Readable row) {
     return new Candidate(
         0,
         ContactRows.text(row, "contact_hash"),
         row.get("display_name", String.class),
         row.get("domain", String.class),
-        rankKey == null ? 0 : scorer.scoreNow(rankKey),
+        0,
         ContactRows.text(row, "score_band"),
         ContactRows.text(row, "factors"),
         new Candidate.Counts(

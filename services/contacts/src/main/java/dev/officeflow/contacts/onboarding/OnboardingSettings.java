@@ -12,10 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultLimit candidates returned without {@code limit}; default 50
  * @param maxLimit largest {@code limit} accepted; default 100
  * @param maxSelection most VIPs a user may select; default 20
+ * @param candidateCacheUsers users whose ranked candidates an instance keeps in memory between
+ *     requests (each entry is checked against the user's contacts version on every request, so a
+ *     write on any instance is seen at once); about 35 KB per user at the default limit; 0 turns
+ *     the cache off; default 200
  */
 @ConfigurationProperties("contacts.onboarding")
 public record OnboardingSettings(
     @DefaultValue("30s") Duration quietPeriod,
     @DefaultValue("50") int defaultLimit,
     @DefaultValue("100") int maxLimit,
-    @DefaultValue("20") int maxSelection) {}
+    @DefaultValue("20") int maxSelection,
+    @DefaultValue("200") int candidateCacheUsers) {}

@@ -1,6 +1,7 @@
 package dev.officeflow.contacts.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,7 +80,7 @@ public class ApiSecurityConfiguration {
   }
 
   @Bean
-  ReactiveJwtDecoder userJwtDecoder(ApiSecuritySettings settings) {
+  ReactiveJwtDecoder userJwtDecoder(ApiSecuritySettings settings, Clock clock) {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri())
             .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -88,7 +89,7 @@ public class ApiSecurityConfiguration {
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(settings.issuer()),
             audience(settings.audience())));
-    return decoder;
+    return new DecodedTokens(decoder, clock, settings.acceptedTokens());
   }
 
   private static OAuth2TokenValidator<Jwt> audience(String audience) {

@@ -28,7 +28,8 @@ public final class ContactScores {
       INSERT INTO user_state (user_id, scoring_fingerprint, scored_at)
       VALUES (:user, :fingerprint, now())
       ON CONFLICT (user_id) DO UPDATE
-        SET scoring_fingerprint = EXCLUDED.scoring_fingerprint, scored_at = EXCLUDED.scored_at
+        SET scoring_fingerprint = EXCLUDED.scoring_fingerprint, scored_at = EXCLUDED.scored_at,
+            contacts_version = nextval('contacts_version_seq')
       """;
 
   private final DatabaseClient db;

@@ -36,6 +36,11 @@ public final class ContactAggregates {
         (SELECT 1 FROM interactions i WHERE i.user_id = c.user_id AND i.participant = c.contact_hash)
       """;
 
+  /** Cached candidates of the user are stale now (see V2__contacts_version.sql). */
+  private static final String BUMP_USER_VERSION =
+      "UPDATE user_state SET contacts_version = nextval('contacts_version_seq')"
+          + " WHERE user_id = :user";
+
   private final DatabaseClient db;
   private final TransactionalOperator tx;
   private final VipScoringSettings settings;
@@ -66,7 +71,8 @@ public final class ContactAggregates {
                 db.sql(AggregateSql.upsert("interactions f WHERE f.user_id = :user", Mode.REPLACE)))
             .bind("user", userId)
             .then()
-            .then(db.sql(DROP_EMPTY_USER).bind("user", userId).then());
+            .then(db.sql(DROP_EMPTY_USER).bind("user", userId).then())
+            .then(db.sql(BUMP_USER_VERSION).bind("user", userId).then());
     return tx.transactional(work);
   }
 
@@ -97,7 +103,11 @@ public final class ContactAggregates {
                         + " ON CONFLICT (id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint")
                 .bind("fingerprint", fingerprint)
                 .then())
-        .then(db.sql("UPDATE user_state SET scoring_fingerprint = 'stale'").then())
+        .then(
+            db.sql(
+                    "UPDATE user_state SET scoring_fingerprint = 'stale',"
+                        + " contacts_version = nextval('contacts_version_seq')")
+                .then())
         .thenReturn(true);
   }
 

@@ -76,6 +76,7 @@ public final class InteractionStore {
       SELECT DISTINCT u, now(), :fingerprint FROM unnest(:users::text[]) AS u
       ORDER BY u
       ON CONFLICT (user_id) DO UPDATE SET last_event_at = EXCLUDED.last_event_at,
+        contacts_version = nextval('contacts_version_seq'),
         scoring_fingerprint = COALESCE(user_state.scoring_fingerprint,
                                        EXCLUDED.scoring_fingerprint)
       """;

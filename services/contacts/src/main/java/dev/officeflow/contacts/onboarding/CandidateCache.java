@@ -1,0 +1,60 @@
+package dev.officeflow.contacts.onboarding;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ranked rows last read for each user, valid for one contacts version ({@code
+ * user_state.contacts_version}, renewed by every write that can change the ranking, on any
+ * instance). Bounded: when it holds {@code maxUsers} users and another comes, it starts afresh.
+ * Thread-safe.
+ */
+final class CandidateCache {
+
+  /**
+   * A candidate as read, before its rank and its score now are set.
+   *
+   * @param rankKey the stored, time-independent rank key (null for an unranked contact)
+   */
+  record Row(Candidate candidate, @Nullable Double rankKey) {}
+
+  /**
+   * @param complete fewer rows than asked for came back: these are all the user's ranked contacts
+   */
+  private record Entry(long version, List<Row> rows, boolean complete) {}
+
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final int maxUsers;
+
+  CandidateCache(int maxUsers) {
+    this.maxUsers = maxUsers;
+  }
+
+  /** The first {@code limit} rows of {@code userId} at {@code version}, when held. */
+  Optional<List<Row>> get(String userId, long version, int limit) {
+    Entry entry = entries.get(userId);
+    if (entry == null
+        || entry.version() != version
+        || (entry.rows().size() < limit && !entry.complete())) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.rows().subList(0, Math.min(limit, entry.rows().size())));
+  }
+
+  /** Keeps the rows read for {@code limit} at {@code version} (read after the version was). */
+  void put(String userId, long version, int limit, List<Row> rows) {
+    if (maxUsers <= 0) {
+      return;
+    }
+    if (entries.size() >= maxUsers && !entries.containsKey(userId)) {
+      entries.clear();
+    }
+    entries.put(userId, new Entry(version, List.copyOf(rows), rows.size() < limit));
+  }
+
+  void forget(String userId) {
+    entries.remove(userId);
+  }
+}
