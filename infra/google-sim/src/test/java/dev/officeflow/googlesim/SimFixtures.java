@@ -8,6 +8,7 @@ import com.google.api.services.calendar.Calendar;
 import com.google.api.services.gmail.Gmail;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.mailbox.MailboxSpec;
+import dev.officeflow.testsupport.MutableClock;
 import java.util.Set;
 
 /** Builds simulators, accounts and official Google clients for tests. */

@@ -3,9 +3,9 @@ package dev.officeflow.googlesim.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.googlesim.GoogleSim;
-import dev.officeflow.googlesim.MutableClock;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.testsupport.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.officeflow.googlesim.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.officeflow.googlesim.MutableClock;
+import dev.officeflow.testsupport.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

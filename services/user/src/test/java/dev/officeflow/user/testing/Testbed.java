@@ -12,6 +12,7 @@ import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.testsupport.Infrastructure;
+import dev.officeflow.testsupport.MutableClock;
 import dev.officeflow.testsupport.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;

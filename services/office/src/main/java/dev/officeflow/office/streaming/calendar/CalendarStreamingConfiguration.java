@@ -2,6 +2,7 @@ package dev.officeflow.office.streaming.calendar;
 
 import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ class CalendarStreamingConfiguration {
     SyncStore store = new SyncStore(db);
     ChannelStore channels = new ChannelStore(db);
     CalendarCalls calls = new CalendarCalls(api);
-    CalendarMetrics metrics = new CalendarMetrics(registry);
+    StreamingMetrics metrics = new StreamingMetrics(registry, "calendar");
     ChangeEvents events =
         new ChangeEvents(runtime.service().name(), runtime.service().version(), clock);
     CalendarSyncer syncer =
@@ -82,7 +83,7 @@ class CalendarStreamingConfiguration {
       ChannelStore channels,
       CalendarSyncer syncer,
       ChannelKeeper keeper,
-      CalendarMetrics metrics) {}
+      StreamingMetrics metrics) {}
 
   /** Host, process and a random suffix: a restarted process is a new lease owner. */
   private static String instanceId() {

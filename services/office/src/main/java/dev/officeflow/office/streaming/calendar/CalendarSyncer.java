@@ -6,6 +6,7 @@ import dev.officeflow.events.CalendarEvent;
 import dev.officeflow.events.SyncType;
 import dev.officeflow.office.google.GoogleFailure;
 import dev.officeflow.office.google.GoogleSession;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.office.streaming.calendar.CalendarCalls.ListFrom;
 import dev.officeflow.office.streaming.calendar.SyncStore.SyncState;
 import dev.officeflow.runtime.publish.EventPublisher;
@@ -37,7 +38,7 @@ final class CalendarSyncer {
   private final CalendarCalls calls;
   private final ChangeEvents events;
   private final EventPublisher publisher;
-  private final CalendarMetrics metrics;
+  private final StreamingMetrics metrics;
   private final CalendarStreamingSettings settings;
   private final Clock clock;
   private final String instanceId;
@@ -47,7 +48,7 @@ final class CalendarSyncer {
       CalendarCalls calls,
       ChangeEvents events,
       EventPublisher publisher,
-      CalendarMetrics metrics,
+      StreamingMetrics metrics,
       CalendarStreamingSettings settings,
       Clock clock,
       String instanceId) {

@@ -1,5 +1,6 @@
 package dev.officeflow.office.streaming.calendar;
 
+import dev.officeflow.office.streaming.StreamingMetrics;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,9 @@ final class CalendarWebhook {
 
   private final ChannelStore channels;
   private final CalendarSyncer syncer;
-  private final CalendarMetrics metrics;
+  private final StreamingMetrics metrics;
 
-  CalendarWebhook(ChannelStore channels, CalendarSyncer syncer, CalendarMetrics metrics) {
+  CalendarWebhook(ChannelStore channels, CalendarSyncer syncer, StreamingMetrics metrics) {
     this.channels = channels;
     this.syncer = syncer;
     this.metrics = metrics;

@@ -1,6 +1,7 @@
 package dev.officeflow.office.streaming.calendar;
 
 import com.google.api.services.calendar.model.Channel;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.office.streaming.calendar.ChannelStore.StoredChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +29,7 @@ final class ChannelKeeper {
   private final SyncStore syncStore;
   private final ChannelStore channels;
   private final CalendarCalls calls;
-  private final CalendarMetrics metrics;
+  private final StreamingMetrics metrics;
   private final CalendarStreamingSettings settings;
   private final Clock clock;
   private final String instanceId;
@@ -37,7 +38,7 @@ final class ChannelKeeper {
       SyncStore syncStore,
       ChannelStore channels,
       CalendarCalls calls,
-      CalendarMetrics metrics,
+      StreamingMetrics metrics,
       CalendarStreamingSettings settings,
       Clock clock,
       String instanceId) {

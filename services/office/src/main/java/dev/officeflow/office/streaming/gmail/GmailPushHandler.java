@@ -2,6 +2,7 @@ package dev.officeflow.office.streaming.gmail;
 
 import com.google.pubsub.v1.PubsubMessage;
 import dev.officeflow.events.catalog.Topics;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.consume.Delivery;
 import dev.officeflow.runtime.consume.MessageHandler;
 import dev.officeflow.runtime.consume.Outcome;

@@ -6,6 +6,7 @@ import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.google.GmailReader;
 import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,7 @@ class GmailStreamingConfiguration {
 
   @Bean
   StreamingMetrics gmailStreamingMetrics(MeterRegistry registry) {
-    return new StreamingMetrics(registry);
+    return new StreamingMetrics(registry, "gmail");
   }
 
   @Bean

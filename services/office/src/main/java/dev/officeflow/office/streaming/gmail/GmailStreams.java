@@ -1,6 +1,7 @@
 package dev.officeflow.office.streaming.gmail;
 
 import dev.officeflow.office.google.GoogleSession;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -10,6 +10,7 @@ import dev.officeflow.office.google.GoogleScopes;
 import dev.officeflow.office.google.GoogleSession;
 import dev.officeflow.office.normalize.EmailMapper;
 import dev.officeflow.office.normalize.EmailMapper.MappedEmail;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.publish.EventPublisher;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.backfill.JobConflictException;
 import dev.officeflow.office.backfill.JobStatus;
 import dev.officeflow.office.backfill.store.JobRepository;
+import dev.officeflow.office.streaming.StreamingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

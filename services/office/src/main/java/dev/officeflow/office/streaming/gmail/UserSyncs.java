@@ -1,5 +1,6 @@
 package dev.officeflow.office.streaming.gmail;
 
+import dev.officeflow.office.streaming.StreamingMetrics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

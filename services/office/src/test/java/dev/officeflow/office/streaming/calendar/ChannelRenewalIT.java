@@ -9,6 +9,7 @@ import dev.officeflow.events.SyncType;
 import dev.officeflow.googlesim.admin.NewEvent;
 import dev.officeflow.office.streaming.calendar.StreamingRig.ChannelRow;
 import dev.officeflow.testsupport.IntegrationTest;
+import dev.officeflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ class ChannelRenewalIT {
 
   private static final String USER = "cal.renewal@acme.test";
 
-  private final MovableClock clock = new MovableClock(Instant.now());
+  private final MutableClock clock = new MutableClock(Instant.now());
   private StreamingRig rig;
 
   @BeforeEach

@@ -2,6 +2,7 @@ package dev.officeflow.office.streaming.gmail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.officeflow.office.streaming.StreamingMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ class UserSyncsTest {
 
   private final List<Sinks.One<SyncResult>> reads = new ArrayList<>();
   private final AtomicInteger started = new AtomicInteger();
-  private final StreamingMetrics metrics = new StreamingMetrics(new SimpleMeterRegistry());
+  private final StreamingMetrics metrics = new StreamingMetrics(new SimpleMeterRegistry(), "gmail");
   private final UserSyncs syncs =
       new UserSyncs(
           user -> {

@@ -1,12 +1,16 @@
-package dev.officeflow.office.testing;
+package dev.officeflow.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** A clock tests move by hand. Thread-safe. */
+/**
+ * A clock tests move by hand, for code that takes an injected {@link Clock} (expiry, renewal,
+ * schedules). UTC. Thread-safe.
+ */
 public final class MutableClock extends Clock {
 
   private volatile Instant now;
@@ -15,9 +19,13 @@ public final class MutableClock extends Clock {
     this.now = start;
   }
 
-  /** Starts at the real current time, so windows and token times look ordinary. */
+  /** Now, to the millisecond (what PostgreSQL keeps, so values read back compare equal). */
   public static MutableClock startingNow() {
-    return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  public static MutableClock at(String instant) {
+    return new MutableClock(Instant.parse(instant));
   }
 
   public void advance(Duration by) {
@@ -31,6 +39,7 @@ public final class MutableClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
+    // The code under test only reads instants; a zone-bound copy would stop following the test.
     return this;
   }
 
