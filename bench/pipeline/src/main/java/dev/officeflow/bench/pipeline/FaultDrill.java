@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 public final class FaultDrill {
 
   private static final int SEED = 77;
+  private static final List<String> TOPICS = List.of("emails", "calendars");
+  private static final List<String> CONSUMERS = List.of("CONTACTS_PORT", "VESPA_LOADER_PORT");
   private static final Duration SETTLE = Duration.ofMinutes(4);
 
   private final SystemUnderTest system;
@@ -112,6 +114,10 @@ public final class FaultDrill {
   private void hostile() throws Exception {
     System.out.println();
     System.out.println("==> 200 hostile messages on emails and calendars, then good traffic");
+    Map<String, Map<String, Long>> before = new java.util.TreeMap<>();
+    for (String port : CONSUMERS) {
+      before.put(port, system.outcomes(port, TOPICS));
+    }
     Map<String, Integer> published = new java.util.TreeMap<>();
     try (Emulator emulator = Emulator.fromEnvironment()) {
       for (var topic : new HostileMessages().build("hostile-user").entrySet()) {
@@ -127,8 +133,12 @@ public final class FaultDrill {
     }
     System.out.println("    published: " + published);
     Connected user = system.connect("after-hostile@officeflow.test", SEED);
-    awaitJob(user);
+    long good = awaitJob(user).path("progress").path("published").asLong();
     compare("good traffic after hostile messages", settle(user, baseline));
+    int hostile = published.getOrDefault("emails", 0) + published.getOrDefault("calendars", 0);
+    for (var consumer : before.entrySet()) {
+      accountFor(consumer.getKey(), consumer.getValue(), hostile + good);
+    }
     for (String port : List.of("CONTACTS_PORT", "VESPA_LOADER_PORT", "OFFICE_PORT", "USER_PORT")) {
       check(port.replace("_PORT", "").toLowerCase() + " still healthy", system.healthy(port));
     }
@@ -138,6 +148,39 @@ public final class FaultDrill {
     dead.forEach(
         (sub, reasons) ->
             reasons.forEach((r, n) -> System.out.printf("      %-32s %4d  %s%n", sub, n, r)));
+  }
+
+  /**
+   * Every delivery since {@code before} settled once (retries aside): each hostile message was
+   * dead-lettered or handled, none is stuck. Waits for retries to run out.
+   */
+  private void accountFor(String port, Map<String, Long> before, long expected) throws Exception {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    Map<String, Long> delta = Map.of();
+    long settled = 0;
+    while (System.nanoTime() < deadline) {
+      Map<String, Long> now = system.outcomes(port, TOPICS);
+      delta = new java.util.TreeMap<>();
+      for (var e : now.entrySet()) {
+        long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        if (d > 0) {
+          delta.put(e.getKey(), d);
+        }
+      }
+      settled =
+          delta.entrySet().stream()
+              .filter(e -> !e.getKey().equals("retry") && !e.getKey().equals("failed"))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      if (settled >= expected) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    String name = port.replace("_PORT", "").toLowerCase().replace('_', '-');
+    check(
+        name + ": " + settled + " of " + expected + " deliveries settled " + delta,
+        settled >= expected);
   }
 
   private void compare(String name, Outcome outcome) {

@@ -42,7 +42,7 @@ final class HostileMessages {
           PubsubMessage.newBuilder()
               .setData(ByteString.copyFrom(CODEC.encode(email)))
               .putAllAttributes(EventAttributes.of(email, null))
-              .putAttributes("ce-type", "dev.officeflow.nothing." + i)
+              .putAttributes("ce-type", "dev.officeflow.nothing")
               .build());
     }
     for (int i = 0; i < 10; i++) {

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class SystemUnderTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern OUTCOME = Pattern.compile("outcome=\"([a-z_]+)\"");
   private static final Pattern STARTED = Pattern.compile("process running for ([0-9.]+)");
   private static final String SERVICE_TOKEN = "local-dev-service-token";
 
@@ -92,15 +93,24 @@ final class SystemUnderTest {
 
   /** The sum of {@code officeflow_consumer_messages_total} over subscriptions on these topics. */
   long settled(String portVariable, List<String> topics) throws IOException, InterruptedException {
+    return outcomes(portVariable, topics).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** {@code officeflow_consumer_messages_total} by outcome, over subscriptions on these topics. */
+  Map<String, Long> outcomes(String portVariable, List<String> topics)
+      throws IOException, InterruptedException {
     String body = get(url(portVariable) + "/actuator/prometheus", Map.of()).body();
-    long total = 0;
+    Map<String, Long> outcomes = new java.util.TreeMap<>();
     for (String line : body.split("\n")) {
+      Matcher outcome = OUTCOME.matcher(line);
       if (line.startsWith("officeflow_consumer_messages_total{")
+          && outcome.find()
           && topics.stream().anyMatch(t -> line.contains("-" + t + "\""))) {
-        total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        long count = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        outcomes.merge(outcome.group(1), count, Long::sum);
       }
     }
-    return total;
+    return outcomes;
   }
 
   /** The user's latest backfill job, as the office's internal API shows it. */
