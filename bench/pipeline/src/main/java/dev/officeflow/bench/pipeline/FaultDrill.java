@@ -22,6 +22,7 @@ public final class FaultDrill {
   private static final List<String> TOPICS = List.of("emails", "calendars");
   private static final List<String> CONSUMERS = List.of("CONTACTS_PORT", "VESPA_LOADER_PORT");
   private static final Duration SETTLE = Duration.ofMinutes(4);
+  private static final Duration QUIET = Duration.ofSeconds(30);
 
   private final SystemUnderTest system;
   private final Path state;
@@ -220,7 +221,9 @@ public final class FaultDrill {
         last = now;
         stableSince = System.nanoTime();
       }
-      boolean stable = System.nanoTime() - stableSince > Duration.ofSeconds(10).toNanos();
+      // Long enough for the Calendar streaming's catch-up listing after the backfill: it also
+      // publishes the (freshly generated, so recently updated) events outside the backfill window.
+      boolean stable = System.nanoTime() - stableSince > QUIET.toNanos();
       if (Objects.equals(now, target) || (target == null && stable && now.emails() > 0)) {
         return now;
       }
