@@ -20,7 +20,11 @@ public interface OutcomeObserver {
     return switch (outcome.action()) {
       case RETRY -> "retry";
       case DEAD_LETTER -> "dead_letter";
-      case ACK -> outcome.reason().startsWith("skipped") ? "skipped" : outcome.reason();
+      case ACK ->
+          switch (outcome.reason()) {
+            case "duplicate", "stale" -> outcome.reason();
+            default -> outcome.reason().startsWith("skipped") ? "skipped" : "done";
+          };
     };
   }
 }
