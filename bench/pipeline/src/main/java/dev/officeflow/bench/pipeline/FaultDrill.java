@@ -246,19 +246,7 @@ public final class FaultDrill {
   }
 
   private JsonNode awaitJob(Connected user) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      var job = system.job(user.userId());
-      String status = job.map(j -> j.path("status").asString()).orElse("");
-      if (status.equals("completed")) {
-        return job.get();
-      }
-      if (status.equals("failed") || status.equals("cancelled")) {
-        throw new IllegalStateException(user.email() + ": backfill " + status + " " + job.get());
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(user.email() + ": backfill did not finish in 10 minutes");
+    return system.awaitJob(user.userId(), Duration.ofMinutes(10));
   }
 
   private static void run(String... command) throws Exception {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Raw rate first, then N users connected at once with the consumers stopped, then the consumers
@@ -98,29 +97,14 @@ public final class PipelineBench {
     }
     long published = 0;
     for (String id : ids) {
-      published += awaitJob(system, id).path("progress").path("published").asLong();
+      published +=
+          system.awaitJob(id, Duration.ofMinutes(15)).path("progress").path("published").asLong();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         "    %,d events published in %.1f s (%,.0f/s, limited by google-sim's per-user quota)%n",
         published, seconds, published / seconds);
     return published;
-  }
-
-  private static JsonNode awaitJob(SystemUnderTest system, String userId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      var job = system.job(userId);
-      String status = job.map(j -> j.path("status").asString()).orElse("");
-      if (status.equals("completed")) {
-        return job.get();
-      }
-      if (status.equals("failed") || status.equals("cancelled")) {
-        throw new IllegalStateException("backfill of " + userId + " " + status + ": " + job.get());
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("backfill of " + userId + " did not finish in 15 minutes");
   }
 
   /**

@@ -48,11 +48,14 @@ final class SystemUnderTest {
     return Long.parseLong(Files.readString(state.resolve("apps/" + app + ".pid")).trim());
   }
 
+  private ProcessHandle process(String app) throws IOException {
+    return ProcessHandle.of(pid(app))
+        .orElseThrow(() -> new IllegalStateException(app + " is not running"));
+  }
+
   /** SIGTERM and wait: the runtime stops pulling and settles what it holds. */
   void stop(String app) throws IOException {
-    ProcessHandle process =
-        ProcessHandle.of(pid(app))
-            .orElseThrow(() -> new IllegalStateException(app + " is not running"));
+    ProcessHandle process = process(app);
     process.destroy();
     process.onExit().join();
   }
@@ -121,6 +124,23 @@ final class SystemUnderTest {
             Map.of("Authorization", "Bearer " + SERVICE_TOKEN));
     JsonNode jobs = JSON.readTree(answer.body()).path("jobs");
     return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+  }
+
+  /** Polls the user's latest job until it completes; a failed or cancelled job is an error. */
+  JsonNode awaitJob(String userId, Duration limit) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<JsonNode> job = job(userId);
+      String status = job.map(j -> j.path("status").asString()).orElse("");
+      if (status.equals("completed")) {
+        return job.get();
+      }
+      if (status.equals("failed") || status.equals("cancelled")) {
+        throw new IllegalStateException("backfill of " + userId + " " + status + ": " + job.get());
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("backfill of " + userId + " did not finish in " + limit);
   }
 
   /** A connected user: id and a user JWT for the contacts API. */
@@ -218,9 +238,7 @@ final class SystemUnderTest {
 
   /** SIGKILL: no shutdown hook runs, nothing in flight is settled. */
   void kill9(String app) throws IOException {
-    ProcessHandle process =
-        ProcessHandle.of(pid(app))
-            .orElseThrow(() -> new IllegalStateException(app + " is not running"));
+    ProcessHandle process = process(app);
     process.destroyForcibly();
     process.onExit().join();
   }
