@@ -3,6 +3,8 @@ package dev.officeflow.runtime.config;
 import dev.officeflow.runtime.consume.OutcomeObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts settled deliveries as {@code officeflow.consumer.messages{subscription, outcome}}, so a
@@ -12,18 +14,27 @@ final class ConsumerMetrics implements OutcomeObserver {
 
   private final MeterRegistry registry;
 
+  // This runs for every delivery: building and registering a meter each time would allocate a
+  // builder, an id and sorted tags per message. Subscriptions × outcomes keeps the map small.
+  private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
+
   ConsumerMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   @Override
   public void settled(String subscription, String outcome) {
-    // The registry caches meters by name and tags, so the lookup is a map hit after the first.
-    Counter.builder("officeflow.consumer.messages")
+    counters
+        .computeIfAbsent(subscription, s -> new ConcurrentHashMap<>())
+        .computeIfAbsent(outcome, o -> register(subscription, o))
+        .increment();
+  }
+
+  private Counter register(String subscription, String outcome) {
+    return Counter.builder("officeflow.consumer.messages")
         .description("Deliveries settled, by subscription and outcome")
         .tag("subscription", subscription)
         .tag("outcome", outcome)
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 }

@@ -1,0 +1,33 @@
+package dev.officeflow.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+class ConsumerMetricsTest {
+
+  @Test
+  void countsEachSubscriptionAndOutcomeSeparately() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ConsumerMetrics metrics = new ConsumerMetrics(registry);
+
+    metrics.settled("contacts-emails", "done");
+    metrics.settled("contacts-emails", "done");
+    metrics.settled("contacts-emails", "dead_letter");
+    metrics.settled("vespa-loader-emails", "done");
+
+    assertThat(count(registry, "contacts-emails", "done")).isEqualTo(2.0);
+    assertThat(count(registry, "contacts-emails", "dead_letter")).isEqualTo(1.0);
+    assertThat(count(registry, "vespa-loader-emails", "done")).isEqualTo(1.0);
+  }
+
+  private static double count(SimpleMeterRegistry registry, String subscription, String outcome) {
+    return registry
+        .get("officeflow.consumer.messages")
+        .tag("subscription", subscription)
+        .tag("outcome", outcome)
+        .counter()
+        .count();
+  }
+}
