@@ -66,11 +66,13 @@ public final class GoogleSession {
     return credential.get();
   }
 
-  Gmail gmail() {
+  /** The user's Gmail client; every request carries the session's current token. */
+  public Gmail gmail() {
     return gmail;
   }
 
-  Calendar calendar() {
+  /** The user's Calendar client; every request carries the session's current token. */
+  public Calendar calendar() {
     return calendar;
   }
 

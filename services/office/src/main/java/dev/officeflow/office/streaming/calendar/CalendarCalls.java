@@ -1,9 +1,5 @@
 package dev.officeflow.office.streaming.calendar;
 
-import com.google.api.client.http.HttpRequestInitializer;
-import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Channel;
@@ -37,7 +33,6 @@ final class CalendarCalls {
   record ListFrom(@Nullable String syncToken, @Nullable Instant updatedMin) {}
 
   private final GoogleApi api;
-  private final HttpTransport transport = new NetHttpTransport();
 
   CalendarCalls(GoogleApi api) {
     this.api = api;
@@ -91,26 +86,12 @@ final class CalendarCalls {
 
   private <T> Mono<T> call(GoogleSession s, String method, CalendarCall<T> call) {
     return api.call(
-        s, method, QuotaApi.CALENDAR, GmailCosts.CALENDAR_REQUEST, x -> call.run(client(x)));
+        s, method, QuotaApi.CALENDAR, GmailCosts.CALENDAR_REQUEST, x -> call.run(x.calendar()));
   }
 
   @FunctionalInterface
   private interface CalendarCall<T> {
     T run(Calendar calendar) throws IOException;
-  }
-
-  private Calendar client(GoogleSession session) {
-    int timeout = (int) api.settings().requestTimeout().toMillis();
-    HttpRequestInitializer init =
-        request -> {
-          request.getHeaders().setAuthorization("Bearer " + session.credential().accessToken());
-          request.setConnectTimeout(timeout);
-          request.setReadTimeout(timeout);
-        };
-    return new Calendar.Builder(transport, GsonFactory.getDefaultInstance(), init)
-        .setRootUrl(api.settings().rootUrl())
-        .setApplicationName("officeflow-office")
-        .build();
   }
 
   private static DateTime utc(Instant instant) {

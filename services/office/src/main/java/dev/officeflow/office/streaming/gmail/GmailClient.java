@@ -1,7 +1,5 @@
 package dev.officeflow.office.streaming.gmail;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.GmailRequest;
 import com.google.api.services.gmail.model.ListHistoryResponse;
@@ -20,9 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The Gmail calls streaming makes ({@code getProfile}, {@code watch}, {@code stop}, {@code
- * history.list}), each through {@link GoogleApi#call} (paced, retried, refreshed on a 401). The
- * session's clients are private to the {@code google} package, so this client sends the session's
- * current token on each request itself. Thread-safe.
+ * history.list}), each through {@link GoogleApi#call} (paced, retried, refreshed on a 401) on the
+ * session's own Gmail client. Thread-safe.
  */
 final class GmailClient implements MailboxPosition {
 
@@ -38,22 +35,9 @@ final class GmailClient implements MailboxPosition {
   }
 
   private final GoogleApi api;
-  private final Gmail gmail;
 
   GmailClient(GoogleApi api) {
     this.api = api;
-    int timeout = (int) api.settings().requestTimeout().toMillis();
-    this.gmail =
-        new Gmail.Builder(
-                new NetHttpTransport(),
-                GsonFactory.getDefaultInstance(),
-                request -> {
-                  request.setConnectTimeout(timeout);
-                  request.setReadTimeout(timeout);
-                })
-            .setRootUrl(api.settings().rootUrl())
-            .setApplicationName("officeflow-office")
-            .build();
   }
 
   @Override
@@ -96,15 +80,6 @@ final class GmailClient implements MailboxPosition {
   }
 
   private <T> Mono<T> call(GoogleSession session, String method, int cost, Request<T> request) {
-    return api.call(
-        session,
-        method,
-        QuotaApi.GMAIL,
-        cost,
-        s -> {
-          GmailRequest<T> r = request.build(gmail);
-          r.getRequestHeaders().setAuthorization("Bearer " + s.credential().accessToken());
-          return r.execute();
-        });
+    return api.call(session, method, QuotaApi.GMAIL, cost, s -> request.build(s.gmail()).execute());
   }
 }
