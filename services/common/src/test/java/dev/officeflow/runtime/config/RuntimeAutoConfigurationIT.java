@@ -3,9 +3,14 @@ package dev.officeflow.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.cloud.spring.pubsub.core.PubSubTemplate;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
 import dev.officeflow.events.EmailEvent;
+import dev.officeflow.events.EventAttributes;
 import dev.officeflow.events.EventFixtures;
 import dev.officeflow.events.EventType;
+import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.runtime.consume.EventHandler;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
@@ -13,6 +18,7 @@ import dev.officeflow.runtime.testing.RecordingHandler;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -83,6 +89,46 @@ class RuntimeAutoConfigurationIT {
                           .find("officeflow.consumer.messages")
                           .tag("subscription", prefix + "vespa-loader-emails")
                           .tag("outcome", "done")
+                          .counter()
+                      != null);
+    }
+  }
+
+  @Test
+  void aBodyNearPubSubsTenMegabyteLimitIsDeadLetteredAndTheStreamKeepsFlowing() {
+    String prefix = IsolatedCatalog.apply();
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(VespaLoaderLikeApp.class)
+            .web(WebApplicationType.NONE)
+            .properties(IsolatedCatalog.springProperties(prefix))
+            .properties("officeflow.service.name=vespa-loader")
+            .run()) {
+      @SuppressWarnings("unchecked")
+      RecordingHandler<EmailEvent> handler = context.getBean(RecordingHandler.class);
+      byte[] nineMegabytes = new byte[9 * 1024 * 1024];
+      Arrays.fill(nineMegabytes, (byte) '[');
+
+      context
+          .getBean(PubSubTemplate.class)
+          .publish(
+              prefix + Topics.EMAILS,
+              PubsubMessage.newBuilder()
+                  .setData(ByteString.copyFrom(nineMegabytes))
+                  .putAttributes(EventAttributes.TYPE, EventType.EMAIL.ceType())
+                  .build())
+          .join();
+      context.getBean(EventPublisher.class).publish(EventFixtures.emailEvent("u", "m2")).join();
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> handler.calls().size() == 1);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  meters
+                          .find("officeflow.consumer.messages")
+                          .tag("subscription", prefix + "vespa-loader-emails")
+                          .tag("outcome", "dead_letter")
                           .counter()
                       != null);
     }

@@ -157,6 +157,28 @@ class ConsumerRuntimeIT {
   }
 
   @Test
+  void nineMegabyteBodiesAreDeadLetteredWhileGoodOnesFlow() {
+    SubscriptionSpec spec = isolated(Topics.EMAILS);
+    RecordingHandler<EmailEvent> handler = RecordingHandler.accepting(EventType.EMAIL);
+    runtime.start(SubscriptionBinding.of(spec, List.of(handler), EventType.EMAIL));
+    EmulatorPubSub.Collector deadLetters = pubSub.collect(spec.deadLetterSubscription());
+    byte[] huge = new byte[9 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) '[');
+
+    for (int i = 0; i < 5; i++) {
+      publishRaw(spec.topic(), huge, Map.of("ce-type", EventType.EMAIL.ceType()));
+    }
+    publisher.publish(spec.topic(), EventFixtures.emailEvent("user-rt", "m-after-huge")).join();
+
+    await().atMost(PATIENCE).until(() -> handler.calls().size() == 1);
+    await().atMost(PATIENCE).until(() -> deadLetters.messages().size() == 5);
+    assertThat(deadLetters.messages())
+        .extracting(m -> m.getAttributesOrThrow(EventAttributes.ERROR_CLASS))
+        .containsOnly("invalid");
+    deadLetters.close();
+  }
+
+  @Test
   void oneMegabytePayloadGoesByPointerAndArrivesWhole() {
     SubscriptionSpec spec = isolated(Topics.EMAILS);
     RecordingHandler<EmailEvent> handler = RecordingHandler.accepting(EventType.EMAIL);

@@ -23,9 +23,9 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import dev.officeflow.events.catalog.SubscriptionSpec;
+import dev.officeflow.runtime.config.EmulatorAutoConfiguration;
 import dev.officeflow.testsupport.Infrastructure;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -47,8 +47,7 @@ public final class EmulatorPubSub implements AutoCloseable {
   private final PubSubPublisherTemplate publisher;
 
   public EmulatorPubSub() {
-    channel =
-        ManagedChannelBuilder.forTarget(Infrastructure.pubsubEmulatorHost()).usePlaintext().build();
+    channel = EmulatorAutoConfiguration.channel(Infrastructure.pubsubEmulatorHost());
     channels = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
     admin = new PubSubAdmin(() -> projectId, topicAdmin(), subscriptionAdmin());
     DefaultPublisherFactory factory = new DefaultPublisherFactory(() -> projectId);
