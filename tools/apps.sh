@@ -172,10 +172,9 @@ app_launch() {
 }
 
 start_app() {
-  local entry=$1 name port health pid
+  local entry=$1 name port pid
   name=$(app_field "$entry" 0)
   port=$(app_port "$entry")
-  health=$(app_field "$entry" 5)
   mkdir -p "$STATE/apps"
   pid=$(app_pid "$name")
   if process_alive "$pid" java; then
@@ -187,7 +186,7 @@ start_app() {
   ensure_port_free "$port" "$name" "$(app_field "$entry" 3)"
   prepare_cds "$entry"
   local log_file=$STATE/apps/$name.log
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086 # word splitting wanted: options and arguments
   (cd "$ROOT" && exec env $(app_environment) setsid nohup java $APP_JVM_OPTS $(app_launch "$entry") \
     $(app_args "$name" "$port") </dev/null >"$log_file" 2>&1 9>&-) &
   echo $! >"$STATE/apps/$name.pid"
