@@ -36,7 +36,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -382,14 +384,24 @@ public final class StreamingBench {
    * One service's Flyway migrations, from the source tree: on the shared classpath {@code
    * classpath:db/migration} holds the office's and the contacts service's, both from V1 up.
    */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   private static String migrations(String service) {
     return "filesystem:" + ROOT.resolve("services/" + service + "/src/main/resources/db/migration").toAbsolutePath();
   }
 
-  private static ConfigurableApplicationContext startOffice(GoogleSim sim) {
+  private static ConfigurableApplicationContext startOffice(GoogleSim sim) throws IOException {
     String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_office";
+    // The port is chosen here, not by the server: google-sim posts Calendar notifications to the
+    // webhook address, which must name the port the office really listens on.
+    int port = freePort();
     String[] args = {
-      "--server.port=0",
+      "--server.port=" + port,
+      "--officeflow.office.streaming.calendar.webhook-base-url=http://127.0.0.1:" + port,
       "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
       "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
       "--officeflow.pubsub.prefix=" + PREFIX,
