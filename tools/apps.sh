@@ -13,7 +13,9 @@ APPS=(
   "vespa-loader|services/vespa-loader|target/vespa-loader-*-exec.jar|VESPA_LOADER_PORT|8084|/actuator/health"
 )
 SETUP_PUBSUB_JAR=setup-pubsub/target/setup-pubsub-exec.jar
-APP_JVM_OPTS=${OFFICEFLOW_APP_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}
+# The heap starts small and grows to what the service needs (up to 256 MB): committed at once, an
+# idle service's young generation alone touched 70 MB.
+APP_JVM_OPTS=${OFFICEFLOW_APP_JVM_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC}
 
 app_field() { # app_field <entry> <index>
   local IFS='|'
@@ -165,7 +167,10 @@ app_launch() {
   jar=$(app_jar "$entry")
   dir=$(cds_dir "$entry")
   if [[ -f $dir/app.jsa && $dir/app.jsa -nt $jar ]]; then
-    echo "-XX:SharedArchiveFile=$dir/app.jsa -jar $dir/$(basename "$jar")"
+    # Mapped where it was recorded, not relocated: relocating writes to every page of the archive
+    # (65 MB of private memory per service); mapped in place, only the pages used are read.
+    echo "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" \
+      "-XX:SharedArchiveFile=$dir/app.jsa -jar $dir/$(basename "$jar")"
   else
     echo "-jar $jar"
   fi
