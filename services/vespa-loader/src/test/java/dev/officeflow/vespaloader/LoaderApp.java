@@ -28,6 +28,9 @@ final class LoaderApp implements AutoCloseable {
 
   static final Path SCHEMAS = Path.of("../../infra/vespa/schemas");
 
+  /** The credential the app accepts on {@code /internal/**}. */
+  static final String SERVICE_TOKEN = "vespa-loader-test-service-token";
+
   private final String prefix;
   private final VespaSim sim;
   private final EmulatorPubSub pubSub;
@@ -48,6 +51,7 @@ final class LoaderApp implements AutoCloseable {
     Map<String, Object> properties = new LinkedHashMap<>(IsolatedCatalog.springProperties(prefix));
     properties.put("server.port", "0");
     properties.put("officeflow.vespa.endpoints", "http://127.0.0.1:" + sim.port() + "/");
+    properties.put("officeflow.security.service-tokens", SERVICE_TOKEN);
     properties.put("logging.structured.format.console", "");
     return properties.entrySet().stream()
         .map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -4,16 +4,27 @@ import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherOperations;
 import com.google.cloud.spring.pubsub.support.SubscriberFactory;
 import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.runtime.OfficeflowRuntimeException;
+import dev.officeflow.runtime.consume.ConsumerStatus.State;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.trace.Tracing;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consumers of one service: starts a worker per subscription binding and stops them all
  * gracefully (stop pulling, finish in-flight messages; whatever is not acked is redelivered).
+ *
+ * <p>An operator can {@link #pause()} consumption (the backlog builds up in Pub/Sub, for example
+ * during downstream maintenance) and {@link #resume()} it. Start, pause, resume and stop are
+ * serialized with one another; {@link #status()} and {@link #inFlight()} never wait for them.
  */
 public final class ConsumerRuntime implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsumerRuntime.class);
 
   private final SubscriberFactory subscribers;
   private final EventCodec codec;
@@ -23,6 +34,8 @@ public final class ConsumerRuntime implements AutoCloseable {
   private final ConsumerSettings settings;
   private final OutcomeObserver observer;
   private final List<SubscriptionWorker> workers = new CopyOnWriteArrayList<>();
+  private final Object transitions = new Object();
+  private volatile State state = State.RUNNING;
 
   public ConsumerRuntime(
       SubscriberFactory subscribers,
@@ -51,7 +64,10 @@ public final class ConsumerRuntime implements AutoCloseable {
     this.observer = observer;
   }
 
-  /** Starts consuming {@code binding}'s subscription; returns once the streams are open. */
+  /**
+   * Starts consuming {@code binding}'s subscription; returns once the streams are open. While the
+   * runtime is paused the subscription is only remembered, and starts on {@link #resume()}.
+   */
   public void start(SubscriptionBinding binding) {
     start(binding.spec(), new MessageProcessor(binding, codec, pointers, tracing));
   }
@@ -64,8 +80,61 @@ public final class ConsumerRuntime implements AutoCloseable {
   private void start(SubscriptionSpec spec, DeliveryProcessor processor) {
     SubscriptionWorker worker =
         new SubscriptionWorker(spec, processor, deadLetters, subscribers, observer);
-    worker.start();
-    workers.add(worker);
+    synchronized (transitions) {
+      if (state == State.RUNNING) {
+        worker.start();
+      }
+      workers.add(worker);
+    }
+  }
+
+  /**
+   * Stops every subscriber as {@link #stop()} does (in-flight messages are settled within the
+   * shutdown timeout or left to redelivery) but keeps the subscriptions for {@link #resume()}.
+   * Pausing a paused runtime changes nothing.
+   *
+   * <p>Without messages in flight every stream closes at once. With some, the Pub/Sub client closes
+   * a subscriber's parallel streams one after another, each once its own messages are settled, so
+   * the streams still open go on delivering (and the runtime handling) new messages until then;
+   * {@link #status()} shows such a subscriber as {@code STOPPING}.
+   */
+  public State pause() {
+    synchronized (transitions) {
+      if (state == State.PAUSED) {
+        return state;
+      }
+      state = State.PAUSED;
+      stopWorkers();
+      log.info("paused {} subscriptions", workers.size());
+      return state;
+    }
+  }
+
+  /**
+   * Starts a fresh subscriber on every subscription the runtime holds; returns once their streams
+   * are open. Resuming a running runtime changes nothing. If a subscriber cannot start, the ones
+   * already started stop again and the runtime stays paused.
+   */
+  public State resume() {
+    synchronized (transitions) {
+      if (state == State.RUNNING) {
+        return state;
+      }
+      startWorkers();
+      state = State.RUNNING;
+      log.info("resumed {} subscriptions", workers.size());
+      return state;
+    }
+  }
+
+  /** Whether the runtime consumes or is paused. */
+  public State state() {
+    return state;
+  }
+
+  /** The state and every subscription's subscriber and in-flight count. */
+  public ConsumerStatus status() {
+    return new ConsumerStatus(state, workers.stream().map(SubscriptionWorker::status).toList());
   }
 
   /** Messages received and not yet settled, across all subscriptions. */
@@ -77,10 +146,35 @@ public final class ConsumerRuntime implements AutoCloseable {
     return settings;
   }
 
-  /** Stops every subscription, each waiting up to the shutdown timeout for in-flight messages. */
+  /**
+   * Stops every subscription, each waiting up to the shutdown timeout for in-flight messages, and
+   * forgets them and any pause: a later {@link #start} consumes at once.
+   */
   public void stop() {
+    synchronized (transitions) {
+      stopWorkers();
+      workers.clear();
+      state = State.RUNNING;
+    }
+  }
+
+  private void startWorkers() {
+    List<SubscriptionWorker> started = new ArrayList<>();
+    for (SubscriptionWorker worker : workers) {
+      try {
+        worker.start();
+        started.add(worker);
+      } catch (RuntimeException e) {
+        // The worker that failed has a failed subscriber, with nothing to stop.
+        started.parallelStream().forEach(w -> w.stop(settings.shutdownTimeout()));
+        throw new OfficeflowRuntimeException(
+            "cannot resume " + worker.subscription() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void stopWorkers() {
     workers.parallelStream().forEach(worker -> worker.stop(settings.shutdownTimeout()));
-    workers.clear();
   }
 
   @Override

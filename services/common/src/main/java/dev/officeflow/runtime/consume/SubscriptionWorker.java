@@ -1,5 +1,6 @@
 package dev.officeflow.runtime.consume;
 
+import com.google.api.core.ApiService;
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.spring.pubsub.support.SubscriberFactory;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ final class SubscriptionWorker {
   private final SubscriberFactory subscribers;
   private final OutcomeObserver observer;
   private final AtomicLong inFlight = new AtomicLong();
-  private volatile Subscriber subscriber;
+  private volatile @Nullable Subscriber subscriber;
 
   SubscriptionWorker(
       SubscriptionSpec spec,
@@ -42,9 +44,14 @@ final class SubscriptionWorker {
     this.observer = observer;
   }
 
+  /**
+   * Opens a new subscriber (a stopped one cannot be restarted) and returns once its streams are
+   * open. The caller serializes start and stop.
+   */
   void start() {
-    subscriber = subscribers.createSubscriber(spec.name(), this::receive);
-    subscriber.startAsync().awaitRunning();
+    Subscriber started = subscribers.createSubscriber(spec.name(), this::receive);
+    subscriber = started;
+    started.startAsync().awaitRunning();
     log.info("consuming {} (topic {})", spec.name(), spec.topic());
   }
 
@@ -59,7 +66,23 @@ final class SubscriptionWorker {
       running.awaitTerminated(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       log.warn("{}: {} messages still in flight after {}", spec.name(), inFlight.get(), timeout);
+    } catch (IllegalStateException e) {
+      // A subscriber that failed (its subscription deleted, say) has nothing left to stop.
+      log.warn("{}: subscriber had failed: {}", spec.name(), e.getMessage());
     }
+  }
+
+  /**
+   * The subscription, its subscriber's state ({@code NEW} before the first start) and in-flight.
+   */
+  SubscriptionStatus status() {
+    Subscriber current = subscriber;
+    ApiService.State state = current == null ? ApiService.State.NEW : current.state();
+    return new SubscriptionStatus(spec.name(), spec.topic(), state, inFlight.get());
+  }
+
+  String subscription() {
+    return spec.name();
   }
 
   long inFlight() {

@@ -12,16 +12,23 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
  * Guards {@code /internal/**}: no or an unknown credential → 401, a user's JWT → 403 (a user may
  * not call what only services may), a service credential → through. Runs before any security chain,
  * which therefore permits {@code /internal/**} and leaves it to this filter.
+ *
+ * <p>The path is matched the way WebFlux routes it (decoded segments without {@code ;} parameters,
+ * within the application's base path), not as the raw string: {@code /internal;x/...} and {@code
+ * /%69nternal/...} reach the same handlers as {@code /internal/...} and must meet the same guard.
  */
 public final class ServiceCredentialWebFilter implements WebFilter, Ordered {
 
-  public static final String INTERNAL_PREFIX = "/internal/";
+  private static final PathPattern INTERNAL =
+      PathPatternParser.defaultInstance.parse("/internal/**");
 
   private final ServiceCredentials credentials;
 
@@ -36,7 +43,7 @@ public final class ServiceCredentialWebFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (!exchange.getRequest().getPath().value().startsWith(INTERNAL_PREFIX)) {
+    if (!INTERNAL.matches(exchange.getRequest().getPath().pathWithinApplication())) {
       return chain.filter(exchange);
     }
     Optional<String> header =

@@ -2,9 +2,11 @@ package dev.officeflow.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -39,8 +41,16 @@ class ServiceCredentialWebFilterTest {
   }
 
   @Test
+  void internalPathsSpelledDifferentlyAreGuardedToo() {
+    assertThat(call("/internal;x=1/tokens/get", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(call("/%69nternal/tokens/get", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(call("/internal", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
   void otherPathsAreLeftToTheirOwnSecurity() {
     assertThat(call("/onboarding/vips", null)).isNull();
+    assertThat(call("/internals/x", null)).isNull();
   }
 
   @Test
@@ -51,7 +61,8 @@ class ServiceCredentialWebFilterTest {
 
   /** The status the filter set, or null when it let the request through. */
   private HttpStatus call(String path, String authorization) {
-    MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get(path);
+    MockServerHttpRequest.BaseBuilder<?> request =
+        MockServerHttpRequest.method(HttpMethod.GET, URI.create(path));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

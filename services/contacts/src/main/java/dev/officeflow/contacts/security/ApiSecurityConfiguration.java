@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -23,18 +25,41 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
  * The onboarding API requires a user JWT from the user service: RS256, signed by a key of its JWKS,
  * issuer and audience checked, not expired. Health and metrics stay open; {@code /internal/**} is
- * left to the service-credential filter of the shared runtime. The VIP page's static files ({@code
- * GET /vip/**}) are public: the page carries no data and sends the user's token itself to the API.
- * Failures answer JSON.
+ * left to the service-credential filter of the shared runtime, in a chain of its own. The VIP
+ * page's static files ({@code GET /vip/**}) are public: the page carries no data and sends the
+ * user's token itself to the API. Failures answer JSON.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSecuritySettings.class)
 public class ApiSecurityConfiguration {
+
+  /**
+   * {@code /internal/**} outside the JWT chain: its resource server reads every {@code
+   * Authorization: Bearer} header as a JWT, even on permitted paths, and would answer 401 to a
+   * service credential. The runtime's service-credential filter, which runs before any chain, is
+   * what guards these paths.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  SecurityWebFilterChain internalSecurity(ServerHttpSecurity http) {
+    return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/internal/**"))
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+        .build();
+  }
 
   @Bean
   SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
@@ -59,8 +84,6 @@ public class ApiSecurityConfiguration {
                         "/actuator/health",
                         "/actuator/info",
                         "/actuator/prometheus")
-                    .permitAll()
-                    .pathMatchers("/internal/**")
                     .permitAll()
                     .pathMatchers(HttpMethod.GET, "/vip/**")
                     .permitAll()

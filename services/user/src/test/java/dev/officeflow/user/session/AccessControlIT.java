@@ -51,6 +51,14 @@ class AccessControlIT {
   }
 
   @Test
+  void internalEndpointSpelledWithAPathParameterStillNeedsTheServiceCredential() {
+    HttpResponse<String> response =
+        bed.service().post("/internal;v=1/tokens/get", TOKEN_REQUEST, null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void internalEndpointWithUserJwtIs403() {
     String jwt = bed.session(UserFixtures.email("pia"));
 
