@@ -25,7 +25,12 @@ final class SystemUnderTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern OUTCOME = Pattern.compile("outcome=\"([a-z_]+)\"");
   private static final Pattern STARTED = Pattern.compile("process running for ([0-9.]+)");
-  private static final String SERVICE_TOKEN = "local-dev-service-token";
+  // The first accepted service credential, as the services read OFFICEFLOW_SERVICE_TOKENS.
+  private static final String SERVICE_TOKEN =
+      Optional.ofNullable(System.getenv("OFFICEFLOW_SERVICE_TOKENS"))
+          .map(tokens -> tokens.split(",")[0].trim())
+          .filter(token -> !token.isEmpty())
+          .orElse("local-dev-service-token");
 
   private final Path root;
   private final Path state;
@@ -70,6 +75,19 @@ final class SystemUnderTest {
     if (up.waitFor() != 0) {
       throw new IllegalStateException("./dev up failed; see " + state + ".up-again.log");
     }
+  }
+
+  /** Stops the app's consumers; the backlog builds in Pub/Sub (the operator's control). */
+  void pauseConsumers(String portVariable) throws IOException, InterruptedException {
+    post(url(portVariable) + "/internal/consumers/pause", serviceCredential(), Map.of());
+  }
+
+  void resumeConsumers(String portVariable) throws IOException, InterruptedException {
+    post(url(portVariable) + "/internal/consumers/resume", serviceCredential(), Map.of());
+  }
+
+  private static Map<String, String> serviceCredential() {
+    return Map.of("Authorization", "Bearer " + SERVICE_TOKEN);
   }
 
   /** Resident memory in MiB, from /proc. */
