@@ -22,13 +22,13 @@ import java.util.stream.IntStream;
 
 /**
  * The baseline: a plain subscriber that only acks, with the services' stream count (4) and flow
- * control (1,000 outstanding), on a catalog subscription of the same emulator, so the ratio
+ * control (250 outstanding), on a catalog subscription of the same emulator, so the ratio
  * compares like with like.
  */
 final class RawRate {
 
   private static final int STREAMS = 4;
-  private static final long MAX_OUTSTANDING = 1000;
+  private static final long MAX_OUTSTANDING = 250;
   private static final int BODY_BYTES = 1500; // about an email event's encoded size
 
   private final Emulator emulator;
