@@ -143,7 +143,7 @@ cds_dir() { echo "$ROOT/$(app_field "$1" 1)/target/cds"; }
 
 prepare_cds() {
   local entry=$1 name jar dir log_file
-  [[ $(app_field "$entry" 1) == services/* ]] || return 0
+  [[ $(app_field "$entry" 1) == services/* ]] && cds_allowed || return 0
   name=$(app_field "$entry" 0)
   jar=$(app_jar "$entry")
   dir=$(cds_dir "$entry")
@@ -161,12 +161,19 @@ prepare_cds() {
   fi
 }
 
+# Options that hook class loading (agents, JFR) with a dynamic archive crash OpenJDK 17.0.15
+# (SIGSEGV in KlassFactory::check_shared_class_file_load_hook, seen with StartFlightRecording):
+# with any of them, the services start from the plain jar.
+cds_allowed() {
+  [[ ! $APP_JVM_OPTS =~ (-javaagent|-agentlib|-agentpath|StartFlightRecording) ]]
+}
+
 # How to launch an app: the extracted jar with its class archive when there is one.
 app_launch() {
   local entry=$1 jar dir
   jar=$(app_jar "$entry")
   dir=$(cds_dir "$entry")
-  if [[ -f $dir/app.jsa && $dir/app.jsa -nt $jar ]]; then
+  if cds_allowed && [[ -f $dir/app.jsa && $dir/app.jsa -nt $jar ]]; then
     # Mapped where it was recorded, not relocated: relocating writes to every page of the archive
     # (65 MB of private memory per service); mapped in place, only the pages used are read.
     echo "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" \
