@@ -10,5 +10,7 @@ RUN mvn -B -q -pl "${MODULE}" -am package -DskipTests -Dspotless.check.skip=true
  && cp "$jar" /app.jar
 
 FROM eclipse-temurin:17-jre
+# As ./dev up: fewer glibc malloc arenas, less fragmented native memory per JVM.
+ENV MALLOC_ARENA_MAX=2
 COPY --from=build /app.jar /app/app.jar
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -111,6 +111,9 @@ app_environment() {
   # Where the OAuth callback sends the person: the VIP page the contacts service serves.
   echo "FRONTEND_URL=http://$HOST:$contacts/vip/index.html"
   echo "USER_JWKS_URI=http://$HOST:$user/.well-known/jwks.json"
+  # glibc gives each of a JVM's ~100 threads' mallocs up to 16 arenas on 2 cores; two keep the
+  # fragmentation down (vespa-loader after bench/pipeline: 389 MB RSS instead of 407).
+  echo "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}"
   echo "SPRING_PROFILES_ACTIVE=dev"
   echo "OFFICE_TOKEN_SOURCE=user-service"
 }
