@@ -144,13 +144,20 @@ app_healthy() {
 # redone when the jar is rebuilt; if it fails, the service starts from the plain jar.
 cds_dir() { echo "$ROOT/$(app_field "$1" 1)/target/cds"; }
 
+# Whether the app has a class archive recorded from its current jar.
+cds_ready() {
+  local archive
+  archive=$(cds_dir "$1")/app.jsa
+  [[ -f $archive && $archive -nt $(app_jar "$1") ]]
+}
+
 prepare_cds() {
   local entry=$1 name jar dir log_file
   [[ $(app_field "$entry" 1) == services/* ]] && cds_allowed || return 0
   name=$(app_field "$entry" 0)
   jar=$(app_jar "$entry")
   dir=$(cds_dir "$entry")
-  [[ -f $dir/app.jsa && $dir/app.jsa -nt $jar ]] && return 0
+  cds_ready "$entry" && return 0
   log_file=$STATE/apps/$name.cds.log
   log "$name: extracting the jar and recording its class archive (once per build)"
   rm -rf "$dir"
@@ -176,7 +183,7 @@ app_launch() {
   local entry=$1 jar dir
   jar=$(app_jar "$entry")
   dir=$(cds_dir "$entry")
-  if cds_allowed && [[ -f $dir/app.jsa && $dir/app.jsa -nt $jar ]]; then
+  if cds_allowed && cds_ready "$entry"; then
     # Mapped where it was recorded, not relocated: relocating writes to every page of the archive
     # (65 MB of private memory per service); mapped in place, only the pages used are read.
     echo "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" \
