@@ -11,7 +11,6 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
-import dev.officeflow.contacts.ContactsApplication;
 import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.SyncType;
@@ -25,20 +24,16 @@ import dev.officeflow.googlesim.admin.NewMessage;
 import dev.officeflow.googlesim.mailbox.MailboxSpec;
 import dev.officeflow.googlesim.push.PubsubTarget;
 import dev.officeflow.googlesim.quota.QuotaSettings;
-import dev.officeflow.office.OfficeApplication;
 import dev.officeflow.office.backfill.BackfillRequest;
 import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.setuppubsub.Main;
-import dev.officeflow.vespaloader.VespaLoaderApplication;
 import dev.officeflow.vespasim.StoredDocument;
 import dev.officeflow.vespasim.VespaSim;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -52,7 +47,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -100,10 +94,11 @@ public final class StreamingBench {
       applyCatalog();
       Subscriber subscriber = subscribe(PREFIX + "bench-emails");
       Thread watcher = watch(vespa, users);
-      try (ConfigurableApplicationContext loader = startVespaLoader(vespa);
-          ConfigurableApplicationContext contacts = startContacts();
-          ContactStatsWatcher stats = watchContactStats();
-          ConfigurableApplicationContext office = startOffice(sim)) {
+      InJvmServices services = new InJvmServices(ROOT, PREFIX, StreamingBench::env);
+      try (ConfigurableApplicationContext loader = services.vespaLoader(vespa);
+          ConfigurableApplicationContext contacts = services.contacts();
+          ContactStatsWatcher stats = watchContactStats(services);
+          ConfigurableApplicationContext office = services.office(sim)) {
         startStreaming(office.getBean(BackfillService.class), sim, users);
         List<Change> warmup = run(sim, users, WARMUP, stats);
         await(warmup);
@@ -326,96 +321,12 @@ public final class StreamingBench {
     }
   }
 
-  /**
-   * vespa-loader in this JVM. It shares the classpath with the office, whose application.yml wins,
-   * so its own settings are given here, and the office's database (with nothing to migrate).
-   */
-  private static ConfigurableApplicationContext startVespaLoader(VespaSim vespa) {
-    String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_office";
-    String[] args = {
-      "--server.port=0",
-      "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
-      "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
-      "--officeflow.pubsub.prefix=" + PREFIX,
-      "--officeflow.redis.url=" + env("REDIS_URL"),
-      "--spring.application.name=vespa-loader",
-      "--officeflow.service.name=vespa-loader",
-      "--officeflow.office.streaming.gmail.enabled=false",
-      "--officeflow.vespa.endpoints=http://127.0.0.1:" + vespa.port() + "/",
-      "--officeflow.vespa.compression=none",
-      "--spring.r2dbc.url=r2dbc:postgresql://" + postgres,
-      "--spring.flyway.url=jdbc:postgresql://" + postgres,
-      "--spring.flyway.locations=" + migrations("office"),
-      "--logging.level.root=WARN",
-    };
-    return new SpringApplicationBuilder(VespaLoaderApplication.class).run(args);
-  }
-
-  /**
-   * The contacts service in this JVM, on its own database (which {@code ./dev infra} creates). Its
-   * settings are given here for the same reason as vespa-loader's. The onboarding API is not called,
-   * so the user service's key set, read only on the first token, is never fetched.
-   */
-  private static ConfigurableApplicationContext startContacts() {
-    String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_contacts";
-    String[] args = {
-      "--server.port=0",
-      "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
-      "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
-      "--officeflow.pubsub.prefix=" + PREFIX,
-      "--officeflow.redis.url=" + env("REDIS_URL"),
-      "--spring.application.name=contacts",
-      "--officeflow.service.name=contacts",
-      "--spring.r2dbc.url=r2dbc:postgresql://" + postgres,
-      "--spring.flyway.url=jdbc:postgresql://" + postgres,
-      "--spring.flyway.locations=" + migrations("contacts"),
-      "--contacts.security.jwk-set-uri=http://127.0.0.1:1/unused/jwks.json",
-      "--logging.level.root=WARN",
-    };
-    return new SpringApplicationBuilder(ContactsApplication.class).run(args);
-  }
-
-  private static ContactStatsWatcher watchContactStats() throws SQLException {
-    String url = "jdbc:postgresql://" + env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_contacts";
-    return ContactStatsWatcher.start(url, env("POSTGRES_USER"), System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
-  }
-
-  /**
-   * One service's Flyway migrations, from the source tree: on the shared classpath {@code
-   * classpath:db/migration} holds the office's and the contacts service's, both from V1 up.
-   */
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String migrations(String service) {
-    return "filesystem:" + ROOT.resolve("services/" + service + "/src/main/resources/db/migration").toAbsolutePath();
-  }
-
-  private static ConfigurableApplicationContext startOffice(GoogleSim sim) throws IOException {
-    String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_office";
-    // The port is chosen here, not by the server: google-sim posts Calendar notifications to the
-    // webhook address, which must name the port the office really listens on.
-    int port = freePort();
-    String[] args = {
-      "--server.port=" + port,
-      "--officeflow.office.streaming.calendar.webhook-base-url=http://127.0.0.1:" + port,
-      "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
-      "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
-      "--officeflow.pubsub.prefix=" + PREFIX,
-      "--officeflow.redis.url=" + env("REDIS_URL"),
-      "--spring.r2dbc.url=r2dbc:postgresql://" + postgres,
-      "--spring.flyway.url=jdbc:postgresql://" + postgres,
-      "--spring.flyway.locations=" + migrations("office"),
-      "--officeflow.office.google.root-url=" + sim.baseUrl(),
-      "--officeflow.office.tokens.sim-url=" + sim.baseUrl(),
-      "--officeflow.office.tokens.token-url=" + sim.baseUrl() + "token",
-      "--officeflow.office.quota.key-prefix=bench:" + UUID.randomUUID() + ":",
-      "--logging.level.root=WARN",
-    };
-    return new SpringApplicationBuilder(OfficeApplication.class).run(args);
+  private static ContactStatsWatcher watchContactStats(InJvmServices services)
+      throws SQLException {
+    return ContactStatsWatcher.start(
+        services.contactsJdbcUrl(),
+        env("POSTGRES_USER"),
+        System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
   }
 
   private static String env(String name) {
