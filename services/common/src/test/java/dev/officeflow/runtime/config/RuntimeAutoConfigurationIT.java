@@ -45,12 +45,7 @@ class RuntimeAutoConfigurationIT {
   @Test
   void handlerBeanConsumesWhatThePublisherBeanPublishesOnTheCatalogTopic() {
     String prefix = IsolatedCatalog.apply();
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(VespaLoaderLikeApp.class)
-            .web(WebApplicationType.NONE)
-            .properties(IsolatedCatalog.springProperties(prefix))
-            .properties("officeflow.service.name=vespa-loader")
-            .run()) {
+    try (ConfigurableApplicationContext context = start(prefix)) {
       @SuppressWarnings("unchecked")
       RecordingHandler<EmailEvent> handler = context.getBean(RecordingHandler.class);
 
@@ -66,12 +61,7 @@ class RuntimeAutoConfigurationIT {
   @Test
   void withActuatorTheRuntimeReportsRedisHealthAndCountsSettledDeliveries() {
     String prefix = IsolatedCatalog.apply();
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(VespaLoaderLikeApp.class)
-            .web(WebApplicationType.NONE)
-            .properties(IsolatedCatalog.springProperties(prefix))
-            .properties("officeflow.service.name=vespa-loader")
-            .run()) {
+    try (ConfigurableApplicationContext context = start(prefix)) {
       ReactiveHealthContributor redis =
           context.getBean(ReactiveHealthContributorRegistry.class).getContributor("payloadStore");
       assertThat(redis).isInstanceOf(ReactiveHealthIndicator.class);
@@ -97,12 +87,7 @@ class RuntimeAutoConfigurationIT {
   @Test
   void aBodyNearPubSubsTenMegabyteLimitIsDeadLetteredAndTheStreamKeepsFlowing() {
     String prefix = IsolatedCatalog.apply();
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(VespaLoaderLikeApp.class)
-            .web(WebApplicationType.NONE)
-            .properties(IsolatedCatalog.springProperties(prefix))
-            .properties("officeflow.service.name=vespa-loader")
-            .run()) {
+    try (ConfigurableApplicationContext context = start(prefix)) {
       @SuppressWarnings("unchecked")
       RecordingHandler<EmailEvent> handler = context.getBean(RecordingHandler.class);
       byte[] nineMegabytes = new byte[9 * 1024 * 1024];
@@ -132,5 +117,14 @@ class RuntimeAutoConfigurationIT {
                           .counter()
                       != null);
     }
+  }
+
+  /** The app as vespa-loader, on the catalog under {@code prefix}. */
+  private static ConfigurableApplicationContext start(String prefix) {
+    return new SpringApplicationBuilder(VespaLoaderLikeApp.class)
+        .web(WebApplicationType.NONE)
+        .properties(IsolatedCatalog.springProperties(prefix))
+        .properties("officeflow.service.name=vespa-loader")
+        .run();
   }
 }
