@@ -8,8 +8,8 @@ import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherTemplate;
 import com.google.cloud.spring.pubsub.support.CachingPublisherFactory;
 import com.google.cloud.spring.pubsub.support.DefaultPublisherFactory;
 import com.google.pubsub.v1.PubsubMessage;
+import dev.officeflow.runtime.config.EmulatorAutoConfiguration;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +28,8 @@ final class Emulator implements AutoCloseable {
   Emulator(String host, String project) {
     this.host = host;
     this.project = project;
-    channel =
-        ManagedChannelBuilder.forTarget(host)
-            .usePlaintext()
-            .maxInboundMessageSize(20 * 1024 * 1024)
-            .build();
+    // The services' own channel: dead letters of near-10 MB messages need its 20 MiB limit.
+    channel = EmulatorAutoConfiguration.channel(host);
     channels = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
     DefaultPublisherFactory factory = new DefaultPublisherFactory(() -> project);
     factory.setChannelProvider(channels);

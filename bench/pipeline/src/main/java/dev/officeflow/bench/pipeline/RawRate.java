@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
 
 /**
  * The baseline: a plain subscriber that only acks, with the services' stream count (4) and flow
- * control (250 outstanding), on a catalog subscription of the same emulator, so the ratio
- * compares like with like.
+ * control (250 outstanding), on a catalog subscription of the same emulator, so the ratio compares
+ * like with like.
  */
 final class RawRate {
 
