@@ -16,6 +16,10 @@ SETUP_PUBSUB_JAR=setup-pubsub/target/setup-pubsub-exec.jar
 # The heap starts small and grows to what the service needs (up to 256 MB): committed at once, an
 # idle service's young generation alone touched 70 MB.
 APP_JVM_OPTS=${OFFICEFLOW_APP_JVM_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC}
+# The simulators stand in for Google and Vespa, which run elsewhere: vespa-sim keeps every document
+# on its heap (at 256 MB it ran out at about 80,000 and spent a fifth of its CPU in GC
+# well before that), so they get room of their own rather than the services' bounds.
+SIM_JVM_OPTS=${OFFICEFLOW_SIM_JVM_OPTS:--Xms64m -Xmx1g -XX:+UseParallelGC}
 
 app_field() { # app_field <entry> <index>
   local IFS='|'
@@ -129,6 +133,10 @@ app_args() {
   esac
 }
 
+app_jvm_opts() {
+  if [[ $(app_field "$1" 1) == infra/* ]]; then echo "$SIM_JVM_OPTS"; else echo "$APP_JVM_OPTS"; fi
+}
+
 app_pid() { pid_from "$STATE/apps/$1.pid"; }
 
 app_healthy() {
@@ -209,7 +217,7 @@ start_app() {
   prepare_cds "$entry"
   local log_file=$STATE/apps/$name.log
   # shellcheck disable=SC2046,SC2086 # word splitting wanted: options and arguments
-  (cd "$ROOT" && exec env $(app_environment) setsid nohup java $APP_JVM_OPTS $(app_launch "$entry") \
+  (cd "$ROOT" && exec env $(app_environment) setsid nohup java $(app_jvm_opts "$entry") $(app_launch "$entry") \
     $(app_args "$name" "$port") </dev/null >"$log_file" 2>&1 9>&-) &
   echo $! >"$STATE/apps/$name.pid"
 }
