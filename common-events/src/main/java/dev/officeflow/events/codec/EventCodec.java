@@ -8,6 +8,8 @@ import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -77,7 +79,16 @@ public final class EventCodec {
     SimpleModule timestamps = new SimpleModule("officeflow-timestamps");
     timestamps.addSerializer(Instant.class, new InstantWriter());
     timestamps.addDeserializer(Instant.class, new InstantReader());
-    return JsonMapper.builder()
+    // Property names are not canonicalized: display_names is keyed by address, with new ones in
+    // nearly every event, and each new name made the parser copy the shared symbol table, which
+    // fills up to thousands of entries. A body with three new keys: 65 KB allocated and ~50 us to
+    // parse with it, 2 KB and ~3 us without. vespa-loader draining a backlog allocated about 40 %
+    // less per event without it.
+    JsonFactory factory =
+        JsonFactory.builder()
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+            .build();
+    return JsonMapper.builder(factory)
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.ALWAYS))
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
