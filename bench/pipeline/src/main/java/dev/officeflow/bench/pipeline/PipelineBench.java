@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
- * Raw rate first; then a warm-up round (users backfilled with every consumer running, so each
- * consumer's JIT has compiled its path, as in a service that has been up a while); then the
- * consumers paused ({@code POST /internal/consumers/pause}) while N users are backfilled; then each
- * consumer resumed on its own and timed while it drains the backlog. See {@code run} for what it
- * prints.
+ * Raw rate first; then warm-up rounds and the measured one, each the same: the consumers paused
+ * ({@code POST /internal/consumers/pause}) while N users are backfilled, then each consumer resumed
+ * on its own and timed while it drains the backlog. The warm-up rounds have the consumers' JIT
+ * compile the paths a drain runs, as in a service that has been up a while. See {@code run} for
+ * what it prints.
  */
 public final class PipelineBench {
 
@@ -37,7 +38,8 @@ public final class PipelineBench {
 
   public static void main(String[] args) throws Exception {
     int users = Integer.getInteger("bench.users", 8);
-    int warmupUsers = Integer.getInteger("bench.warmupUsers", 3);
+    int warmupUsers = Integer.getInteger("bench.warmupUsers", 8);
+    int warmupRounds = Integer.getInteger("bench.warmupRounds", 2);
     int rawCount = Integer.getInteger("bench.rawMessages", 20_000);
     SystemUnderTest system =
         new SystemUnderTest(
@@ -50,31 +52,30 @@ public final class PipelineBench {
     }
     System.out.printf("    %,.0f messages/s%n", raw);
 
-    System.out.printf("==> warm-up: %d users backfilled with the consumers running%n", warmupUsers);
-    long warmup = backfill(system, "warmup", warmupUsers);
-    for (String port : CONSUMERS.values()) {
-      drain(system, port, 0, warmup);
+    // The warm-up rounds are the measured round over again, uncounted. A drain runs paths a
+    // consumer keeping up with a backfill does not (full flow-control windows, batches of hundreds,
+    // streams reopened on resume); after a warm-up with the consumers running, their JIT still
+    // compiled 500-1,300 methods during the measured drain. On 2 cores shared with the emulator
+    // the compiler threads lag: a first drain went at 800-1,000 events/s, a second at twice that.
+    List<Map<String, Double>> warmups = new ArrayList<>();
+    for (int round = 1; round <= warmupRounds; round++) {
+      System.out.printf("==> warm-up round %d of %d: %d users%n", round, warmupRounds, warmupUsers);
+      warmups.add(round(system, "warmup" + round + "-", warmupUsers));
     }
-
-    for (String port : CONSUMERS.values()) {
-      system.pauseConsumers(port);
-    }
-    System.out.printf("==> %d users connected at once (consumers paused)%n", users);
-    long published = backfill(system, "bench", users);
-
-    Map<String, Double> rates = new LinkedHashMap<>();
-    for (var consumer : CONSUMERS.entrySet()) {
-      System.out.printf("==> %s resumed, draining the backlog alone%n", consumer.getKey());
-      long before = system.settled(consumer.getValue(), TOPICS);
-      system.resumeConsumers(consumer.getValue());
-      rates.put(consumer.getKey(), drain(system, consumer.getValue(), before, published));
-    }
+    System.out.printf("==> measured round: %d users%n", users);
+    Map<String, Double> rates = round(system, "bench", users);
     System.out.println();
     System.out.printf("raw emulator publish->consume: %,.0f messages/s%n", raw);
     rates.forEach(
         (name, rate) ->
             System.out.printf(
-                "%-13s %,8.0f events/s = %.2f of raw (target >= 0.50)%n", name, rate, rate / raw));
+                "%-13s %,8.0f events/s = %.2f of raw (target >= 0.50); warm-up rounds %s%n",
+                name,
+                rate,
+                rate / raw,
+                warmups.stream()
+                    .map(w -> String.format("%,.0f/s", w.get(name)))
+                    .collect(Collectors.joining(", "))));
     System.out.println();
     System.out.println("service        RSS (MiB, target < 384)   start (s, target < 10)");
     for (String service : SERVICES) {
@@ -84,6 +85,29 @@ public final class PipelineBench {
           system.rssMib(service),
           system.startSeconds(service).map(s -> String.format("%6.1f", s)).orElse("   n/a"));
     }
+  }
+
+  /**
+   * Pauses the consumers, backfills {@code users} at once, then resumes each consumer alone and
+   * times its drain of the backlog; returns events/s per consumer.
+   */
+  private static Map<String, Double> round(SystemUnderTest system, String name, int users)
+      throws Exception {
+    for (String port : CONSUMERS.values()) {
+      system.pauseConsumers(port);
+    }
+    System.out.printf("    %d users connected at once (consumers paused)%n", users);
+    long published = backfill(system, name, users);
+    Map<String, Double> rates = new LinkedHashMap<>();
+    for (var consumer : CONSUMERS.entrySet()) {
+      long before = system.settled(consumer.getValue(), TOPICS);
+      system.resumeConsumers(consumer.getValue());
+      double rate = drain(system, consumer.getValue(), before, published);
+      System.out.printf(
+          "    %s drained the backlog alone: %,.0f events/s%n", consumer.getKey(), rate);
+      rates.put(consumer.getKey(), rate);
+    }
+    return rates;
   }
 
   /** Connects the users concurrently, waits for every job; returns the events published. */
