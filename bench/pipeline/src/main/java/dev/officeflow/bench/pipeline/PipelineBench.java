@@ -56,7 +56,7 @@ public final class PipelineBench {
     // consumer keeping up with a backfill does not (full flow-control windows, batches of hundreds,
     // streams reopened on resume); after a warm-up with the consumers running, their JIT still
     // compiled 500-1,300 methods during the measured drain. On 2 cores shared with the emulator
-    // the compiler threads lag: a first drain went at 800-1,000 events/s, a second at twice that.
+    // the compiler threads lag: first drains went at 800-1,250 events/s, second ones at twice that.
     List<Map<String, Double>> warmups = new ArrayList<>();
     for (int round = 1; round <= warmupRounds; round++) {
       System.out.printf("==> warm-up round %d of %d: %d users%n", round, warmupRounds, warmupUsers);
