@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.EventValidationException;
 import dev.officeflow.events.OfficeEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -64,14 +68,35 @@ public final class EventCodec {
     if (data.length == 0) {
       throw new EventValidationException("", "empty message");
     }
+    String json = utf8(data);
     try {
-      T value = mapper.readValue(data, type);
+      T value = mapper.readValue(json, type);
       if (value == null) {
         throw new EventValidationException("", "not a JSON object");
       }
       return value;
     } catch (JacksonException e) {
       throw DecodingErrors.translate(e);
+    }
+  }
+
+  /**
+   * The body as text, refusing bytes that are not UTF-8. Given bytes, a parser that does not
+   * canonicalize names reads them through an InputStreamReader, which turns such bytes into U+FFFD
+   * without a word. A leading byte order mark is skipped, as Jackson skips it.
+   */
+  private static String utf8(byte[] data) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(data))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new EventValidationException("", "not JSON: not valid UTF-8");
     }
   }
 

@@ -28,6 +28,19 @@ class EventCodecTest {
 
   @ParameterizedTest
   @MethodSource("everyType")
+  void aLeadingByteOrderMarkIsSkipped(OfficeEvent event) {
+    byte[] json = codec.encode(event);
+    byte[] withMark = new byte[json.length + 3];
+    withMark[0] = (byte) 0xEF;
+    withMark[1] = (byte) 0xBB;
+    withMark[2] = (byte) 0xBF;
+    System.arraycopy(json, 0, withMark, 3, json.length);
+
+    assertThat(codec.decode(withMark, EventType.of(event))).isEqualTo(event);
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyType")
   void everyFieldIsWrittenInSnakeCaseWithNullsIncluded(OfficeEvent event) {
     String json = new String(codec.encode(event), StandardCharsets.UTF_8);
 

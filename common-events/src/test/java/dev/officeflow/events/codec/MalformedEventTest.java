@@ -37,6 +37,7 @@ class MalformedEventTest {
         raw("JSON array", "[1, 2]", "", "wrong type"),
         raw("empty object", "{}", "metadata", "missing"),
         raw("trailing garbage", validEmailJson() + " x", "", "not JSON"),
+        invalidUtf8InAString(),
         removed("metadata", "metadata", "missing"),
         removed("metadata.event_id", "metadata.event_id", "missing"),
         set("metadata.event_id", "\"not-a-uuid\"", "metadata.event_id", "not a uuid"),
@@ -114,6 +115,18 @@ class MalformedEventTest {
 
   private static Case raw(String name, String data, String field, String reason) {
     return new Case(name, EventType.EMAIL, data.getBytes(StandardCharsets.UTF_8), field, reason);
+  }
+
+  /** A valid email whose user_id holds a byte that cannot start a UTF-8 sequence (0xFF). */
+  private static Case invalidUtf8InAString() {
+    byte[] json =
+        validEmailJson().replace("\"user-1\"", "\"user-\u00001\"").getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < json.length; i++) {
+      if (json[i] == 0) {
+        json[i] = (byte) 0xFF;
+      }
+    }
+    return new Case("invalid UTF-8 in a string", EventType.EMAIL, json, "", "not valid UTF-8");
   }
 
   private static Case removed(String path, String field, String reason) {
