@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Timestamps {
 
+  // Nanoseconds one fraction digit is worth, by the number of fraction digits written.
+  private static final int[] NANOS_PER_DIGIT = {
+    0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+  };
+
   private Timestamps() {}
 
   public static Instant parse(String text) {
@@ -85,10 +90,6 @@ public final class Timestamps {
     long epochSecond = epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
     return Instant.ofEpochSecond(epochSecond, fraction * NANOS_PER_DIGIT[fractionDigits]);
   }
-
-  private static final int[] NANOS_PER_DIGIT = {
-    0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
-  };
 
   /** The decimal value of {@code count} ASCII digits from {@code start}, -1 if one is not. */
   private static int digits(String text, int start, int count) {
