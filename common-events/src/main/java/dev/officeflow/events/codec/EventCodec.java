@@ -32,6 +32,8 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class EventCodec {
 
+  private static final char REPLACEMENT = '\uFFFD';
+
   private final JsonMapper mapper;
 
   public EventCodec() {
@@ -83,18 +85,26 @@ public final class EventCodec {
   /**
    * The body as text, refusing bytes that are not UTF-8. Given bytes, a parser that does not
    * canonicalize names reads them through an InputStreamReader, which turns such bytes into U+FFFD
-   * without a word. A leading byte order mark is skipped, as Jackson skips it.
+   * without a word. A leading byte order mark is skipped, as Jackson skips it. The lenient decoder
+   * is the fast one (one copy, none for the strict decoder's char buffer); only a body where it put
+   * U+FFFD is decoded again strictly, to tell a real U+FFFD from a replaced byte.
    */
   private static String utf8(byte[] data) {
+    String text = new String(data, StandardCharsets.UTF_8);
+    if (text.indexOf(REPLACEMENT) >= 0) {
+      text = strictUtf8(data);
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static String strictUtf8(byte[] data) {
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(data))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(data))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new EventValidationException("", "not JSON: not valid UTF-8");
     }

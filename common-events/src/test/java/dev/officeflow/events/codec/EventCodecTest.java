@@ -41,6 +41,18 @@ class EventCodecTest {
 
   @ParameterizedTest
   @MethodSource("everyType")
+  void aRealReplacementCharacterIsKept(OfficeEvent sample) {
+    OfficeEvent event =
+        EventFixtures.oneOfEach("user-\uFFFD-ü").stream()
+            .filter(e -> EventType.of(e) == EventType.of(sample))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(codec.decode(codec.encode(event), EventType.of(event))).isEqualTo(event);
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyType")
   void everyFieldIsWrittenInSnakeCaseWithNullsIncluded(OfficeEvent event) {
     String json = new String(codec.encode(event), StandardCharsets.UTF_8);
 
