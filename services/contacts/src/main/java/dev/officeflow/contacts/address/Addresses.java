@@ -12,13 +12,17 @@ public final class Addresses {
 
   private static final String GMAIL = "gmail.com";
   private static final String GOOGLEMAIL = "googlemail.com";
+  private static final String MAILTO = "mailto:";
 
   private Addresses() {}
 
   /** The canonical address, or empty when {@code raw} is not an address. */
   public static Optional<NormalizedAddress> normalize(String raw) {
     String address = unwrap(raw.strip()).toLowerCase(Locale.ROOT);
-    address = stripTrailingDots(address.replaceFirst("^mailto:", ""));
+    if (address.startsWith(MAILTO)) {
+      address = address.substring(MAILTO.length());
+    }
+    address = stripTrailingDots(address);
     int at = address.lastIndexOf('@');
     if (at <= 0 || at == address.length() - 1) {
       return Optional.empty();

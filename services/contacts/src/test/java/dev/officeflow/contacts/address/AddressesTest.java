@@ -21,6 +21,15 @@ class AddressesTest {
   }
 
   @Test
+  void aMailtoPrefixIsDroppedOnce() {
+    assertThat(Addresses.normalize("<MAILTO:Bo@Example.org>").orElseThrow().value())
+        .isEqualTo("bo@example.org");
+    assertThat(Addresses.normalize("mailto:mailto:bo@example.org").orElseThrow().value())
+        .isEqualTo("mailto:bo@example.org");
+    assertThat(Addresses.normalize("mailto:")).isEmpty();
+  }
+
+  @Test
   void textWithoutAnAddressIsRefused() {
     assertThat(Addresses.normalize("undisclosed-recipients:;")).isEmpty();
     assertThat(Addresses.normalize("@example.org")).isEmpty();
