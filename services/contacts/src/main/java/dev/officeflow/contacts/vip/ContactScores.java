@@ -1,7 +1,8 @@
 package dev.officeflow.contacts.vip;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -110,18 +111,33 @@ public final class ContactScores {
         .then();
   }
 
+  /**
+   * The factors as a JSON object, with 6 decimals (4 for the penalty) rounded half-up as {@code
+   * %.6f} would. Written by hand: {@code String.format} parses its pattern with a regex on every
+   * call, and every touched contact of every batch is scored.
+   */
   static String json(VipScore.Factors f) {
-    return String.format(
-        Locale.ROOT,
-        "{\"email_sent\":%.6f,\"email_received\":%.6f,\"email_shared\":%.6f,\"meetings\":%.6f,"
-            + "\"two_way\":%b,\"one_way_penalty\":%.4f,\"automated\":%b}",
-        f.emailSent(),
-        f.emailReceived(),
-        f.emailShared(),
-        f.meetings(),
-        f.twoWay(),
-        f.oneWayPenalty(),
-        f.automated());
+    return new StringBuilder(192)
+        .append("{\"email_sent\":")
+        .append(fixed(f.emailSent(), 6))
+        .append(",\"email_received\":")
+        .append(fixed(f.emailReceived(), 6))
+        .append(",\"email_shared\":")
+        .append(fixed(f.emailShared(), 6))
+        .append(",\"meetings\":")
+        .append(fixed(f.meetings(), 6))
+        .append(",\"two_way\":")
+        .append(f.twoWay())
+        .append(",\"one_way_penalty\":")
+        .append(fixed(f.oneWayPenalty(), 4))
+        .append(",\"automated\":")
+        .append(f.automated())
+        .append('}')
+        .toString();
+  }
+
+  private static String fixed(double value, int decimals) {
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 
   /** Reads the given contacts, in no particular order. */
