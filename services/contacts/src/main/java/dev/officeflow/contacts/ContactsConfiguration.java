@@ -26,10 +26,12 @@ import dev.officeflow.contacts.vip.VipScorer;
 import dev.officeflow.contacts.vip.VipScoringSettings;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -51,6 +53,15 @@ class ContactsConfiguration {
   @Bean
   TransactionalOperator transactionalOperator(ReactiveTransactionManager transactions) {
     return TransactionalOperator.create(transactions);
+  }
+
+  /**
+   * Results in PostgreSQL's binary format: every write reads back the contacts it touched, and
+   * their timestamps, parsed from text, were 6 % of what a backlog drain allocated.
+   */
+  @Bean
+  ConnectionFactoryOptionsBuilderCustomizer binaryResults() {
+    return options -> options.option(PostgresqlConnectionFactoryProvider.FORCE_BINARY, true);
   }
 
   @Bean
