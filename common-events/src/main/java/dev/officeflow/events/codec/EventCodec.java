@@ -131,6 +131,7 @@ public final class EventCodec {
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .addModule(timestamps)
+        .addModule(new SpreadConstructors())
         .build();
   }
 
