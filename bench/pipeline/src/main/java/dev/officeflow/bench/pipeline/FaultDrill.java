@@ -49,7 +49,7 @@ public final class FaultDrill {
     Path state = Path.of(System.getProperty("bench.state"));
     SystemUnderTest system = new SystemUnderTest(Path.of(System.getProperty("bench.root")), state);
     FaultDrill drill = new FaultDrill(system, state);
-    system.raiseQuota(60_000, 6_000);
+    system.raiseQuotaToOfficePacing();
     drill.run();
   }
 

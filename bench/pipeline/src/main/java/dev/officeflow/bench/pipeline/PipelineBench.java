@@ -33,9 +33,6 @@ public final class PipelineBench {
   private static final List<String> SERVICES =
       List.of("user", "office", "contacts", "vespa-loader");
   private static final Duration POLL = Duration.ofMillis(200);
-  // Per user per minute, as bench/pipeline/run paces the office: ten times Google's quota.
-  private static final int RAISED_GMAIL_UNITS = 60_000;
-  private static final int RAISED_CALENDAR_REQUESTS = 6_000;
 
   private PipelineBench() {}
 
@@ -63,7 +60,7 @@ public final class PipelineBench {
     // and contacts' C2 compiler still took 35 % of its CPU in the third and 32 % in the fourth
     // (per-thread CPU from /proc). Only the drains are measured, so the backfills run at ten
     // times Google's quota: four warm-up rounds take less time than two did at Google's.
-    system.raiseQuota(RAISED_GMAIL_UNITS, RAISED_CALENDAR_REQUESTS);
+    system.raiseQuotaToOfficePacing();
     List<Map<String, Double>> warmups = new ArrayList<>();
     for (int round = 1; round <= warmupRounds; round++) {
       System.out.printf("==> warm-up round %d of %d: %d users%n", round, warmupRounds, warmupUsers);

@@ -201,15 +201,27 @@ final class SystemUnderTest {
             "olderEvents", 20));
   }
 
-  /** Raises google-sim's per-user quota, so a backfill is limited by the system, not by Google. */
-  void raiseQuota(int gmailUnitsPerMinute, int calendarRequestsPerMinute)
-      throws IOException, InterruptedException {
+  /**
+   * Raises google-sim's per-user quota to the office's pacing, which the run script raised ({@code
+   * GMAIL_UNITS_PER_MINUTE}, {@code CALENDAR_REQUESTS_PER_MINUTE}): a backfill is then limited by
+   * the system, not by Google.
+   */
+  void raiseQuotaToOfficePacing() throws IOException, InterruptedException {
     post(
         url("GOOGLE_SIM_PORT") + "/sim/quota",
         Map.of(),
         Map.of(
-            "gmailUnitsPerMinute", gmailUnitsPerMinute,
-            "calendarRequestsPerMinute", calendarRequestsPerMinute));
+            "gmailUnitsPerMinute", Integer.parseInt(requiredEnv("GMAIL_UNITS_PER_MINUTE")),
+            "calendarRequestsPerMinute",
+                Integer.parseInt(requiredEnv("CALENDAR_REQUESTS_PER_MINUTE"))));
+  }
+
+  private static String requiredEnv(String name) {
+    String value = System.getenv(name);
+    if (value == null) {
+      throw new IllegalStateException(name + " is not set: run this through its run script");
+    }
+    return value;
   }
 
   /** The user's documents of one type in vespa-sim, visited page by page. */
