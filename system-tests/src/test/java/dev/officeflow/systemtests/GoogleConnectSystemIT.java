@@ -81,6 +81,17 @@ class GoogleConnectSystemIT {
                   .contains(p + "contacts-emails process");
               assertThat(spanNames(system.vespaLoader(), traceId))
                   .contains(p + "vespa-loader-emails process");
+              // The run's token call crosses HTTP into the user service and stays in the trace.
+              assertThat(
+                      spans(system.user(), traceId).stream()
+                          .filter(s -> s.name().equals("POST /internal/tokens/get"))
+                          .map(LoggedSpan::parentSpanId))
+                  .isNotEmpty()
+                  .isSubsetOf(
+                      spans(system.office(), traceId).stream()
+                          .filter(s -> s.name().equals("backfill run"))
+                          .map(LoggedSpan::spanId)
+                          .toList());
             });
   }
 
@@ -134,9 +145,10 @@ class GoogleConnectSystemIT {
   }
 
   private static List<String> spanNames(AppProcess process, String traceId) {
-    return process.spans().stream()
-        .filter(s -> s.traceId().equals(traceId))
-        .map(LoggedSpan::name)
-        .toList();
+    return spans(process, traceId).stream().map(LoggedSpan::name).toList();
+  }
+
+  private static List<LoggedSpan> spans(AppProcess process, String traceId) {
+    return process.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
   }
 }

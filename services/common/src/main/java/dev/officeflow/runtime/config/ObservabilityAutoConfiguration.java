@@ -2,11 +2,14 @@ package dev.officeflow.runtime.config;
 
 import dev.officeflow.runtime.consume.OutcomeObserver;
 import dev.officeflow.runtime.payload.PayloadStore;
+import dev.officeflow.runtime.trace.TraceContextWebFilter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Health and metrics of the shared runtime, for services that have Actuator: a {@code payloadStore}
  * health component and per-subscription delivery counters. Pub/Sub and PostgreSQL health come from
- * their own auto-configurations.
+ * their own auto-configurations. Reactive web services also continue their callers' traces.
  */
 @AutoConfiguration(before = RuntimeAutoConfiguration.class)
 public class ObservabilityAutoConfiguration {
@@ -40,6 +43,17 @@ public class ObservabilityAutoConfiguration {
       // Resolved at creation, not by condition: the registry's auto-configuration may come later.
       MeterRegistry meters = registry.getIfAvailable();
       return meters == null ? OutcomeObserver.NONE : new ConsumerMetrics(meters);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+  static class Web {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TraceContextWebFilter traceContextWebFilter(OpenTelemetry openTelemetry) {
+      return new TraceContextWebFilter(openTelemetry);
     }
   }
 }

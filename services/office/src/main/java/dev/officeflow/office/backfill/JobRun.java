@@ -4,6 +4,7 @@ import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.office.backfill.RunOutcome.Kind;
 import dev.officeflow.office.backfill.store.Progress;
 import dev.officeflow.office.lifecycle.BackfillCompleted;
+import dev.officeflow.runtime.trace.HttpTraceContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
@@ -76,7 +77,9 @@ final class JobRun {
         .then(Mono.fromSupplier(RunOutcome::completed))
         .onErrorResume(e -> Mono.just(RunOutcome.of(e)))
         .flatMap(this::finish)
-        .doFinally(signal -> heartbeat.dispose());
+        .doFinally(signal -> heartbeat.dispose())
+        // Calls to other services (the user service's tokens) continue the run's trace.
+        .contextWrite(HttpTraceContext.with(trace));
   }
 
   RunTally tally() {

@@ -1,6 +1,7 @@
 package dev.officeflow.office.tokens;
 
 import dev.officeflow.runtime.security.ServiceCredentials;
+import dev.officeflow.runtime.trace.HttpTraceContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Tokens from the user service's {@code POST /internal/tokens/get} (services/user/README.md), which
  * refreshes them once per integration however many callers ask. A refused grant, missing scopes or
  * a missing integration are permanent ({@link TokenUnavailableException}); a 5xx or a network
- * failure is left to the job's retries.
+ * failure is left to the job's retries. A call carries the trace of the chain that makes it ({@link
+ * HttpTraceContext}), so a backfill run's token calls show in its trace.
  */
 public final class UserServiceTokens implements ProviderTokens {
 
@@ -61,12 +63,15 @@ public final class UserServiceTokens implements ProviderTokens {
     if (rejectedToken != null) {
       request.put("rejected_access_token", rejectedToken);
     }
-    return http.post()
-        .uri("/internal/tokens/get")
-        .header(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader())
-        .bodyValue(request)
-        .retrieve()
-        .bodyToMono(JSON)
+    return Mono.deferContextual(
+            context ->
+                http.post()
+                    .uri("/internal/tokens/get")
+                    .header(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader())
+                    .headers(h -> HttpTraceContext.inject(HttpTraceContext.of(context), h))
+                    .bodyValue(request)
+                    .retrieve()
+                    .bodyToMono(JSON))
         .timeout(TIMEOUT)
         .map(body -> credential(body))
         .doOnNext(c -> served.put(userId + "/" + provider, c.accessToken()))
