@@ -18,11 +18,12 @@ SETUP_PUBSUB_JAR=setup-pubsub/target/setup-pubsub-exec.jar
 # collection (the defaults, 40-70 %, left vespa-loader 131 MB of heap for 43 MB live, and up to
 # 477 MB of RSS after a large drain). Native memory glibc keeps after a burst is given back every
 # 5 s: trimmed by hand after a drain, vespa-loader's RSS fell by 35 MB.
-# Survivor spaces of a third of the young generation each, filled to 80 % before objects age out
-# early: a consumer's in-flight messages (flow control lets 250 per subscription wait) are 4-6.5 MB
-# at each young collection. The default 1/10 (3 MB at contacts' 30 MB young generation) promoted
-# them after one collection, and the old generation filled with dead messages: contacts ran 6-7 full
-# collections (1 s of pauses) per 18,600-event drain, 2-3 with these ratios, on the same heap size.
+# Survivor spaces of a fifth of the young generation each (eden 3:1), filled to 80 % before
+# objects age out early: a consumer's in-flight messages (flow control lets 250 per subscription
+# wait) are 4-6.5 MB at each young collection. The default 1/10 (3 MB at contacts' 30 MB young
+# generation) promoted them after one collection, and the old generation filled with dead messages:
+# contacts ran 6-7 full collections (1 s of pauses) per 18,600-event drain, 2-3 with these ratios,
+# on the same heap size.
 APP_JVM_OPTS=${OFFICEFLOW_APP_JVM_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000}
 # The simulators stand in for Google and Vespa, which run elsewhere: vespa-sim keeps every document
 # on its heap (at 256 MB it ran out at about 80,000 and spent a fifth of its CPU in GC
