@@ -3,8 +3,8 @@ package dev.officeflow.runtime.config;
 import dev.officeflow.runtime.consume.OutcomeObserver;
 import dev.officeflow.runtime.payload.PayloadStore;
 import dev.officeflow.runtime.trace.TraceContextWebFilter;
+import dev.officeflow.runtime.trace.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,8 +52,8 @@ public class ObservabilityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TraceContextWebFilter traceContextWebFilter(OpenTelemetry openTelemetry) {
-      return new TraceContextWebFilter(openTelemetry);
+    TraceContextWebFilter traceContextWebFilter(Tracing tracing) {
+      return new TraceContextWebFilter(tracing);
     }
   }
 }

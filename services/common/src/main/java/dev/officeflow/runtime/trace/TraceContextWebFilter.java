@@ -1,10 +1,7 @@
 package dev.officeflow.runtime.trace;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
@@ -25,10 +22,10 @@ import reactor.core.publisher.Mono;
  */
 public final class TraceContextWebFilter implements WebFilter, Ordered {
 
-  private final Tracer tracer;
+  private final Tracing tracing;
 
-  public TraceContextWebFilter(OpenTelemetry openTelemetry) {
-    this.tracer = openTelemetry.getTracer("dev.officeflow.runtime");
+  public TraceContextWebFilter(Tracing tracing) {
+    this.tracing = tracing;
   }
 
   @Override
@@ -43,14 +40,7 @@ public final class TraceContextWebFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     String method = exchange.getRequest().getMethod().name();
-    Span span =
-        tracer
-            .spanBuilder(method)
-            .setParent(parent)
-            .setSpanKind(SpanKind.SERVER)
-            .setAttribute("http.request.method", method)
-            .setAttribute("url.path", exchange.getRequest().getPath().value())
-            .startSpan();
+    Span span = tracing.startServer(method, exchange.getRequest().getPath().value(), parent);
     return chain
         .filter(exchange)
         .doOnError(error -> span.recordException(error))

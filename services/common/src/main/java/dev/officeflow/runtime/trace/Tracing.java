@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Publish and consume spans, linked through W3C trace context carried in message attributes under
- * the names Google's own Pub/Sub clients use ({@code googclient_traceparent}). Thread-safe.
+ * the names Google's own Pub/Sub clients use ({@code googclient_traceparent}), and the server spans
+ * of HTTP calls between the services. Thread-safe.
  */
 public final class Tracing {
 
@@ -68,6 +69,20 @@ public final class Tracing {
         .setAttribute("messaging.destination.subscription.name", subscription)
         .setAttribute("messaging.message.id", messageId)
         .setAttribute("messaging.operation.type", "process")
+        .startSpan();
+  }
+
+  /**
+   * A server span for an HTTP request, child of the caller's {@code parent}; named by {@code
+   * method} until its route is known ({@link TraceContextWebFilter}).
+   */
+  public Span startServer(String method, String path, Context parent) {
+    return tracer
+        .spanBuilder(method)
+        .setParent(parent)
+        .setSpanKind(SpanKind.SERVER)
+        .setAttribute("http.request.method", method)
+        .setAttribute("url.path", path)
         .startSpan();
   }
 
