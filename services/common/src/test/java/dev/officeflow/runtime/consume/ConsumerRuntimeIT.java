@@ -20,18 +20,15 @@ import dev.officeflow.runtime.payload.RedisPayloadStore;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.RecordingHandler;
+import dev.officeflow.runtime.testing.RecordingTelemetry;
 import dev.officeflow.runtime.trace.Tracing;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -54,14 +51,7 @@ class ConsumerRuntimeIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  private final OpenTelemetrySdk otel =
-      OpenTelemetrySdk.builder()
-          .setTracerProvider(
-              SdkTracerProvider.builder()
-                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                  .build())
-          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-          .build();
+  private final OpenTelemetrySdk otel = RecordingTelemetry.into(spans);
   private final EventCodec codec = new EventCodec();
   private EmulatorPubSub pubSub;
   private RedisPayloadStore store;

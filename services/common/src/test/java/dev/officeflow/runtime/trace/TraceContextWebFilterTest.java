@@ -2,15 +2,14 @@ package dev.officeflow.runtime.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.officeflow.runtime.testing.RecordingTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,14 +29,8 @@ class TraceContextWebFilterTest {
   private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01";
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  private final OpenTelemetrySdk otel =
-      OpenTelemetrySdk.builder()
-          .setTracerProvider(
-              SdkTracerProvider.builder()
-                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                  .build())
-          .build();
-  private final TraceContextWebFilter filter = new TraceContextWebFilter(otel);
+  private final OpenTelemetrySdk otel = RecordingTelemetry.into(spans);
+  private final TraceContextWebFilter filter = new TraceContextWebFilter(new Tracing(otel));
 
   @AfterEach
   void close() {
