@@ -14,6 +14,7 @@ import dev.officeflow.runtime.payload.RedisPayloadStore;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.trace.LogSpanExporter;
 import dev.officeflow.runtime.trace.Tracing;
+import io.lettuce.core.RedisClient;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -22,6 +23,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,7 +32,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Wires the shared runtime into a service: codec, tracing, payload pointers, publisher, consumers.
+ * Wires the shared runtime into a service: clock, Redis client, codec, tracing, payload pointers,
+ * publisher, consumers.
  */
 @AutoConfiguration(after = GcpPubSubAutoConfiguration.class)
 @EnableConfigurationProperties(RuntimeProperties.class)
@@ -70,10 +73,28 @@ public class RuntimeAutoConfiguration {
     return new Tracing(openTelemetry);
   }
 
+  /** The time of every decision a service makes; tests register their own clock. */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * The process's one Lettuce client: its event loops and timers are shared by every Redis user of
+   * the service (payload pointers, the OAuth state store, the quota limiter), each with its own
+   * connection. Connections are cheap; a client's threads and buffers are not.
+   */
+  @Bean(destroyMethod = "shutdown")
+  @ConditionalOnMissingBean
+  RedisClient redisClient(RuntimeProperties properties) {
+    return RedisClient.create(properties.redis().url());
+  }
+
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(PayloadStore.class)
-  RedisPayloadStore payloadStore(RuntimeProperties properties) {
-    return new RedisPayloadStore(properties.redis().url());
+  RedisPayloadStore payloadStore(RedisClient redis) {
+    return new RedisPayloadStore(redis);
   }
 
   @Bean

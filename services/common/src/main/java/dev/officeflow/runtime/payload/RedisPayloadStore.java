@@ -11,17 +11,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Payloads in Redis through one shared Lettuce connection (Lettuce pipelines concurrent commands on
- * it and reconnects by itself after Redis restarts).
+ * Payloads in Redis through one Lettuce connection of the process's shared client (Lettuce
+ * pipelines concurrent commands on it and reconnects by itself after Redis restarts). Closing the
+ * store closes its connection, not the client.
  */
 public final class RedisPayloadStore implements PayloadStore, AutoCloseable {
 
-  private final RedisClient client;
   private final StatefulRedisConnection<String, byte[]> connection;
   private final RedisAsyncCommands<String, byte[]> commands;
 
-  public RedisPayloadStore(String redisUri) {
-    this.client = RedisClient.create(redisUri);
+  public RedisPayloadStore(RedisClient client) {
     this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     this.commands = connection.async();
   }
@@ -49,6 +48,5 @@ public final class RedisPayloadStore implements PayloadStore, AutoCloseable {
   @Override
   public void close() {
     connection.close();
-    client.shutdown();
   }
 }

@@ -1,14 +1,12 @@
 package dev.officeflow.runtime.security;
 
 import dev.officeflow.runtime.security.ServiceCredentials.Verdict;
-import java.nio.charset.StandardCharsets;
+import dev.officeflow.runtime.web.ProblemCodes;
+import dev.officeflow.runtime.web.Problems;
 import java.util.Optional;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -18,8 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Guards {@code /internal/**}: no or an unknown credential → 401, a user's JWT → 403 (a user may
- * not call what only services may), a service credential → through. Runs before any security chain,
- * which therefore permits {@code /internal/**} and leaves it to this filter.
+ * not call what only services may), a service credential → through. Refusals are problems. Runs
+ * before any security chain, which therefore permits {@code /internal/**} and leaves it to this
+ * filter.
  *
  * <p>The path is matched the way WebFlux routes it (decoded segments without {@code ;} parameters,
  * within the application's base path), not as the raw string: {@code /internal;x/...} and {@code
@@ -53,22 +52,27 @@ public final class ServiceCredentialWebFilter implements WebFilter, Ordered {
       case SERVICE -> chain.filter(exchange);
       case USER_TOKEN ->
           reject(
-              exchange.getResponse(),
+              exchange,
               HttpStatus.FORBIDDEN,
+              ProblemCodes.FORBIDDEN,
               "user tokens cannot call internal endpoints");
       case MISSING ->
-          reject(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "service credential required");
+          reject(
+              exchange,
+              HttpStatus.UNAUTHORIZED,
+              ProblemCodes.UNAUTHORIZED,
+              "a service credential is required");
       case INVALID ->
-          reject(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unknown service credential");
+          reject(
+              exchange,
+              HttpStatus.UNAUTHORIZED,
+              ProblemCodes.UNAUTHORIZED,
+              "unknown service credential");
     };
   }
 
-  private static Mono<Void> reject(ServerHttpResponse response, HttpStatus status, String message) {
-    response.setStatusCode(status);
-    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-    String body =
-        "{\"error\":\"" + status.name().toLowerCase() + "\",\"message\":\"" + message + "\"}";
-    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-    return response.writeWith(Mono.just(buffer));
+  private static Mono<Void> reject(
+      ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+    return Problems.write(exchange, Problems.of(status, code, detail));
   }
 }

@@ -24,6 +24,7 @@ import dev.officeflow.runtime.testing.RecordingTelemetry;
 import dev.officeflow.runtime.trace.Tracing;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
+import io.lettuce.core.RedisClient;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -54,6 +55,7 @@ class ConsumerRuntimeIT {
   private final OpenTelemetrySdk otel = RecordingTelemetry.into(spans);
   private final EventCodec codec = new EventCodec();
   private EmulatorPubSub pubSub;
+  private RedisClient redis;
   private RedisPayloadStore store;
   private Tracing tracing;
   private PayloadPointers pointers;
@@ -63,7 +65,8 @@ class ConsumerRuntimeIT {
   @BeforeEach
   void setUp() {
     pubSub = new EmulatorPubSub();
-    store = new RedisPayloadStore(Infrastructure.redisUri());
+    redis = RedisClient.create(Infrastructure.redisUri());
+    store = new RedisPayloadStore(redis);
     tracing = new Tracing(otel);
     pointers = new PayloadPointers(store, codec, PayloadSettings.DEFAULTS);
     publisher = new EventPublisher(pubSub.publisher(), codec, pointers, tracing, "");
@@ -74,6 +77,7 @@ class ConsumerRuntimeIT {
   void tearDown() throws InterruptedException {
     runtime.close();
     store.close();
+    redis.shutdown();
     pubSub.close();
     otel.close();
   }

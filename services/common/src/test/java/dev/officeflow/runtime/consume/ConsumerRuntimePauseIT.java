@@ -25,6 +25,7 @@ import dev.officeflow.runtime.testing.RecordingHandler;
 import dev.officeflow.runtime.trace.Tracing;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
+import io.lettuce.core.RedisClient;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,7 @@ class ConsumerRuntimePauseIT {
   private final Tracing tracing = new Tracing(OpenTelemetry.noop());
   private PayloadPointers pointers;
   private EmulatorPubSub pubSub;
+  private RedisClient redis;
   private RedisPayloadStore store;
   private EventPublisher publisher;
   private ConsumerRuntime runtime;
@@ -66,7 +68,8 @@ class ConsumerRuntimePauseIT {
   @BeforeEach
   void setUp() {
     pubSub = new EmulatorPubSub();
-    store = new RedisPayloadStore(Infrastructure.redisUri());
+    redis = RedisClient.create(Infrastructure.redisUri());
+    store = new RedisPayloadStore(redis);
     pointers = new PayloadPointers(store, codec, PayloadSettings.DEFAULTS);
     publisher = new EventPublisher(pubSub.publisher(), codec, pointers, tracing, "");
     runtime = newRuntime(Duration.ofSeconds(10));
@@ -76,6 +79,7 @@ class ConsumerRuntimePauseIT {
   void tearDown() throws InterruptedException {
     runtime.close();
     store.close();
+    redis.shutdown();
     pubSub.close();
   }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -51,6 +52,23 @@ class ServiceCredentialWebFilterTest {
   void otherPathsAreLeftToTheirOwnSecurity() {
     assertThat(call("/onboarding/vips", null)).isNull();
     assertThat(call("/internals/x", null)).isNull();
+  }
+
+  @Test
+  void aRefusalIsAProblemWithItsCode() {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(
+            MockServerHttpRequest.method(HttpMethod.GET, URI.create("/internal/tokens/get"))
+                .header("Authorization", "Bearer " + USER_JWT));
+    filter.filter(exchange, e -> Mono.empty()).block();
+    assertThat(exchange.getResponse().getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(exchange.getResponse().getBodyAsString().block())
+        .contains(
+            "\"type\":\"urn:officeflow:problem:forbidden\"",
+            "\"status\":403",
+            "\"code\":\"forbidden\"",
+            "\"instance\":\"/internal/tokens/get\"");
   }
 
   @Test

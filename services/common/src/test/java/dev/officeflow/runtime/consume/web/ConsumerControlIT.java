@@ -138,17 +138,41 @@ class ConsumerControlIT {
   }
 
   @Test
-  void anUnknownActionIs404AndAWrongMethod405WithJsonThatSaysWhy() {
+  void oneSubscriptionIsReadByItsName() {
+    Map<String, Object> one =
+        json(
+            call(
+                HttpMethod.GET,
+                "/internal/consumers?subscription=" + prefix + "vespa-loader-emails"));
+    assertThat(one.get("subscriptions")).isEqualTo(List.of(subscription("running")));
+  }
+
+  @Test
+  void anUnknownSubscriptionIs400WithAProblemNamingTheKnownOnes() {
+    WebTestClient.ResponseSpec unknown =
+        call(HttpMethod.GET, "/internal/consumers?subscription=nope");
+    unknown.expectStatus().isBadRequest();
+    assertThat(problem(unknown))
+        .containsEntry("code", "invalid_request")
+        .containsEntry("status", 400)
+        .extractingByKey("detail", as(InstanceOfAssertFactories.STRING))
+        .contains("'nope'", prefix + "vespa-loader-emails");
+  }
+
+  @Test
+  void anUnknownActionIs404AndAWrongMethod405WithAProblemThatSaysWhy() {
     WebTestClient.ResponseSpec unknown = call(HttpMethod.POST, "/internal/consumers/stop");
     unknown.expectStatus().isNotFound();
-    assertThat(json(unknown))
-        .containsEntry("error", "not_found")
-        .extractingByKey("message", as(InstanceOfAssertFactories.STRING))
+    assertThat(problem(unknown))
+        .containsEntry("code", "not_found")
+        .containsEntry("type", "urn:officeflow:problem:not_found")
+        .containsEntry("instance", "/internal/consumers")
+        .extractingByKey("detail", as(InstanceOfAssertFactories.STRING))
         .contains("'stop'", "/pause", "/resume");
     WebTestClient.ResponseSpec read = call(HttpMethod.GET, "/internal/consumers/pause");
     read.expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
     read.expectHeader().valueEquals(HttpHeaders.ALLOW, "POST");
-    assertThat(json(read)).containsEntry("error", "method_not_allowed");
+    assertThat(problem(read)).containsEntry("code", "method_not_allowed");
     call(HttpMethod.DELETE, "/internal/consumers")
         .expectStatus()
         .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
@@ -173,6 +197,15 @@ class ConsumerControlIT {
     return response
         .expectHeader()
         .contentType(MediaType.APPLICATION_JSON)
+        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static Map<String, Object> problem(WebTestClient.ResponseSpec response) {
+    return response
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
         .returnResult()
         .getResponseBody();

@@ -1,4 +1,4 @@
-package dev.officeflow.contacts.security;
+package dev.officeflow.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-class DecodedTokensTest {
+class AcceptedTokensTest {
 
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -23,7 +23,7 @@ class DecodedTokensTest {
 
   @Test
   void acceptedTokenIsNotCheckedAgainBeforeItExpires() {
-    DecodedTokens tokens = new DecodedTokens(checks, at(NOW.plusSeconds(299)), 10);
+    AcceptedTokens tokens = new AcceptedTokens(checks, at(NOW.plusSeconds(299)), 10);
 
     StepVerifier.create(tokens.decode("good")).expectNextCount(1).verifyComplete();
     StepVerifier.create(tokens.decode("good"))
@@ -36,7 +36,7 @@ class DecodedTokensTest {
   @Test
   void rememberedTokenIsCheckedAgainOnceExpired() {
     MutableClock clock = new MutableClock(NOW);
-    DecodedTokens tokens = new DecodedTokens(checks, clock, 10);
+    AcceptedTokens tokens = new AcceptedTokens(checks, clock, 10);
     StepVerifier.create(tokens.decode("good")).expectNextCount(1).verifyComplete();
 
     clock.now = NOW.plus(Duration.ofMinutes(5));
@@ -47,7 +47,7 @@ class DecodedTokensTest {
 
   @Test
   void refusedTokenIsCheckedEveryTime() {
-    DecodedTokens tokens = new DecodedTokens(checks, at(NOW), 10);
+    AcceptedTokens tokens = new AcceptedTokens(checks, at(NOW), 10);
 
     StepVerifier.create(tokens.decode("bad")).verifyError(BadJwtException.class);
     StepVerifier.create(tokens.decode("bad")).verifyError(BadJwtException.class);

@@ -1,4 +1,4 @@
-package dev.officeflow.contacts.testing;
+package dev.officeflow.runtime.testing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

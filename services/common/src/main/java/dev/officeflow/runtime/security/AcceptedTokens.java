@@ -1,4 +1,4 @@
-package dev.officeflow.contacts.security;
+package dev.officeflow.runtime.security;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,14 +16,14 @@ import reactor.core.publisher.Mono;
  * minutes). Bounded: when it holds {@code maxTokens} and another comes, it starts afresh.
  * Thread-safe.
  */
-final class DecodedTokens implements ReactiveJwtDecoder {
+public final class AcceptedTokens implements ReactiveJwtDecoder {
 
   private final ReactiveJwtDecoder delegate;
   private final Clock clock;
   private final int maxTokens;
   private final ConcurrentHashMap<String, Jwt> accepted = new ConcurrentHashMap<>();
 
-  DecodedTokens(ReactiveJwtDecoder delegate, Clock clock, int maxTokens) {
+  public AcceptedTokens(ReactiveJwtDecoder delegate, Clock clock, int maxTokens) {
     this.delegate = delegate;
     this.clock = clock;
     this.maxTokens = maxTokens;
