@@ -50,7 +50,8 @@ final class LoaderApp implements AutoCloseable {
   private String[] arguments() {
     Map<String, Object> properties = new LinkedHashMap<>(IsolatedCatalog.springProperties(prefix));
     properties.put("server.port", "0");
-    properties.put("officeflow.vespa.endpoints", "http://127.0.0.1:" + sim.port() + "/");
+    properties.put(
+        "officeflow.vespa-loader.feed.endpoints", "http://127.0.0.1:" + sim.port() + "/");
     properties.put("officeflow.security.service-tokens", SERVICE_TOKEN);
     properties.put("logging.structured.format.console", "");
     return properties.entrySet().stream()

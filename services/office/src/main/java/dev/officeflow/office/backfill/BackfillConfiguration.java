@@ -1,6 +1,7 @@
 package dev.officeflow.office.backfill;
 
 import dev.officeflow.office.backfill.store.JobRepository;
+import dev.officeflow.office.backfill.web.BackfillController;
 import dev.officeflow.office.google.CalendarReader;
 import dev.officeflow.office.google.GmailReader;
 import dev.officeflow.office.google.GoogleApi;
@@ -17,11 +18,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The backfill feature's beans. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BackfillSettings.class)
+@Import(BackfillController.class)
 class BackfillConfiguration {
 
   @Bean
@@ -78,14 +81,9 @@ class BackfillConfiguration {
   }
 
   @Bean
-  IntegrationTrigger integrationTrigger(
+  IntegrationEventHandler integrationEventHandler(
       BackfillService service, ApplicationEventPublisher applicationEvents) {
-    return new IntegrationTrigger(service, applicationEvents);
-  }
-
-  @Bean
-  UserPurge userPurge(JobRepository repository, ApplicationEventPublisher applicationEvents) {
-    return new UserPurge(repository, applicationEvents);
+    return new IntegrationEventHandler(service, applicationEvents);
   }
 
   /** Host, process and a random suffix: a restarted process is a new owner. */

@@ -74,6 +74,22 @@ public final class BackfillService {
         .switchIfEmpty(Mono.defer(() -> conflict.switchIfEmpty(retry)));
   }
 
+  /**
+   * The Gmail history id a job captured before its first listing, where streaming starts reading;
+   * empty when the job never read Gmail.
+   */
+  public Mono<Long> gmailHistoryId(UUID jobId) {
+    return repository.gmailHistoryId(jobId);
+  }
+
+  /**
+   * Deletes every job of a deleted user (a running one stops at its next lease renewal); emits how
+   * many there were.
+   */
+  public Mono<Long> forget(String userId) {
+    return repository.deleteByUser(userId);
+  }
+
   public Mono<BackfillJob> find(UUID id) {
     return repository.find(id);
   }

@@ -1,17 +1,17 @@
 package dev.officeflow.office.quota;
 
-import dev.officeflow.runtime.config.RuntimeProperties;
+import io.lettuce.core.RedisClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The shared quota limiter, on the runtime's Redis. */
+/** The shared quota limiter, on the process's Redis client. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuotaSettings.class)
 class QuotaConfiguration {
 
   @Bean(destroyMethod = "close")
-  QuotaLimiter quotaLimiter(RuntimeProperties runtime, QuotaSettings settings) {
-    return new QuotaLimiter(runtime.redis().url(), settings);
+  QuotaLimiter quotaLimiter(RedisClient redis, QuotaSettings settings) {
+    return new QuotaLimiter(redis, settings);
   }
 }

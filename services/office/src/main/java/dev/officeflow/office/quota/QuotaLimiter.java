@@ -71,15 +71,14 @@ public final class QuotaLimiter implements AutoCloseable {
       return wait
       """;
 
-  private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisReactiveCommands<String, String> redis;
   private final QuotaSettings settings;
   private final String sha;
 
-  public QuotaLimiter(String redisUrl, QuotaSettings settings) {
-    this.client = RedisClient.create(redisUrl);
-    this.connection = client.connect();
+  /** Opens a connection of the process's Redis client; closing the limiter closes only that. */
+  public QuotaLimiter(RedisClient redis, QuotaSettings settings) {
+    this.connection = redis.connect();
     this.redis = connection.reactive();
     this.settings = settings;
     this.sha = sha1(SCRIPT);
@@ -142,7 +141,6 @@ public final class QuotaLimiter implements AutoCloseable {
   @Override
   public void close() {
     connection.close();
-    client.shutdown();
   }
 
   private static String sha1(String script) {

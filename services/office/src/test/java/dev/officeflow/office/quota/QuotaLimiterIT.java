@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
+import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -17,15 +20,26 @@ import reactor.core.publisher.Mono;
 @IntegrationTest
 class QuotaLimiterIT {
 
+  private static RedisClient redis;
   private QuotaLimiter first;
   private QuotaLimiter second;
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisClient.create(Infrastructure.redisUri());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.shutdown();
+  }
 
   @BeforeEach
   void limiters() {
     // Full rate and burst, so the expected waits are Google's own numbers.
     QuotaSettings settings = settings(Duration.ofSeconds(10));
-    first = new QuotaLimiter(Infrastructure.redisUri(), settings);
-    second = new QuotaLimiter(Infrastructure.redisUri(), settings);
+    first = new QuotaLimiter(redis, settings);
+    second = new QuotaLimiter(redis, settings);
   }
 
   @AfterEach
@@ -105,8 +119,7 @@ class QuotaLimiterIT {
   void aCallInFlightKeepsItsCostOutOfTheRefill() {
     // A 1 s burst: 100 units. A call of 60 stays unanswered for 1.5 s, in which the bucket would
     // otherwise have refilled to 100 while Google's, full, could not refill at all.
-    try (QuotaLimiter small =
-        new QuotaLimiter(Infrastructure.redisUri(), settings(Duration.ofSeconds(1)))) {
+    try (QuotaLimiter small = new QuotaLimiter(redis, settings(Duration.ofSeconds(1)))) {
       call(small, "u7", 60, Mono.delay(Duration.ofMillis(1500))).block(Duration.ofSeconds(30));
 
       Duration waited = call(small, "u7", 100, Mono.empty()).block(Duration.ofSeconds(30));
@@ -120,7 +133,7 @@ class QuotaLimiterIT {
   void theLargestCallIsWhatTheBucketHolds() {
     QuotaSettings spent = new QuotaSettings(6000, 600, Duration.ofSeconds(10), 0.97, 0.9, "x:");
 
-    try (QuotaLimiter limiter = new QuotaLimiter(Infrastructure.redisUri(), spent)) {
+    try (QuotaLimiter limiter = new QuotaLimiter(redis, spent)) {
       assertThat(limiter.maxCost(QuotaApi.GMAIL)).isEqualTo(900);
       assertThat(limiter.maxCost(QuotaApi.CALENDAR)).isEqualTo(90);
     }

@@ -18,30 +18,30 @@ import org.springframework.context.annotation.Configuration;
 
 /** The feed client, the document handlers of the five data event types, and the health check. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VespaSettings.class)
+@EnableConfigurationProperties(FeedSettings.class)
 class FeedConfiguration {
 
   /** How long operations fail fast after the feed client could not be built. */
   private static final Duration REBUILD_BACKOFF = Duration.ofSeconds(1);
 
   @Bean
-  DocumentFactory documentFactory(VespaSettings settings) {
+  DocumentFactory documentFactory(FeedSettings settings) {
     return new DocumentFactory(settings.namespace());
   }
 
   @Bean(destroyMethod = "close")
-  FeedClients feedClients(VespaSettings settings, Clock clock) {
+  FeedClients feedClients(FeedSettings settings, Clock clock) {
     return new FeedClients(() -> feedClient(settings), clock, REBUILD_BACKOFF);
   }
 
   @Bean
-  VespaFeeder vespaFeeder(FeedClients clients, VespaSettings settings) {
+  VespaFeeder vespaFeeder(FeedClients clients, FeedSettings settings) {
     return new VespaFeeder(clients, settings.operationTimeout(), settings.retryDelay());
   }
 
   /** Plain HTTP for what the feed client does not do: group deletes and the health check. */
   @Bean
-  HttpClient vespaHttpClient(VespaSettings settings) {
+  HttpClient vespaHttpClient(FeedSettings settings) {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.healthTimeout())
@@ -50,7 +50,7 @@ class FeedConfiguration {
 
   @Bean
   VespaHealthIndicator vespaHealthIndicator(
-      HttpClient vespaHttpClient, FeedClients clients, VespaSettings settings) {
+      HttpClient vespaHttpClient, FeedClients clients, FeedSettings settings) {
     return new VespaHealthIndicator(
         vespaHttpClient, clients, settings.endpoint(), settings.healthTimeout());
   }
@@ -80,7 +80,7 @@ class FeedConfiguration {
     return new DocumentHandler<>(EventType.TODO, factory, feeder);
   }
 
-  static FeedClient feedClient(VespaSettings settings) {
+  static FeedClient feedClient(FeedSettings settings) {
     return FeedClientBuilder.create(settings.endpoints())
         .setConnectionsPerEndpoint(settings.connectionsPerEndpoint())
         .setMaxStreamPerConnection(settings.streamsPerConnection())

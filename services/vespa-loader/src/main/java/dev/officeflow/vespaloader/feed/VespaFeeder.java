@@ -58,7 +58,7 @@ final class VespaFeeder {
         .onErrorResume(error -> held(FeedOutcomes.of(id, error)));
   }
 
-  /** A retry waits {@code retryDelay} before the message is nacked; see {@link VespaSettings}. */
+  /** A retry waits {@code retryDelay} before the message is nacked; see {@link FeedSettings}. */
   private Mono<Outcome> held(Outcome outcome) {
     Mono<Outcome> settled = Mono.just(outcome);
     return outcome.action() == Outcome.Action.RETRY ? settled.delayElement(retryDelay) : settled;

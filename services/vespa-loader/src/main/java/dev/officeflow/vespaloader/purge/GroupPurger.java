@@ -2,8 +2,8 @@ package dev.officeflow.vespaloader.purge;
 
 import dev.officeflow.events.DataEvent;
 import dev.officeflow.events.EventType;
+import dev.officeflow.vespaloader.feed.FeedSettings;
 import dev.officeflow.vespaloader.feed.VespaException;
-import dev.officeflow.vespaloader.feed.VespaSettings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -37,9 +37,9 @@ final class GroupPurger {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
-  private final VespaSettings settings;
+  private final FeedSettings settings;
 
-  GroupPurger(HttpClient http, VespaSettings settings) {
+  GroupPurger(HttpClient http, FeedSettings settings) {
     this.http = http;
     this.settings = settings;
   }

@@ -1,6 +1,6 @@
 package dev.officeflow.vespaloader.purge;
 
-import dev.officeflow.vespaloader.feed.VespaSettings;
+import dev.officeflow.vespaloader.feed.FeedSettings;
 import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class PurgeConfiguration {
 
   @Bean
-  UserPurgeHandler userPurgeHandler(HttpClient vespaHttpClient, VespaSettings settings) {
-    return new UserPurgeHandler(new GroupPurger(vespaHttpClient, settings), settings.retryDelay());
+  UserEventHandler userEventHandler(HttpClient vespaHttpClient, FeedSettings settings) {
+    return new UserEventHandler(new GroupPurger(vespaHttpClient, settings), settings.retryDelay());
   }
 }

@@ -140,7 +140,7 @@ class VespaFeederTest {
 
   private VespaFeeder feeder(URI endpoint, Duration retryDelay) {
     if (clients == null) {
-      VespaSettings settings = VespaSettings.of(endpoint);
+      FeedSettings settings = FeedSettings.of(endpoint);
       clients =
           new FeedClients(
               () -> FeedConfiguration.feedClient(settings),

@@ -9,18 +9,18 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class VespaSettingsTest {
+class FeedSettingsTest {
 
   @Test
   void anEndpointWithoutTrailingSlashGetsOneSoPathsResolveBelowIt() {
-    VespaSettings settings = VespaSettings.of(URI.create("http://vespa:8080"));
+    FeedSettings settings = FeedSettings.of(URI.create("http://vespa:8080"));
 
     assertThat(settings.endpoint()).isEqualTo(URI.create("http://vespa:8080/"));
   }
 
   @Test
   void theInFlightBoundIsSpreadOverEveryConnectionOfEveryEndpoint() {
-    VespaSettings settings = settings(List.of("http://a:8080/", "http://b:8080/"), 2, 256);
+    FeedSettings settings = settings(List.of("http://a:8080/", "http://b:8080/"), 2, 256);
 
     assertThat(settings.streamsPerConnection()).isEqualTo(64);
   }
@@ -32,20 +32,20 @@ class VespaSettingsTest {
 
   @Test
   void theFeedClientStartsAtTheInFlightBoundRatherThanClimbingToIt() {
-    VespaSettings settings = settings(List.of("http://a:8080/"), 2, 256);
+    FeedSettings settings = settings(List.of("http://a:8080/"), 2, 256);
 
     assertThat(2 * 2 * settings.initialInflightFactor()).isEqualTo(256);
   }
 
   @Test
   void anEndpointThatIsNotHttpIsRejected() {
-    assertThatThrownBy(() -> VespaSettings.of(URI.create("tcp://vespa:8080/")))
+    assertThatThrownBy(() -> FeedSettings.of(URI.create("tcp://vespa:8080/")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("http or https");
   }
 
-  private static VespaSettings settings(List<String> endpoints, int connections, int inFlight) {
-    return new VespaSettings(
+  private static FeedSettings settings(List<String> endpoints, int connections, int inFlight) {
+    return new FeedSettings(
         endpoints.stream().map(URI::create).toList(),
         "officeflow",
         "officeflow",

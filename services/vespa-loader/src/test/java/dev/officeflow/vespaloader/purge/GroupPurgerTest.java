@@ -3,7 +3,7 @@ package dev.officeflow.vespaloader.purge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.vespaloader.FakeVespa;
-import dev.officeflow.vespaloader.feed.VespaSettings;
+import dev.officeflow.vespaloader.feed.FeedSettings;
 import dev.officeflow.vespasim.VespaSim;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +22,7 @@ class GroupPurgerTest {
 
   @Test
   void theDeleteSelectsTheWholeGroupOfTheTypeInTheContentCluster() {
-    GroupPurger purger = new GroupPurger(HTTP, VespaSettings.of(URI.create("http://vespa:8080")));
+    GroupPurger purger = new GroupPurger(HTTP, FeedSettings.of(URI.create("http://vespa:8080")));
 
     URI uri = purger.uri("email", "ana maria", null);
 
@@ -48,7 +48,7 @@ class GroupPurgerTest {
       }
       put(endpoint, "email", "kept", "google_1");
 
-      Long removed = new GroupPurger(HTTP, VespaSettings.of(endpoint)).purge("doomed").block(WAIT);
+      Long removed = new GroupPurger(HTTP, FeedSettings.of(endpoint)).purge("doomed").block(WAIT);
 
       assertThat(removed).isEqualTo(10);
       assertThat(sim.stats().totalDocuments()).isEqualTo(1);
@@ -67,7 +67,7 @@ class GroupPurgerTest {
                         200, "{\"documentCount\":3,\"continuation\":\"AAAB+/=\"}"))) {
 
       Long removed =
-          new GroupPurger(HTTP, VespaSettings.of(vespa.endpoint())).purge("u1").block(WAIT);
+          new GroupPurger(HTTP, FeedSettings.of(vespa.endpoint())).purge("u1").block(WAIT);
 
       assertThat(removed).isEqualTo(5L * GroupPurger.DOCTYPES.size());
       List<URI> requests = vespa.requests();

@@ -1,10 +1,15 @@
 package dev.officeflow.office.backfill.web;
 
 import dev.officeflow.office.backfill.BackfillService;
+import dev.officeflow.office.backfill.JobConflictException;
+import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.runtime.web.ProblemCodes;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +24,12 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /internal/backfill}: start (201, or 409 when the user has an active job), read, list by
  * user, cancel (409 when the job has finished). The runtime's service-credential filter guards
- * every path here.
+ * every path here. Errors are problems: {@code invalid_request}, {@code not_found}, {@code
+ * conflict} with the {@code job_id} in the way.
  */
 @RestController
 @RequestMapping("/internal/backfill")
-class BackfillController {
+public class BackfillController {
 
   private final BackfillService service;
 
@@ -34,36 +40,36 @@ class BackfillController {
   @PostMapping("/start")
   Mono<ResponseEntity<JobView>> start(@RequestBody(required = false) @Nullable StartRequest body) {
     if (body == null) {
-      return Mono.error(new IllegalArgumentException("a JSON body with user_id is required"));
+      return Mono.error(ApiException.invalid("a JSON body with user_id is required"));
     }
-    return service
-        .start(body.toRequest())
+    return Mono.fromCallable(body::toRequest)
+        .flatMap(service::start)
         .map(JobView::of)
-        .map(v -> ResponseEntity.created(URI.create("/internal/backfill/" + v.jobId())).body(v));
+        .map(v -> ResponseEntity.created(URI.create("/internal/backfill/" + v.jobId())).body(v))
+        .onErrorMap(IllegalArgumentException.class, e -> ApiException.invalid(e.getMessage()))
+        .onErrorMap(JobConflictException.class, BackfillController::conflict);
   }
 
   @GetMapping("/{jobId}")
-  Mono<ResponseEntity<JobView>> get(@PathVariable String jobId) {
-    return service
-        .find(id(jobId))
-        .map(job -> ResponseEntity.ok(JobView.of(job)))
-        .switchIfEmpty(Mono.fromSupplier(() -> ResponseEntity.notFound().build()));
+  Mono<JobView> get(@PathVariable String jobId) {
+    return service.find(id(jobId)).map(JobView::of).switchIfEmpty(noJob(jobId));
   }
 
   @GetMapping
   Mono<JobList> list(@RequestParam(name = "user_id", required = false) @Nullable String userId) {
     if (userId == null || userId.isBlank()) {
-      return Mono.error(new IllegalArgumentException("the user_id query parameter is required"));
+      return Mono.error(ApiException.invalid("the user_id query parameter is required"));
     }
     return service.list(userId).map(JobView::of).collectList().map(JobList::new);
   }
 
   @DeleteMapping("/{jobId}")
-  Mono<ResponseEntity<JobView>> cancel(@PathVariable String jobId) {
+  Mono<JobView> cancel(@PathVariable String jobId) {
     return service
         .cancel(id(jobId))
-        .map(job -> ResponseEntity.ok(JobView.of(job)))
-        .switchIfEmpty(Mono.fromSupplier(() -> ResponseEntity.notFound().build()));
+        .map(JobView::of)
+        .onErrorMap(JobConflictException.class, BackfillController::conflict)
+        .switchIfEmpty(noJob(jobId));
   }
 
   /** A user's jobs, newest first. */
@@ -73,7 +79,19 @@ class BackfillController {
     try {
       return UUID.fromString(jobId);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("job id '" + jobId + "' is not a uuid");
+      throw ApiException.invalid("job id '" + jobId + "' is not a uuid");
     }
+  }
+
+  private static <T> Mono<T> noJob(String jobId) {
+    return Mono.error(() -> ApiException.notFound("no backfill job " + jobId));
+  }
+
+  private static ApiException conflict(JobConflictException e) {
+    return new ApiException(
+        HttpStatus.CONFLICT,
+        ProblemCodes.CONFLICT,
+        e.getMessage(),
+        Map.of("job_id", e.job().id().toString()));
   }
 }

@@ -3,7 +3,6 @@ package dev.officeflow.office.streaming.gmail;
 import com.google.cloud.spring.core.GcpProjectIdProvider;
 import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.office.backfill.BackfillService;
-import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.google.GmailReader;
 import dev.officeflow.office.google.GoogleApi;
 import dev.officeflow.office.streaming.StreamingMetrics;
@@ -57,7 +56,6 @@ class GmailStreamingConfiguration {
       StreamingMetrics metrics,
       GmailStreamingSettings settings,
       BackfillService backfill,
-      JobRepository jobs,
       Clock clock) {
     StreamingEvents events =
         new StreamingEvents(runtime.service().name(), runtime.service().version(), clock);
@@ -73,7 +71,7 @@ class GmailStreamingConfiguration {
             settings,
             api.settings().bodies(),
             clock);
-    HistorySync sync = new HistorySync(deps, new Resyncs(backfill, jobs, store, metrics));
+    HistorySync sync = new HistorySync(deps, new Resyncs(backfill, store, metrics));
     return new UserSyncs(sync::sync, metrics);
   }
 

@@ -5,7 +5,6 @@ import dev.officeflow.office.backfill.BackfillRequest;
 import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.backfill.JobConflictException;
 import dev.officeflow.office.backfill.JobStatus;
-import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +22,11 @@ final class Resyncs {
   private static final Logger LOG = LoggerFactory.getLogger(Resyncs.class);
 
   private final BackfillService backfill;
-  private final JobRepository jobs;
   private final WatchStore store;
   private final StreamingMetrics metrics;
 
-  Resyncs(
-      BackfillService backfill, JobRepository jobs, WatchStore store, StreamingMetrics metrics) {
+  Resyncs(BackfillService backfill, WatchStore store, StreamingMetrics metrics) {
     this.backfill = backfill;
-    this.jobs = jobs;
     this.store = store;
     this.metrics = metrics;
   }
@@ -73,7 +69,8 @@ final class Resyncs {
     if (job.status() != JobStatus.COMPLETED) {
       return start(row);
     }
-    return jobs.gmailHistoryId(job.id())
+    return backfill
+        .gmailHistoryId(job.id())
         .flatMap(historyId -> store.resume(row.userId(), job.id(), historyId))
         .thenReturn(SyncResult.resyncing());
   }

@@ -96,6 +96,7 @@ class BackfillApiIT {
     Answer second = office.post("/internal/backfill/start", Map.of("user_id", user));
 
     assertThat(second.status()).isEqualTo(409);
+    assertThat(second.body().path("code").asString()).isEqualTo("conflict");
     assertThat(second.body().path("job_id").asString()).isEqualTo(first);
   }
 
@@ -104,7 +105,7 @@ class BackfillApiIT {
     Answer answer = office.post("/internal/backfill/start", Map.of("provider", "google"));
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().path("message").asString()).contains("user_id");
+    assertThat(answer.body().path("detail").asString()).contains("user_id");
   }
 
   @Test
@@ -114,7 +115,7 @@ class BackfillApiIT {
     Answer answer = office.post("/internal/backfill/start", body);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().path("message").asString()).contains("caps.emails");
+    assertThat(answer.body().path("detail").asString()).contains("caps.emails");
   }
 
   @Test
@@ -130,12 +131,15 @@ class BackfillApiIT {
     Answer answer = office.post("/internal/backfill/start", "{\"user_id\": ");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().path("error").asString()).isEqualTo("bad_request");
+    assertThat(answer.body().path("code").asString()).isEqualTo("invalid_request");
   }
 
   @Test
   void unknownJobAnswers404() {
-    assertThat(office.get("/internal/backfill/" + UUID.randomUUID()).status()).isEqualTo(404);
+    Answer answer = office.get("/internal/backfill/" + UUID.randomUUID());
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body().path("code").asString()).isEqualTo("not_found");
   }
 
   @Test
@@ -189,7 +193,7 @@ class BackfillApiIT {
     Answer again = office.delete("/internal/backfill/" + id);
 
     assertThat(again.status()).isEqualTo(409);
-    assertThat(again.body().path("message").asString()).contains("cancelled");
+    assertThat(again.body().path("detail").asString()).contains("cancelled");
   }
 
   @Test

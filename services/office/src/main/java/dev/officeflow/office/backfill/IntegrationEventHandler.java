@@ -21,12 +21,12 @@ import reactor.core.publisher.Mono;
  * first), a deleted one cancels it; both announce {@link IntegrationClosed}. Redeliveries find the
  * job already there (a duplicate) or already finished.
  */
-final class IntegrationTrigger implements EventHandler<IntegrationEvent> {
+final class IntegrationEventHandler implements EventHandler<IntegrationEvent> {
 
   private final BackfillService service;
   private final ApplicationEventPublisher lifecycle;
 
-  IntegrationTrigger(BackfillService service, ApplicationEventPublisher lifecycle) {
+  IntegrationEventHandler(BackfillService service, ApplicationEventPublisher lifecycle) {
     this.service = service;
     this.lifecycle = lifecycle;
   }

@@ -16,18 +16,18 @@ import reactor.core.publisher.Mono;
  * On {@code UserEvent(operation=delete)} removes every document of the user (ARCHITECTURE §2, flow
  * 6). Other user events change nothing Vespa holds and are acked as skipped.
  */
-final class UserPurgeHandler implements EventHandler<UserEvent> {
+final class UserEventHandler implements EventHandler<UserEvent> {
 
-  private static final Logger log = LoggerFactory.getLogger(UserPurgeHandler.class);
+  private static final Logger log = LoggerFactory.getLogger(UserEventHandler.class);
 
   private final GroupPurger purger;
   private final Duration retryDelay;
 
   /**
    * @param retryDelay how long a retryable failure holds the message before it is nacked (see
-   *     {@code VespaSettings.retryDelay})
+   *     {@code FeedSettings.retryDelay})
    */
-  UserPurgeHandler(GroupPurger purger, Duration retryDelay) {
+  UserEventHandler(GroupPurger purger, Duration retryDelay) {
     this.purger = purger;
     this.retryDelay = retryDelay;
   }

@@ -1,9 +1,9 @@
-package dev.officeflow.office.backfill;
+package dev.officeflow.office.purge;
 
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.UserEvent;
-import dev.officeflow.office.backfill.store.JobRepository;
+import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.lifecycle.UserForgotten;
 import dev.officeflow.runtime.consume.Delivery;
 import dev.officeflow.runtime.consume.EventHandler;
@@ -16,13 +16,13 @@ import reactor.core.publisher.Mono;
  * next lease renewal) and {@link UserForgotten} tells the other features. Redelivery deletes
  * nothing more and announces again, which the listeners tolerate.
  */
-final class UserPurge implements EventHandler<UserEvent> {
+final class UserEventHandler implements EventHandler<UserEvent> {
 
-  private final JobRepository repository;
+  private final BackfillService backfill;
   private final ApplicationEventPublisher lifecycle;
 
-  UserPurge(JobRepository repository, ApplicationEventPublisher lifecycle) {
-    this.repository = repository;
+  UserEventHandler(BackfillService backfill, ApplicationEventPublisher lifecycle) {
+    this.backfill = backfill;
     this.lifecycle = lifecycle;
   }
 
@@ -36,8 +36,8 @@ final class UserPurge implements EventHandler<UserEvent> {
     if (event.operation() != Operation.DELETE) {
       return Mono.just(Outcome.skipped("user " + event.operation().wire()));
     }
-    return repository
-        .deleteByUser(event.userId())
+    return backfill
+        .forget(event.userId())
         .doOnNext(deleted -> lifecycle.publishEvent(new UserForgotten(event.userId())))
         .thenReturn(Outcome.done());
   }

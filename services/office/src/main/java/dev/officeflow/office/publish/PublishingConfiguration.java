@@ -1,4 +1,4 @@
-package dev.officeflow.office;
+package dev.officeflow.office.publish;
 
 import com.google.api.gax.batching.BatchingSettings;
 import com.google.cloud.spring.pubsub.core.publisher.PublisherCustomizer;

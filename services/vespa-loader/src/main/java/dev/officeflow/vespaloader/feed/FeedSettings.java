@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where and how vespa-loader feeds ({@code officeflow.vespa.*}).
+ * Where and how vespa-loader feeds ({@code officeflow.vespa-loader.feed.*}).
  *
  * @param endpoints the containers serving {@code /document/v1} ({@code VESPA_ENDPOINT}, a
  *     comma-separated list; default {@code http://127.0.0.1:8080/}). An {@code http://} URL is fed
@@ -29,8 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     stand-in, reads bodies as they are, while the feed client's {@code auto} gzips every body
  *     above 512 bytes; against a real Vespa {@code auto} saves bandwidth
  */
-@ConfigurationProperties("officeflow.vespa")
-public record VespaSettings(
+@ConfigurationProperties("officeflow.vespa-loader.feed")
+public record FeedSettings(
     @DefaultValue("http://127.0.0.1:8080/") List<URI> endpoints,
     @DefaultValue("officeflow") String namespace,
     @DefaultValue("officeflow") String cluster,
@@ -41,20 +41,21 @@ public record VespaSettings(
     @DefaultValue("1s") Duration retryDelay,
     @DefaultValue("none") Compression compression) {
 
-  public VespaSettings {
+  public FeedSettings {
     if (endpoints.isEmpty()) {
-      throw new IllegalArgumentException("officeflow.vespa.endpoints must name an endpoint");
+      throw new IllegalArgumentException(
+          "officeflow.vespa-loader.feed.endpoints must name an endpoint");
     }
-    endpoints = endpoints.stream().map(VespaSettings::withTrailingSlash).toList();
+    endpoints = endpoints.stream().map(FeedSettings::withTrailingSlash).toList();
     if (connectionsPerEndpoint < 1 || maxInFlight < 1) {
       throw new IllegalArgumentException(
-          "officeflow.vespa.connections-per-endpoint and max-in-flight must be at least 1");
+          "officeflow.vespa-loader.feed.connections-per-endpoint and max-in-flight must be at least 1");
     }
   }
 
   /** Settings for one endpoint with the defaults otherwise; tests and benchmarks use it. */
-  public static VespaSettings of(URI endpoint) {
-    return new VespaSettings(
+  public static FeedSettings of(URI endpoint) {
+    return new FeedSettings(
         List.of(endpoint),
         "officeflow",
         "officeflow",

@@ -8,14 +8,14 @@ import dev.officeflow.events.UserEvent;
 import dev.officeflow.runtime.consume.Delivery;
 import dev.officeflow.runtime.consume.Outcome;
 import dev.officeflow.vespaloader.FakeVespa;
-import dev.officeflow.vespaloader.feed.VespaSettings;
+import dev.officeflow.vespaloader.feed.FeedSettings;
 import io.opentelemetry.api.trace.SpanContext;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class UserPurgeHandlerTest {
+class UserEventHandlerTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Delivery DELIVERY =
@@ -73,10 +73,10 @@ class UserPurgeHandlerTest {
     }
   }
 
-  private static UserPurgeHandler handler(FakeVespa vespa) {
+  private static UserEventHandler handler(FakeVespa vespa) {
     GroupPurger purger =
-        new GroupPurger(HttpClient.newHttpClient(), VespaSettings.of(vespa.endpoint()));
-    return new UserPurgeHandler(purger, Duration.ZERO);
+        new GroupPurger(HttpClient.newHttpClient(), FeedSettings.of(vespa.endpoint()));
+    return new UserEventHandler(purger, Duration.ZERO);
   }
 
   private static UserEvent withOperation(UserEvent event, Operation operation) {
