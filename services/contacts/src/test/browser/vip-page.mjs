@@ -126,7 +126,8 @@ try {
     await page.goto(pageUrl + '#token=not-a-valid-token');
     const message = page.locator('#auth-message', { hasText: 'refused' });
     await message.waitFor({ state: 'visible' });
-    assert.match(await message.textContent(), /The server said: a valid user token is required/);
+    // The problem's detail, as the API words it (its code, unauthorized, is what the page branches on).
+    assert.match(await message.textContent(), /The server said: the user token is not valid/);
   });
   await shot('5-bad-token.png');
 

@@ -5,7 +5,7 @@
 
 const API = '/onboarding/vips';
 const TOKEN_KEY = 'officeflow.vip.token';
-const MAX_VIPS = 20;               // the API's limit (contacts.onboarding.max-selection)
+const MAX_VIPS = 20;               // the API's limit (officeflow.contacts.onboarding.max-selection)
 const CANDIDATE_LIMIT = 50;
 const POLL_MS = 2000;              // status refresh while the backfill runs
 
@@ -21,10 +21,13 @@ const $ = (id) => document.getElementById(id);
 
 class AuthError extends Error {}
 
+// A refusal of the API: its status, its stable code (branch on that, never on the text) and its
+// detail, the sentence shown to the user.
 class ApiError extends Error {
-  constructor(status, message, offending) {
-    super(message);
+  constructor(status, code, detail, offending) {
+    super(detail);
     this.status = status;
+    this.code = code;
     this.offending = offending || [];
   }
 }
@@ -88,6 +91,8 @@ function showSession(token) {
 
 // ---- API --------------------------------------------------------------------------------------
 
+// Every error of the API is an RFC 9457 problem (application/problem+json):
+// {"type", "title", "status", "detail", "instance", "code", ...extra members such as "offending"}.
 async function api(path, options = {}) {
   let response;
   try {
@@ -97,17 +102,21 @@ async function api(path, options = {}) {
       cache: 'no-store',
     });
   } catch (e) {
-    throw new ApiError(0, 'could not reach the contacts service (' + e.message + ')');
+    const detail = 'could not reach the contacts service (' + e.message + ')';
+    throw new ApiError(0, 'unreachable', detail);
   }
   const body = await response.json().catch(() => null);
-  if (response.status === 401) {
-    throw new AuthError((body && body.message) || 'unauthorized');
+  if (response.ok) {
+    return body;
   }
-  if (!response.ok) {
-    const message = (body && body.message) || response.status + ' ' + response.statusText;
-    throw new ApiError(response.status, message, body && body.offending);
+  const problem = body || {};
+  // A proxy in between may answer without a problem: fall back on the status.
+  const code = problem.code || (response.status === 401 ? 'unauthorized' : 'http_' + response.status);
+  const detail = problem.detail || response.status + ' ' + response.statusText;
+  if (code === 'unauthorized') {
+    throw new AuthError(detail);
   }
-  return body;
+  throw new ApiError(response.status, code, detail, problem.offending);
 }
 
 function showError(error) {

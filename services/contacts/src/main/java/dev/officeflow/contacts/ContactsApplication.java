@@ -1,12 +1,10 @@
 package dev.officeflow.contacts;
 
+import dev.officeflow.runtime.OfficeflowService;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The contacts service (ARCHITECTURE §2, flows 4–6). */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@OfficeflowService
 public class ContactsApplication {
 
   public static void main(String[] args) {

@@ -1,6 +1,6 @@
 package dev.officeflow.bench.contacts;
 
-import dev.officeflow.contacts.testing.TestJwks;
+import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.testsupport.Infrastructure;
 import java.io.File;
@@ -110,7 +110,7 @@ record VipLatency(
             "--spring.flyway.url=jdbc:postgresql://" + host + "/" + database,
             "--spring.flyway.user=" + Infrastructure.postgresUser(),
             "--spring.flyway.password=" + Infrastructure.postgresPassword(),
-            "--contacts.security.jwk-set-uri=" + jwks.uri(),
+            "--officeflow.security.user-jwt.jwk-set-uri=" + jwks.uri(),
             "--logging.structured.format.console="));
     File log = new File("target/service.log");
     return new ProcessBuilder(command)

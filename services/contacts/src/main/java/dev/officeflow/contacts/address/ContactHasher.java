@@ -18,8 +18,12 @@ public final class ContactHasher {
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-  public ContactHasher(HashSettings settings) {
-    this.key = new SecretKeySpec(settings.key().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+  /** {@code key}: the secret HMAC key ({@code officeflow.contacts.address.hash-key}). */
+  public ContactHasher(String key) {
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("the contact hash key must not be empty");
+    }
+    this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     newMac();
   }
 

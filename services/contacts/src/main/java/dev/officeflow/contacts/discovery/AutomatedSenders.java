@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * List-Unsubscribe}, {@code Precedence: bulk|list|junk}, {@code Auto-Submitted} (other than {@code
  * no}), and no-reply, notification, mailer-daemon and bounce local parts.
  */
-public final class AutomatedSenders {
+final class AutomatedSenders {
 
   private static final Pattern AUTOMATED_LOCAL_PART =
       Pattern.compile(
@@ -20,7 +20,7 @@ public final class AutomatedSenders {
   private AutomatedSenders() {}
 
   /** True when the headers mark the message as sent by a machine or a list. */
-  public static boolean automatedHeaders(Map<String, String> headers) {
+  static boolean automatedHeaders(Map<String, String> headers) {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
       String value = header.getValue().strip().toLowerCase(Locale.ROOT);
@@ -40,7 +40,7 @@ public final class AutomatedSenders {
   }
 
   /** True when the address itself says nobody reads it. */
-  public static boolean automatedAddress(NormalizedAddress address) {
+  static boolean automatedAddress(NormalizedAddress address) {
     return AUTOMATED_LOCAL_PART.matcher(address.localPart()).matches();
   }
 }

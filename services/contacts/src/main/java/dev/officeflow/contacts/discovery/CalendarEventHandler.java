@@ -1,6 +1,5 @@
 package dev.officeflow.contacts.discovery;
 
-import dev.officeflow.contacts.discovery.store.DiscoveryWriter;
 import dev.officeflow.events.CalendarEvent;
 import dev.officeflow.events.EventType;
 import dev.officeflow.runtime.consume.Delivery;
@@ -9,13 +8,13 @@ import dev.officeflow.runtime.consume.Outcome;
 import reactor.core.publisher.Mono;
 
 /** {@code contacts-calendars}: each meeting's participants become interactions. */
-public final class CalendarEventHandler implements EventHandler<CalendarEvent> {
+final class CalendarEventHandler implements EventHandler<CalendarEvent> {
 
   private final OwnAddresses own;
   private final CalendarInteractions interactions;
   private final DiscoveryWriter writer;
 
-  public CalendarEventHandler(
+  CalendarEventHandler(
       OwnAddresses own, CalendarInteractions interactions, DiscoveryWriter writer) {
     this.own = own;
     this.interactions = interactions;

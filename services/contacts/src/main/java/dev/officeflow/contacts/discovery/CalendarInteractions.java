@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * attendees) and occurrence. Outbound when the user organised it. A cancelled meeting, or one the
  * user declined, removes the item's interactions instead.
  */
-public final class CalendarInteractions {
+final class CalendarInteractions {
 
   /** Series occurrences count up to this far past the time the event was read. */
   private static final Duration LOOK_AHEAD = Duration.ofDays(2);
@@ -32,11 +32,11 @@ public final class CalendarInteractions {
 
   private final ContactHasher hasher;
 
-  public CalendarInteractions(ContactHasher hasher) {
+  CalendarInteractions(ContactHasher hasher) {
     this.hasher = hasher;
   }
 
-  public ItemChange change(CalendarEvent event, Set<String> ownHashes) {
+  ItemChange change(CalendarEvent event, Set<String> ownHashes) {
     CalendarEntry entry = event.event();
     if (entry == null) {
       throw new PermanentEventException(

@@ -1,6 +1,5 @@
 package dev.officeflow.contacts.discovery;
 
-import dev.officeflow.contacts.discovery.store.DiscoveryWriter;
 import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventType;
 import dev.officeflow.runtime.consume.Delivery;
@@ -9,7 +8,7 @@ import dev.officeflow.runtime.consume.Outcome;
 import reactor.core.publisher.Mono;
 
 /** {@code contacts-emails}: each message's participants become interactions. */
-public final class EmailEventHandler implements EventHandler<EmailEvent> {
+final class EmailEventHandler implements EventHandler<EmailEvent> {
 
   /** The metadata tag with the provider account's own address (ARCHITECTURE §4). */
   static final String ACCOUNT_TAG = "account";
@@ -18,8 +17,7 @@ public final class EmailEventHandler implements EventHandler<EmailEvent> {
   private final EmailInteractions interactions;
   private final DiscoveryWriter writer;
 
-  public EmailEventHandler(
-      OwnAddresses own, EmailInteractions interactions, DiscoveryWriter writer) {
+  EmailEventHandler(OwnAddresses own, EmailInteractions interactions, DiscoveryWriter writer) {
     this.own = own;
     this.interactions = interactions;
     this.writer = writer;

@@ -21,17 +21,17 @@ import java.util.stream.Stream;
  * recipient (To, or Cc/Bcc); mail to the user gives one inbound interaction with the sender and,
  * unless it is automated, a shared one with each co-recipient.
  */
-public final class EmailInteractions {
+final class EmailInteractions {
 
   private static final String SENT_LABEL = "SENT";
 
   private final ContactHasher hasher;
 
-  public EmailInteractions(ContactHasher hasher) {
+  EmailInteractions(ContactHasher hasher) {
     this.hasher = hasher;
   }
 
-  public ItemChange change(EmailEvent event, Set<String> ownHashes) {
+  ItemChange change(EmailEvent event, Set<String> ownHashes) {
     Email email = event.email();
     if (email == null) {
       throw new PermanentEventException("email event without payload: " + event.providerItemId());

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * {@code contacts-integrations}: the account's own address is never a contact, and the connection's
  * status feeds the onboarding step. An older event never overwrites a newer one.
  */
-public final class IntegrationEventHandler implements EventHandler<IntegrationEvent> {
+final class IntegrationEventHandler implements EventHandler<IntegrationEvent> {
 
   private static final String UPSERT =
       """
@@ -34,7 +34,7 @@ public final class IntegrationEventHandler implements EventHandler<IntegrationEv
   private final OwnAddresses own;
   private final DatabaseClient db;
 
-  public IntegrationEventHandler(OwnAddresses own, DatabaseClient db) {
+  IntegrationEventHandler(OwnAddresses own, DatabaseClient db) {
     this.own = own;
     this.db = db;
   }

@@ -32,8 +32,7 @@ public final class OwnAddresses {
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public OwnAddresses(
-      DatabaseClient db, TransactionalOperator tx, ContactHasher hasher, Clock clock) {
+  OwnAddresses(DatabaseClient db, TransactionalOperator tx, ContactHasher hasher, Clock clock) {
     this.db = db;
     this.tx = tx;
     this.hasher = hasher;
@@ -41,7 +40,7 @@ public final class OwnAddresses {
   }
 
   /** The user's own address hashes, including {@code account} when it is an address. */
-  public Mono<Set<String>> of(String userId, @Nullable String account) {
+  Mono<Set<String>> of(String userId, @Nullable String account) {
     Optional<String> accountHash = hash(account);
     return known(userId)
         .flatMap(
@@ -52,7 +51,7 @@ public final class OwnAddresses {
   }
 
   /** Records {@code account} as the user's own address (no-op when it is not an address). */
-  public Mono<Void> learn(String userId, @Nullable String account) {
+  Mono<Void> learn(String userId, @Nullable String account) {
     return hash(account).map(h -> learnHash(userId, h)).orElse(Mono.empty());
   }
 

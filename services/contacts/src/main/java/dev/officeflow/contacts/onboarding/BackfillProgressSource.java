@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
  * derives it from what this service received; the office service's {@code GET
  * /internal/backfill?user_id=} (service credential) can replace it without other changes.
  */
-public interface BackfillProgressSource {
+interface BackfillProgressSource {
 
   Mono<BackfillProgress> progress(String userId);
 }

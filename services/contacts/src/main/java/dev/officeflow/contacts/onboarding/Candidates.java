@@ -38,7 +38,7 @@ public final class Candidates {
   private final CandidateCache cache;
   private final String fingerprint;
 
-  public Candidates(DatabaseClient db, ContactScores scores, OnboardingSettings settings) {
+  Candidates(DatabaseClient db, ContactScores scores, OnboardingSettings settings) {
     this.db = db;
     this.scores = scores;
     this.cache = new CandidateCache(settings.candidateCacheUsers());

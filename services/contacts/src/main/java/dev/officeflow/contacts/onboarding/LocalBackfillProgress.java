@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * connected; data arriving within the quiet period means the backfill is still running. It cannot
  * know the total: that is the office service's to tell.
  */
-public final class LocalBackfillProgress implements BackfillProgressSource {
+final class LocalBackfillProgress implements BackfillProgressSource {
 
   private static final String QUERY =
       """
@@ -27,7 +27,7 @@ public final class LocalBackfillProgress implements BackfillProgressSource {
   private final OnboardingSettings settings;
   private final Clock clock;
 
-  public LocalBackfillProgress(DatabaseClient db, OnboardingSettings settings, Clock clock) {
+  LocalBackfillProgress(DatabaseClient db, OnboardingSettings settings, Clock clock) {
     this.db = db;
     this.settings = settings;
     this.clock = clock;

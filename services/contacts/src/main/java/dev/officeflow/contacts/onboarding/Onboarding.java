@@ -16,7 +16,7 @@ public final class Onboarding {
   private final DatabaseClient db;
   private final BackfillProgressSource progress;
 
-  public Onboarding(DatabaseClient db, BackfillProgressSource progress) {
+  Onboarding(DatabaseClient db, BackfillProgressSource progress) {
     this.db = db;
     this.progress = progress;
   }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The onboarding flow's settings.
+ * The onboarding flow's settings ({@code officeflow.contacts.onboarding.*}).
  *
  * @param quietPeriod with no backfill progress source, the backfill counts as done once no email or
  *     calendar event arrived for this long; default 30 s
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     write on any instance is seen at once); about 35 KB per user at the default limit; 0 turns
  *     the cache off; default 200
  */
-@ConfigurationProperties("contacts.onboarding")
+@ConfigurationProperties("officeflow.contacts.onboarding")
 public record OnboardingSettings(
     @DefaultValue("30s") Duration quietPeriod,
     @DefaultValue("50") int defaultLimit,

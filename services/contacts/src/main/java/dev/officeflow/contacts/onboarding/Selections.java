@@ -40,7 +40,7 @@ public final class Selections {
   private final TransactionalOperator tx;
   private final OnboardingSettings settings;
 
-  public Selections(DatabaseClient db, TransactionalOperator tx, OnboardingSettings settings) {
+  Selections(DatabaseClient db, TransactionalOperator tx, OnboardingSettings settings) {
     this.db = db;
     this.tx = tx;
     this.settings = settings;
@@ -60,7 +60,10 @@ public final class Selections {
         .collectList();
   }
 
-  /** Replaces the selection with {@code hashes} (rank = position), or fails with 400. */
+  /**
+   * Replaces the selection with {@code hashes} (rank = position), or fails with {@link
+   * OnboardingProblems#INVALID_SELECTION}.
+   */
   public Mono<List<SelectedVip>> save(String userId, List<String> hashes) {
     return Mono.fromRunnable(() -> checkShape(hashes))
         .then(unknown(userId, hashes))
@@ -68,10 +71,8 @@ public final class Selections {
             unknown -> {
               if (!unknown.isEmpty()) {
                 return Mono.error(
-                    new InvalidRequestException(
-                        "invalid_selection",
-                        "not contacts of this user: " + String.join(", ", unknown),
-                        unknown));
+                    OnboardingProblems.invalidSelection(
+                        "not contacts of this user: " + String.join(", ", unknown), unknown));
               }
               return tx.transactional(replace(userId, hashes));
             })
@@ -80,21 +81,18 @@ public final class Selections {
 
   private void checkShape(List<String> hashes) {
     if (hashes.isEmpty()) {
-      throw new InvalidRequestException(
-          "invalid_selection", "contact_hashes must name at least one contact", List.of());
+      throw OnboardingProblems.invalidSelection(
+          "contact_hashes must name at least one contact", List.of());
     }
     if (hashes.size() > settings.maxSelection()) {
-      throw new InvalidRequestException(
-          "invalid_selection",
-          "at most " + settings.maxSelection() + " VIPs, got " + hashes.size(),
-          List.of());
+      throw OnboardingProblems.invalidSelection(
+          "at most " + settings.maxSelection() + " VIPs, got " + hashes.size(), List.of());
     }
     Set<String> seen = new HashSet<>();
     Set<String> duplicates = new LinkedHashSet<>();
     hashes.stream().filter(h -> !seen.add(h)).forEach(duplicates::add);
     if (!duplicates.isEmpty()) {
-      throw new InvalidRequestException(
-          "invalid_selection",
+      throw OnboardingProblems.invalidSelection(
           "duplicate contact hashes: " + String.join(", ", duplicates),
           new ArrayList<>(duplicates));
     }

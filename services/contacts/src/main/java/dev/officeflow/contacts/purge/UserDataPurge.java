@@ -8,7 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Deletes every row the service holds for a user, in one transaction. */
-public final class UserDataPurge {
+final class UserDataPurge {
 
   /** Every table keyed by user; a new table with user data must be listed here. */
   static final List<String> TABLES =
@@ -25,14 +25,14 @@ public final class UserDataPurge {
   private final TransactionalOperator tx;
   private final OwnAddresses own;
 
-  public UserDataPurge(DatabaseClient db, TransactionalOperator tx, OwnAddresses own) {
+  UserDataPurge(DatabaseClient db, TransactionalOperator tx, OwnAddresses own) {
     this.db = db;
     this.tx = tx;
     this.own = own;
   }
 
   /** Completes with the number of rows deleted. */
-  public Mono<Long> purge(String userId) {
+  Mono<Long> purge(String userId) {
     Mono<Long> work =
         Flux.fromIterable(TABLES)
             .concatMap(

@@ -13,13 +13,13 @@ import reactor.core.publisher.Mono;
 /**
  * {@code contacts-users}: a deleted user's data is purged; other user events do not matter here.
  */
-public final class UserEventHandler implements EventHandler<UserEvent> {
+final class UserEventHandler implements EventHandler<UserEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(UserEventHandler.class);
 
   private final UserDataPurge purge;
 
-  public UserEventHandler(UserDataPurge purge) {
+  UserEventHandler(UserDataPurge purge) {
     this.purge = purge;
   }
 

@@ -10,7 +10,7 @@ public final class ContactRows {
 
   private ContactRows() {}
 
-  public static ContactAggregate aggregate(Readable row) {
+  static ContactAggregate aggregate(Readable row) {
     return new ContactAggregate(
         text(row, "user_id"),
         text(row, "contact_hash"),

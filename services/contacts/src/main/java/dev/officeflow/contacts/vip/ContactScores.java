@@ -36,7 +36,7 @@ public final class ContactScores {
   private final DatabaseClient db;
   private final VipScorer scorer;
 
-  public ContactScores(DatabaseClient db, VipScorer scorer) {
+  ContactScores(DatabaseClient db, VipScorer scorer) {
     this.db = db;
     this.scorer = scorer;
   }

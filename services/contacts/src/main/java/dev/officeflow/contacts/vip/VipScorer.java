@@ -13,7 +13,7 @@ public final class VipScorer {
   private final VipScoringSettings settings;
   private final Clock clock;
 
-  public VipScorer(VipScoringSettings settings, Clock clock) {
+  VipScorer(VipScoringSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
   }

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How contacts are scored, in the spirit of Google's "Interactions Rank": every interaction counts
- * with a weight for its kind and direction, decayed by its age, and one-way contacts are penalised.
+ * How contacts are scored ({@code officeflow.contacts.vip.*}), in the spirit of Google's
+ * "Interactions Rank": every interaction counts with a weight for its kind and direction, decayed
+ * by its age, and one-way contacts are penalised.
  *
  * <pre>
  *   d(t)    = 2^(−age(t) / halfLife)                                recency decay
@@ -37,7 +38,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bandThresholds lower bounds of the bands {@code top}, {@code high}, {@code medium}; any
  *     positive score below the last is {@code low}; default 25, 10, 3
  */
-@ConfigurationProperties("contacts.vip")
+@ConfigurationProperties("officeflow.contacts.vip")
 public record VipScoringSettings(
     @DefaultValue("30d") Duration halfLife,
     @DefaultValue("3.0") double sentTo,
@@ -56,13 +57,15 @@ public record VipScoringSettings(
 
   public VipScoringSettings {
     if (halfLife.compareTo(Duration.ofDays(7)) < 0) {
-      throw new IllegalArgumentException("contacts.vip.half-life must be at least 7 days");
+      throw new IllegalArgumentException(
+          "officeflow.contacts.vip.half-life must be at least 7 days");
     }
     if (bandThresholds.length != 3) {
-      throw new IllegalArgumentException("contacts.vip.band-thresholds: three values");
+      throw new IllegalArgumentException("officeflow.contacts.vip.band-thresholds: three values");
     }
     if (oneWayFactor < 0 || oneWayFactor > 1) {
-      throw new IllegalArgumentException("contacts.vip.one-way-factor must be within 0..1");
+      throw new IllegalArgumentException(
+          "officeflow.contacts.vip.one-way-factor must be within 0..1");
     }
   }
 

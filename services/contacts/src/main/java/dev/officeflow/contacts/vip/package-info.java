@@ -1,6 +1,6 @@
 /**
- * VIP scoring: recency-decayed, direction- and kind-weighted interactions; score bands and contact
- * events.
+ * VIP scoring: recency-decayed, direction- and kind-weighted interactions, score bands, and the
+ * scores stored per contact, which discovery writes and onboarding ranks by.
  */
 @NullMarked
 package dev.officeflow.contacts.vip;

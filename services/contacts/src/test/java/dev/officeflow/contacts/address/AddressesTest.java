@@ -38,8 +38,8 @@ class AddressesTest {
   @Test
   void hashIsKeyedAndStable() {
     NormalizedAddress address = Addresses.normalize("bo@example.org").orElseThrow();
-    ContactHasher one = new ContactHasher(new HashSettings("key-one"));
-    ContactHasher two = new ContactHasher(new HashSettings("key-two"));
+    ContactHasher one = new ContactHasher("key-one");
+    ContactHasher two = new ContactHasher("key-two");
 
     assertThat(one.hash(address)).isEqualTo(one.hash(address)).hasSize(64);
     assertThat(one.hash(address)).isNotEqualTo(two.hash(address));

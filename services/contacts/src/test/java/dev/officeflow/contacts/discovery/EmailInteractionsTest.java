@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.contacts.address.Addresses;
 import dev.officeflow.contacts.address.ContactHasher;
-import dev.officeflow.contacts.address.HashSettings;
 import dev.officeflow.contacts.discovery.Interaction.Direction;
 import dev.officeflow.contacts.discovery.Interaction.Kind;
 import dev.officeflow.contacts.testing.MailEvents;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class EmailInteractionsTest {
 
-  private final ContactHasher hasher = new ContactHasher(new HashSettings("k"));
+  private final ContactHasher hasher = new ContactHasher("k");
   private final EmailInteractions interactions = new EmailInteractions(hasher);
   private final MailEvents user = new MailEvents("u1", "ana@acme.test");
   private final Set<String> own = Set.of(hash("ana@acme.test"));

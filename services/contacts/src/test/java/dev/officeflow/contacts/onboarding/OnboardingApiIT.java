@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.contacts.testing.ContactsApp;
 import dev.officeflow.contacts.testing.MailEvents;
-import dev.officeflow.contacts.testing.TestJwks;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.io.IOException;
 import java.net.URI;
@@ -63,8 +63,9 @@ class OnboardingApiIT {
       HttpResponse<String> response = get("/onboarding/vips?limit=" + limit, token(alice));
 
       assertThat(response.statusCode()).isEqualTo(400);
-      assertThat(json(response).path("error").asString()).isEqualTo("invalid_limit");
-      assertThat(json(response).path("message").asString()).contains("1 to 100");
+      assertProblem(response, 400, "invalid_limit");
+      assertThat(json(response).path("detail").asString()).contains("1 to 100");
+      assertThat(json(response).path("instance").asString()).isEqualTo("/onboarding/vips");
     }
   }
 
@@ -84,7 +85,7 @@ class OnboardingApiIT {
     HttpResponse<String> response = get("/onboarding/vips", null);
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(json(response).path("error").asString()).isEqualTo("unauthorized");
+    assertProblem(response, 401, "unauthorized");
   }
 
   @Test
@@ -110,7 +111,8 @@ class OnboardingApiIT {
     HttpResponse<String> response = select(alice, hashes(alice, 21));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).path("message").asString()).contains("at most 20");
+    assertProblem(response, 400, "invalid_selection");
+    assertThat(json(response).path("detail").asString()).contains("at most 20");
   }
 
   @Test
@@ -123,6 +125,7 @@ class OnboardingApiIT {
     HttpResponse<String> response = select(alice, List.of(mine.get(0), foreign, unknown));
 
     assertThat(response.statusCode()).isEqualTo(400);
+    assertProblem(response, 400, "invalid_selection");
     assertThat(json(response).path("offending").toString()).contains(foreign, unknown);
     assertThat(savedSelection(alice)).containsExactlyElementsOf(mine);
   }
@@ -134,7 +137,31 @@ class OnboardingApiIT {
     HttpResponse<String> response = select(alice, List.of(one, one));
 
     assertThat(response.statusCode()).isEqualTo(400);
+    assertProblem(response, 400, "invalid_selection");
     assertThat(json(response).path("offending").toString()).contains(one);
+  }
+
+  @Test
+  void unreadableSelectionIsAnInvalidRequest() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/onboarding/vips/selection"))
+                .header("Authorization", "Bearer " + token(alice))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contact_hashes\": 7"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertProblem(response, 400, "invalid_request");
+  }
+
+  @Test
+  void aPathBesideTheApiIsANotFoundProblemForAUser() throws Exception {
+    HttpResponse<String> response = get("/onboarding/elsewhere", token(alice));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertProblem(response, 404, "not_found");
   }
 
   @Test
@@ -220,5 +247,17 @@ class OnboardingApiIT {
 
   private static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
+  }
+
+  /** An RFC 9457 problem with the shared members and {@code code}. */
+  private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json(response);
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("code").asString()).isEqualTo(code);
+    assertThat(problem.path("type").asString()).isEqualTo("urn:officeflow:problem:" + code);
+    assertThat(problem.path("title").asString()).isNotBlank();
+    assertThat(problem.path("detail").asString()).isNotBlank();
   }
 }

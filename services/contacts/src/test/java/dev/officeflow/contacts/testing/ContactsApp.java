@@ -4,6 +4,7 @@ import dev.officeflow.contacts.ContactsApplication;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.TestDatabase;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ public final class ContactsApp implements AutoCloseable {
     properties.put("spring.flyway.password", Infrastructure.postgresPassword());
     properties.put("spring.cloud.gcp.pubsub.subscriber.parallel-pull-count", 2);
     properties.put("server.port", 0);
-    properties.put("contacts.security.jwk-set-uri", jwks.uri());
+    properties.put("officeflow.security.user-jwt.jwk-set-uri", jwks.uri());
     properties.put("logging.structured.format.console", "");
     properties.putAll(extra);
     // As command-line arguments: they take precedence over application.yml.

@@ -1,4 +1,4 @@
-/** Batched, idempotent writes of interactions and the incremental contact aggregates. */
+/** Idempotent writes of interaction batches and the incremental contact aggregates (SQL). */
 @NullMarked
 package dev.officeflow.contacts.discovery.store;
 

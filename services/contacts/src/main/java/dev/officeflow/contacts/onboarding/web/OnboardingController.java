@@ -2,8 +2,8 @@ package dev.officeflow.contacts.onboarding.web;
 
 import dev.officeflow.contacts.onboarding.Candidate;
 import dev.officeflow.contacts.onboarding.Candidates;
-import dev.officeflow.contacts.onboarding.InvalidRequestException;
 import dev.officeflow.contacts.onboarding.Onboarding;
+import dev.officeflow.contacts.onboarding.OnboardingProblems;
 import dev.officeflow.contacts.onboarding.OnboardingSettings;
 import dev.officeflow.contacts.onboarding.OnboardingStatus;
 import dev.officeflow.contacts.onboarding.SelectedVip;
@@ -20,10 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The VIP onboarding API; every query is scoped to the user of the bearer token. */
+/**
+ * The VIP onboarding API; every query is scoped to the user of the bearer token. Errors are
+ * problems with the codes of {@link OnboardingProblems}.
+ */
 @RestController
 @RequestMapping("/onboarding/vips")
-class OnboardingController {
+public class OnboardingController {
 
   private final Onboarding onboarding;
   private final Candidates candidates;
@@ -73,8 +76,8 @@ class OnboardingController {
       @RequestBody(required = false) @Nullable SelectionRequest body) {
     if (body == null || body.contactHashes() == null) {
       return Mono.error(
-          new InvalidRequestException(
-              "invalid_selection", "body must be {\"contact_hashes\": [...]}", List.of()));
+          OnboardingProblems.invalidSelection(
+              "body must be {\"contact_hashes\": [...]}", List.of()));
     }
     return selections.save(jwt.getSubject(), body.contactHashes()).map(Selection::of);
   }
@@ -95,10 +98,8 @@ class OnboardingController {
       value = -1;
     }
     if (value < 1 || value > settings.maxLimit()) {
-      throw new InvalidRequestException(
-          "invalid_limit",
-          "limit must be an integer from 1 to " + settings.maxLimit() + ", got '" + raw + "'",
-          List.of());
+      throw OnboardingProblems.invalidLimit(
+          "limit must be an integer from 1 to " + settings.maxLimit() + ", got '" + raw + "'");
     }
     return value;
   }

@@ -1,7 +1,6 @@
-package dev.officeflow.contacts.discovery.store;
+package dev.officeflow.contacts.discovery;
 
-import dev.officeflow.contacts.discovery.ItemChange;
-import dev.officeflow.contacts.vip.ContactAnnouncer;
+import dev.officeflow.contacts.discovery.store.InteractionStore;
 import dev.officeflow.contacts.vip.ScoredContact;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -12,15 +11,15 @@ import reactor.core.scheduler.Scheduler;
  * announces the significant contact changes. A change's {@link Mono} completes after its batch
  * committed, so its message is acked only then.
  */
-public final class DiscoveryWriter {
+final class DiscoveryWriter {
 
   private final BatchingWriter<ItemChange, List<ScoredContact>> batches;
 
-  public DiscoveryWriter(
+  DiscoveryWriter(
       String name,
       InteractionStore store,
       ContactAnnouncer announcer,
-      BatchSettings settings,
+      DiscoverySettings settings,
       Scheduler timer) {
     this.batches =
         new BatchingWriter<>(
@@ -31,7 +30,7 @@ public final class DiscoveryWriter {
             timer);
   }
 
-  public Mono<Void> submit(ItemChange change) {
+  Mono<Void> submit(ItemChange change) {
     return batches.submit(change).then();
   }
 }

@@ -1,4 +1,4 @@
-package dev.officeflow.contacts.discovery.store;
+package dev.officeflow.contacts.discovery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +21,21 @@ import reactor.core.scheduler.Scheduler;
  * @param <T> the item
  * @param <R> the batch result
  */
-public final class BatchingWriter<T, R> {
+final class BatchingWriter<T, R> {
 
   private static final Logger log = LoggerFactory.getLogger(BatchingWriter.class);
 
   private final String name;
   private final Function<List<T>, Mono<R>> write;
-  private final BatchSettings settings;
+  private final DiscoverySettings settings;
   private final Scheduler timer;
   private final Object lock = new Object();
   private List<Pending<T, R>> waiting = new ArrayList<>();
   private int writing;
   private Disposable scheduledFlush;
 
-  public BatchingWriter(
-      String name, Function<List<T>, Mono<R>> write, BatchSettings settings, Scheduler timer) {
+  BatchingWriter(
+      String name, Function<List<T>, Mono<R>> write, DiscoverySettings settings, Scheduler timer) {
     this.name = name;
     this.write = write;
     this.settings = settings;
@@ -43,7 +43,7 @@ public final class BatchingWriter<T, R> {
   }
 
   /** Completes with the result of the batch that wrote {@code item}. */
-  public Mono<R> submit(T item) {
+  Mono<R> submit(T item) {
     return Mono.create(sink -> enqueue(new Pending<>(item, sink)));
   }
 

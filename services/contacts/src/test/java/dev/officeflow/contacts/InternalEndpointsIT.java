@@ -1,4 +1,4 @@
-package dev.officeflow.contacts.security;
+package dev.officeflow.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,14 +68,31 @@ class InternalEndpointsIT {
 
   @Test
   void withoutACredentialInternalPathsAre401() throws Exception {
-    assertThat(send("GET", "/internal/consumers", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> response = send("GET", "/internal/consumers", null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertProblem(response, 401, "unauthorized");
   }
 
   @Test
   void aUserTokenIsForbiddenOnInternalPaths() throws Exception {
     String userToken = app.jwks().token("u-alice");
 
-    assertThat(send("POST", "/internal/consumers/pause", userToken).statusCode()).isEqualTo(403);
+    HttpResponse<String> response = send("POST", "/internal/consumers/pause", userToken);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertProblem(response, 403, "forbidden");
+  }
+
+  /** An RFC 9457 problem with the shared members and {@code code}. */
+  private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("code").asString()).isEqualTo(code);
+    assertThat(problem.path("type").asString()).isEqualTo("urn:officeflow:problem:" + code);
+    assertThat(problem.path("detail").asString()).isNotBlank();
   }
 
   private HttpResponse<String> send(String method, String path, @Nullable String bearer)

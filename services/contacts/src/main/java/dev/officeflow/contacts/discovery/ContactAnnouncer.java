@@ -1,7 +1,7 @@
-package dev.officeflow.contacts.vip;
+package dev.officeflow.contacts.discovery;
 
-import dev.officeflow.contacts.discovery.ItemChange;
-import dev.officeflow.contacts.discovery.Participant;
+import dev.officeflow.contacts.vip.ContactAggregate;
+import dev.officeflow.contacts.vip.ScoredContact;
 import dev.officeflow.events.Contact;
 import dev.officeflow.events.ContactEvent;
 import dev.officeflow.events.EventMetadata;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * storage, which holds none. Publishing failures are logged: the interactions are already
  * committed, and the next message from the contact announces its state again if it changes.
  */
-public final class ContactAnnouncer {
+final class ContactAnnouncer {
 
   private static final Logger log = LoggerFactory.getLogger(ContactAnnouncer.class);
 
@@ -33,7 +33,7 @@ public final class ContactAnnouncer {
   private final String service;
   private final String version;
 
-  public ContactAnnouncer(EventPublisher publisher, Clock clock, String service, String version) {
+  ContactAnnouncer(EventPublisher publisher, Clock clock, String service, String version) {
     this.publisher = publisher;
     this.clock = clock;
     this.service = service;
@@ -41,7 +41,7 @@ public final class ContactAnnouncer {
   }
 
   /** Announces the significant changes among {@code scored}; completes when all were published. */
-  public Mono<Void> announce(List<ItemChange> changes, List<ScoredContact> scored) {
+  Mono<Void> announce(List<ItemChange> changes, List<ScoredContact> scored) {
     Map<String, Source> sources = new HashMap<>();
     for (ItemChange change : changes) {
       change

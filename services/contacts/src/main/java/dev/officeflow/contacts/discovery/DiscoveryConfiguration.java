@@ -1,0 +1,94 @@
+package dev.officeflow.contacts.discovery;
+
+import dev.officeflow.contacts.address.ContactHasher;
+import dev.officeflow.contacts.discovery.store.ContactAggregates;
+import dev.officeflow.contacts.discovery.store.InteractionStore;
+import dev.officeflow.contacts.vip.ContactScores;
+import dev.officeflow.contacts.vip.VipScoringSettings;
+import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.runtime.publish.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Contact discovery: the email, calendar and integration handlers, the user's own addresses, and
+ * the batched writer of interactions and contact aggregates that announces what changed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DiscoverySettings.class)
+class DiscoveryConfiguration {
+
+  @Bean
+  ContactAggregates contactAggregates(
+      DatabaseClient db, TransactionalOperator tx, VipScoringSettings settings) {
+    return new ContactAggregates(db, tx, settings);
+  }
+
+  /** Recomputes the stored decayed sums before consuming when their settings changed. */
+  @Bean
+  ApplicationRunner aggregateSettingsCheck(ContactAggregates aggregates) {
+    return args -> aggregates.rebuildIfSettingsChanged().block(Duration.ofMinutes(10));
+  }
+
+  @Bean
+  InteractionStore interactionStore(
+      DatabaseClient db, TransactionalOperator tx, ContactScores scores, ContactAggregates agg) {
+    return new InteractionStore(db, tx, scores, agg);
+  }
+
+  @Bean
+  ContactAnnouncer contactAnnouncer(
+      EventPublisher publisher, Clock clock, RuntimeProperties runtime) {
+    return new ContactAnnouncer(
+        publisher, clock, runtime.service().name(), runtime.service().version());
+  }
+
+  @Bean(destroyMethod = "dispose")
+  Scheduler batchTimer() {
+    return Schedulers.newSingle("contacts-batch-timer", true);
+  }
+
+  @Bean
+  OwnAddresses ownAddresses(
+      DatabaseClient db, TransactionalOperator tx, ContactHasher hasher, Clock clock) {
+    return new OwnAddresses(db, tx, hasher, clock);
+  }
+
+  @Bean
+  EmailEventHandler emailEventHandler(
+      OwnAddresses own,
+      ContactHasher hasher,
+      InteractionStore store,
+      ContactAnnouncer announcer,
+      DiscoverySettings settings,
+      Scheduler batchTimer) {
+    DiscoveryWriter writer = new DiscoveryWriter("emails", store, announcer, settings, batchTimer);
+    return new EmailEventHandler(own, new EmailInteractions(hasher), writer);
+  }
+
+  @Bean
+  CalendarEventHandler calendarEventHandler(
+      OwnAddresses own,
+      ContactHasher hasher,
+      InteractionStore store,
+      ContactAnnouncer announcer,
+      DiscoverySettings settings,
+      Scheduler batchTimer) {
+    DiscoveryWriter writer =
+        new DiscoveryWriter("calendars", store, announcer, settings, batchTimer);
+    return new CalendarEventHandler(own, new CalendarInteractions(hasher), writer);
+  }
+
+  @Bean
+  IntegrationEventHandler integrationEventHandler(OwnAddresses own, DatabaseClient db) {
+    return new IntegrationEventHandler(own, db);
+  }
+}
