@@ -18,6 +18,21 @@ for key in sys.argv[1].split("."):
 print("" if value is None else value)' "$1"
 }
 
+# api <method> <url> [curl arguments...] prints the answer's body; an error answer (a problem,
+# RFC 9457) ends the demo with its status, code and detail.
+api() {
+  local method=$1 url=$2 body status
+  shift 2
+  body=$(curl -s -X "$method" "$url" -w '\n%{http_code}' "$@") || die "$method $url: no answer"
+  status=${body##*$'\n'}
+  body=${body%$'\n'*}
+  if ((status >= 400)); then
+    die "$method $url answered $status $(json code <<<"$body" 2>/dev/null || true):" \
+      "$(json detail <<<"$body" 2>/dev/null || echo "$body")"
+  fi
+  printf '%s' "$body"
+}
+
 app_url() { # app_url <app name>
   local entry
   for entry in "${APPS[@]}"; do
@@ -34,13 +49,12 @@ demo_ready() {
 
 demo_connect() {
   local user=$1 session start authorize callback status
-  session=$(curl -sf -X POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$DEMO_EMAIL\"}") || die "the user service refused the demo login ($user/v1/dev/session)"
+  session=$(api POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$DEMO_EMAIL\"}")
   DEMO_TOKEN=$(json access_token <<<"$session")
   DEMO_USER_ID=$(json user_id <<<"$session")
-  start=$(curl -sf -X POST "$user/v1/integrations/google/start" -H "Authorization: Bearer $DEMO_TOKEN" \
-    -H 'Content-Type: application/json' -d "{\"login_hint\":\"$DEMO_EMAIL\"}") ||
-    die "could not start the Google connection"
+  start=$(api POST "$user/v1/integrations/google/start" -H "Authorization: Bearer $DEMO_TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"login_hint\":\"$DEMO_EMAIL\"}")
   authorize=$(json authorization_url <<<"$start")
   callback=$(curl -s -o /dev/null -w '%{redirect_url}' "$authorize") ||
     die "google-sim did not answer $authorize (log: $STATE/apps/google-sim.log)"
@@ -117,8 +131,8 @@ for c in json.load(sys.stdin)["candidates"]:
 # the browser never sends to a server; the page moves it to sessionStorage).
 demo_page_link() {
   local user=$1 contacts=$2 session token minutes
-  session=$(curl -sf -X POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$DEMO_EMAIL\"}") || die "the user service refused the demo login ($user/v1/dev/session)"
+  session=$(api POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$DEMO_EMAIL\"}")
   token=$(json access_token <<<"$session")
   minutes=$((($(json expires_in <<<"$session") + 59) / 60))
   echo

@@ -1,4 +1,7 @@
-/** The user service application and what its features share (errors as JSON). */
+/**
+ * The user service application. Every sub-package is a feature (a Spring Modulith module) that
+ * other features reach only through its top-level package.
+ */
 @NullMarked
 package dev.officeflow.user;
 

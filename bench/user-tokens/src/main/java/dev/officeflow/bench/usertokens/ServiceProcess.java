@@ -47,8 +47,8 @@ final class ServiceProcess implements AutoCloseable {
             "--server.port=" + port,
             "--spring.profiles.active=dev",
             "--officeflow.security.service-tokens=" + SERVICE_TOKEN,
-            "--officeflow.google.base-url=" + googleBaseUrl,
-            "--officeflow.google.redirect-uri=http://127.0.0.1:"
+            "--officeflow.user.google.base-url=" + googleBaseUrl,
+            "--officeflow.user.google.redirect-uri=http://127.0.0.1:"
                 + port
                 + "/v1/integrations/google/callback"));
     Path log = Path.of("bench/user-tokens/target/user-service.log");

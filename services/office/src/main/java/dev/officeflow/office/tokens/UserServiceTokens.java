@@ -98,14 +98,14 @@ public final class UserServiceTokens implements ProviderTokens {
         e);
   }
 
-  /** The error body's {@code error}: {@code message} when it is JSON, else the raw body. */
+  /** The problem's {@code code}: {@code detail} when it is one, else the raw body. */
   private static String message(WebClientResponseException e) {
     try {
       JsonNode body = ERRORS.readTree(e.getResponseBodyAsString());
-      String message = body.path("message").asString("");
-      String error = body.path("error").asString("");
-      if (!message.isEmpty()) {
-        return error.isEmpty() ? message : error + ": " + message;
+      String detail = body.path("detail").asString("");
+      String code = body.path("code").asString("");
+      if (!detail.isEmpty()) {
+        return code.isEmpty() ? detail : code + ": " + detail;
       }
     } catch (JacksonException notJson) {
       // fall through: the raw body is the best description there is

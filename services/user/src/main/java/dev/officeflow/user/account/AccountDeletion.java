@@ -4,10 +4,10 @@ import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.UserEvent;
 import dev.officeflow.runtime.config.RuntimeProperties;
-import dev.officeflow.user.UserApiException;
+import dev.officeflow.user.account.store.UserStore;
 import dev.officeflow.user.integration.Disconnection;
 import dev.officeflow.user.integration.Integration;
-import dev.officeflow.user.integration.IntegrationStore;
+import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.outbox.PendingEvents;
 import java.time.Clock;
@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,11 +23,10 @@ import reactor.core.publisher.Mono;
  * integrations, their tokens, the audit log and the user, announcing each integration's deletion
  * and finally {@code UserEvent(delete)}, on which every service purges the user.
  */
-@Component
-class AccountDeletion {
+public class AccountDeletion {
 
   private final UserStore users;
-  private final IntegrationStore integrations;
+  private final Integrations integrations;
   private final Disconnection disconnection;
   private final EventTransactions transactions;
   private final RuntimeProperties runtime;
@@ -37,7 +34,7 @@ class AccountDeletion {
 
   AccountDeletion(
       UserStore users,
-      IntegrationStore integrations,
+      Integrations integrations,
       Disconnection disconnection,
       EventTransactions transactions,
       RuntimeProperties runtime,
@@ -50,14 +47,11 @@ class AccountDeletion {
     this.clock = clock;
   }
 
-  Mono<Void> delete(UUID userId) {
+  /** Fails with 404 {@code user_not_found} when there is no such user (deleted already). */
+  public Mono<Void> delete(UUID userId) {
     return users
         .find(userId)
-        .switchIfEmpty(
-            Mono.error(
-                () ->
-                    new UserApiException(
-                        HttpStatus.NOT_FOUND, "user_not_found", "no user " + userId)))
+        .switchIfEmpty(Mono.error(() -> Users.notFound(userId)))
         .thenMany(integrations.list(userId))
         .concatMap(i -> disconnection.revokeAtProvider(i).map(revoked -> Map.entry(i, revoked)))
         .collectList()

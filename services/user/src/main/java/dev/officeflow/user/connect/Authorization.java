@@ -3,4 +3,4 @@ package dev.officeflow.user.connect;
 import java.time.Instant;
 
 /** A started authorization: where to send the browser, and until when the state is good. */
-record Authorization(String authorizationUrl, String state, Instant expiresAt) {}
+public record Authorization(String authorizationUrl, String state, Instant expiresAt) {}

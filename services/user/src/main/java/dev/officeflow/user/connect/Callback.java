@@ -3,7 +3,7 @@ package dev.officeflow.user.connect;
 import org.jspecify.annotations.Nullable;
 
 /** What Google's redirect to the callback carried. */
-record Callback(
+public record Callback(
     @Nullable String state,
     @Nullable String code,
     @Nullable String error,

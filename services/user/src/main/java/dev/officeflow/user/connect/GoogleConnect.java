@@ -1,7 +1,9 @@
 package dev.officeflow.user.connect;
 
-import dev.officeflow.user.UserApiException;
-import dev.officeflow.user.account.UserStore;
+import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.user.account.Users;
+import dev.officeflow.user.connect.store.OAuthState;
+import dev.officeflow.user.connect.store.OAuthStateStore;
 import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.google.GoogleOAuthException;
 import dev.officeflow.user.google.GoogleSettings;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
@@ -28,15 +29,14 @@ import reactor.core.publisher.Mono;
  * exchanged with the verifier, the account's address is read, and the integration becomes active
  * with its tokens encrypted and an {@code IntegrationEvent(create)} — all or nothing.
  */
-@Component
-class GoogleConnect {
+public class GoogleConnect {
 
   static final String PROVIDER = "google";
 
   private final OAuthStateStore states;
   private final GoogleOAuthClient google;
   private final GoogleSettings settings;
-  private final UserStore users;
+  private final Users users;
   private final IntegrationChanges changes;
   private final EventTransactions transactions;
   private final Clock clock;
@@ -45,7 +45,7 @@ class GoogleConnect {
       OAuthStateStore states,
       GoogleOAuthClient google,
       GoogleSettings settings,
-      UserStore users,
+      Users users,
       IntegrationChanges changes,
       EventTransactions transactions,
       Clock clock) {
@@ -58,13 +58,13 @@ class GoogleConnect {
     this.clock = clock;
   }
 
-  Mono<Authorization> start(UUID userId, @Nullable String loginHint) {
+  /** Fails with 404 {@code user_not_found} when the user was deleted meanwhile. */
+  public Mono<Authorization> start(UUID userId, @Nullable String loginHint) {
     String state = Pkce.state();
     String verifier = Pkce.verifier();
     Instant now = clock.instant();
     return users
-        .find(userId)
-        .switchIfEmpty(Mono.error(() -> unknownUser(userId)))
+        .get(userId)
         .flatMap(
             user ->
                 states.save(
@@ -76,7 +76,8 @@ class GoogleConnect {
                 now.plus(settings.stateTtl())));
   }
 
-  Mono<Integration> complete(Callback callback) {
+  /** Fails with an {@link ApiException} saying why nothing was connected. */
+  public Mono<Integration> complete(Callback callback) {
     if (callback.state() == null || callback.state().isBlank()) {
       return Mono.error(invalidState("missing"));
     }
@@ -98,17 +99,14 @@ class GoogleConnect {
       return Mono.error(declined(callback));
     }
     if (callback.code() == null || callback.code().isBlank()) {
-      return Mono.error(
-          new UserApiException(
-              HttpStatus.BAD_REQUEST, "invalid_request", "the callback carried no code"));
+      return Mono.error(ApiException.invalid("the callback carried no code"));
     }
     return Mono.just(state);
   }
 
   private Mono<Integration> connect(OAuthState state, Callback callback) {
     return users
-        .find(state.userId())
-        .switchIfEmpty(Mono.error(() -> unknownUser(state.userId())))
+        .get(state.userId())
         .then(google.exchange(callback.code(), state.codeVerifier()))
         .onErrorMap(GoogleOAuthException.class, GoogleConnect::codeRejected)
         .flatMap(
@@ -156,12 +154,12 @@ class GoogleConnect {
         : Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
   }
 
-  private static UserApiException invalidState(String why) {
-    return new UserApiException(
+  private static ApiException invalidState(String why) {
+    return new ApiException(
         HttpStatus.BAD_REQUEST, "invalid_state", "OAuth state " + why + "; start connecting again");
   }
 
-  private static UserApiException declined(Callback callback) {
+  private static ApiException declined(Callback callback) {
     String reason = callback.error();
     String description =
         callback.errorDescription() != null
@@ -169,7 +167,7 @@ class GoogleConnect {
             : "access_denied".equals(reason)
                 ? "the Google account owner declined access"
                 : "Google reported an error";
-    return new UserApiException(
+    return new ApiException(
         HttpStatus.BAD_REQUEST,
         reason,
         description + "; nothing was connected",
@@ -178,21 +176,16 @@ class GoogleConnect {
 
   private static Throwable codeRejected(GoogleOAuthException e) {
     if (e.unavailable()) {
-      return new UserApiException(
+      return new ApiException(
           HttpStatus.BAD_GATEWAY,
           "provider_unavailable",
           "Google could not be reached to finish connecting; start again",
           Map.of("provider", PROVIDER));
     }
-    return new UserApiException(
+    return new ApiException(
         HttpStatus.BAD_REQUEST,
         "authorization_rejected",
         "Google rejected the authorization (" + e.error() + ": " + e.getMessage() + ")",
         Map.of("provider", PROVIDER, "provider_error", e.error()));
-  }
-
-  private static UserApiException unknownUser(UUID userId) {
-    return new UserApiException(
-        HttpStatus.NOT_FOUND, "user_not_found", "no user " + userId + " (deleted?)");
   }
 }

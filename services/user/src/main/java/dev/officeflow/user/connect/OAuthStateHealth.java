@@ -1,12 +1,14 @@
 package dev.officeflow.user.connect;
 
+import dev.officeflow.user.connect.store.OAuthStateStore;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Redis, where authorizations in progress live, as {@code /actuator/health} component. */
-@Component("redis")
+/**
+ * Redis, where authorizations in progress live, as {@code /actuator/health} component {@code redis}
+ * (the bean's name, see {@code ConnectConfiguration}).
+ */
 class OAuthStateHealth extends AbstractReactiveHealthIndicator {
 
   private final OAuthStateStore states;

@@ -29,7 +29,7 @@ final class Pkce {
     return BASE64URL.encodeToString(sha256(verifier));
   }
 
-  static byte[] sha256(String value) {
+  private static byte[] sha256(String value) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -43,7 +43,7 @@ public final class TokenCipher {
     configured.forEach((id, base64) -> parsed.put(id, key(id, base64)));
     if (!parsed.containsKey(settings.currentKeyId())) {
       throw new IllegalArgumentException(
-          "officeflow.token-encryption.current-key-id '"
+          "officeflow.user.token-encryption.current-key-id '"
               + settings.currentKeyId()
               + "' is not among the configured keys "
               + parsed.keySet());

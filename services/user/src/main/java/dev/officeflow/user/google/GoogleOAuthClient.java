@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -22,7 +21,6 @@ import tools.jackson.databind.JsonNode;
  * revoke and userinfo are retried twice on server errors and timeouts, the code exchange never (a
  * code is single use). Tokens travel only in request bodies and headers, never in logs.
  */
-@Component
 public class GoogleOAuthClient {
 
   private final WebClient http;

@@ -25,11 +25,11 @@ public final class GoogleScopes {
    */
   static void checkRequestable(Collection<String> scopes) {
     if (scopes.isEmpty()) {
-      throw new IllegalArgumentException("officeflow.google.scopes: at least one scope");
+      throw new IllegalArgumentException("officeflow.user.google.scopes: at least one scope");
     }
     if (scopes.contains(GMAIL_METADATA) && scopes.stream().anyMatch(BROADER_GMAIL::contains)) {
       throw new IllegalArgumentException(
-          "officeflow.google.scopes: gmail.metadata together with a broader Gmail scope makes"
+          "officeflow.user.google.scopes: gmail.metadata together with a broader Gmail scope makes"
               + " Gmail refuse queries and full messages; request one or the other");
     }
   }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Connecting Google ({@code officeflow.google.*}).
+ * Connecting Google ({@code officeflow.user.google.*}).
  *
  * @param baseUrl where Google's OAuth endpoints live (default {@code http://127.0.0.1:8090},
  *     google-sim; {@code GOOGLE_OAUTH_BASE_URL}). Real Google splits them over hosts: set the four
@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateTtl how long an authorization may take (default 10 minutes)
  * @param timeout per call to Google (default 10 s)
  */
-@ConfigurationProperties("officeflow.google")
+@ConfigurationProperties("officeflow.user.google")
 public record GoogleSettings(
     @DefaultValue("http://127.0.0.1:8090") String baseUrl,
     @DefaultValue("") String authorizationUri,

@@ -1,10 +1,10 @@
 package dev.officeflow.user.integration;
 
 import dev.officeflow.user.google.GoogleOAuthClient;
+import dev.officeflow.user.integration.store.TokenVault;
 import dev.officeflow.user.outbox.PendingEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
  * tokens and announces it. The local deletion happens even when the provider cannot be reached: the
  * user asked for the connection to end, and without the tokens nothing here can use it.
  */
-@Component
 public class Disconnection {
 
   private static final Logger log = LoggerFactory.getLogger(Disconnection.class);

@@ -5,13 +5,15 @@ import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
 import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.user.integration.store.AuditLog;
+import dev.officeflow.user.integration.store.IntegrationStore;
+import dev.officeflow.user.integration.store.TokenVault;
 import dev.officeflow.user.outbox.PendingEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +21,6 @@ import reactor.core.publisher.Mono;
  * {@link IntegrationEvent}. Callers run these inside {@code EventTransactions.run}, so the change,
  * its audit row and its event commit together.
  */
-@Component
 public class IntegrationChanges {
 
   private final IntegrationStore store;

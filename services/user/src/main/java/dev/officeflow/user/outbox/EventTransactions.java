@@ -2,7 +2,6 @@ package dev.officeflow.user.outbox;
 
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -11,7 +10,6 @@ import reactor.core.publisher.Mono;
  * commit. A failed unit rolls back its events with everything else: nothing is announced that did
  * not happen.
  */
-@Component
 public class EventTransactions {
 
   private final TransactionalOperator transactions;

@@ -1,10 +1,9 @@
 package dev.officeflow.user.outbox;
 
+import dev.officeflow.user.outbox.store.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,32 +13,26 @@ import reactor.core.publisher.Mono;
  * Ages are measured with the database's clock, the one that stamped the rows, so instances with
  * skewed clocks agree on what is old. Several instances may sweep; a duplicate is harmless.
  */
-@Component
 class OutboxSweeper implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
-  private final DatabaseClient db;
+  private final OutboxStore store;
   private final Outbox outbox;
   private final OutboxSettings settings;
   private volatile Disposable running = Mono.never().subscribe();
   private volatile boolean started;
 
-  OutboxSweeper(DatabaseClient db, Outbox outbox, OutboxSettings settings) {
-    this.db = db;
+  OutboxSweeper(OutboxStore store, Outbox outbox, OutboxSettings settings) {
+    this.store = store;
     this.outbox = outbox;
     this.settings = settings;
   }
 
   /** One sweep: publishes old enough entries, oldest first; the result is how many it tried. */
   Mono<Long> sweep() {
-    return db.sql(
-            "SELECT id FROM event_outbox WHERE created_at < now() - make_interval(secs => :age)"
-                + " ORDER BY id LIMIT :limit")
-        .bind("age", (double) settings.minAge().toMillis() / 1000)
-        .bind("limit", settings.batchSize())
-        .map(row -> row.get("id", Long.class))
-        .all()
+    return store
+        .olderThan(settings.minAge(), settings.batchSize())
         .concatMap(id -> outbox.publishOne(id).thenReturn(id))
         .count();
   }

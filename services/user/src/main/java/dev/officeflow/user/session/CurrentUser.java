@@ -1,6 +1,7 @@
 package dev.officeflow.user.session;
 
-import dev.officeflow.user.UserApiException;
+import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.runtime.web.ProblemCodes;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,12 +11,18 @@ public final class CurrentUser {
 
   private CurrentUser() {}
 
+  /**
+   * The token's subject; a token whose subject is not a user id is refused like any other invalid
+   * token (401 {@code unauthorized}).
+   */
   public static UUID id(Jwt jwt) {
     try {
       return UUID.fromString(jwt.getSubject());
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new UserApiException(
-          HttpStatus.UNAUTHORIZED, "invalid_token", "the token's subject is not a user id");
+      throw new ApiException(
+          HttpStatus.UNAUTHORIZED,
+          ProblemCodes.UNAUTHORIZED,
+          "the token's subject is not a user id");
     }
   }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.officeflow.runtime.security.UserJwtSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,12 +31,14 @@ public final class SessionTokens {
   private final RSAKey key;
   private final NimbusJwtEncoder encoder;
   private final SessionSettings settings;
+  private final UserJwtSettings jwt;
   private final Clock clock;
 
-  SessionTokens(RSAKey key, SessionSettings settings, Clock clock) {
+  SessionTokens(RSAKey key, SessionSettings settings, UserJwtSettings jwt, Clock clock) {
     this.key = key;
     this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
     this.settings = settings;
+    this.jwt = jwt;
     this.clock = clock;
   }
 
@@ -45,8 +48,8 @@ public final class SessionTokens {
     Instant expires = now.plus(settings.ttl());
     JwtClaimsSet claims =
         JwtClaimsSet.builder()
-            .issuer(settings.issuer())
-            .audience(List.of(settings.audience()))
+            .issuer(jwt.issuer())
+            .audience(List.of(jwt.audience()))
             .subject(userId.toString())
             .issuedAt(now)
             .notBefore(now)

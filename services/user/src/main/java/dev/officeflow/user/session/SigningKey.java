@@ -31,7 +31,7 @@ final class SigningKey {
       }
       return key.build();
     } catch (GeneralSecurityException | JOSEException e) {
-      throw new IllegalStateException("officeflow.session.private-key: " + e.getMessage(), e);
+      throw new IllegalStateException("officeflow.user.session.private-key: " + e.getMessage(), e);
     }
   }
 

@@ -1,27 +1,26 @@
 package dev.officeflow.user.token;
 
 import dev.officeflow.events.IntegrationStatus;
-import dev.officeflow.user.UserApiException;
+import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.user.crypto.TokenDecryptionException;
 import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.google.GoogleOAuthException;
 import dev.officeflow.user.google.GoogleTokens;
 import dev.officeflow.user.integration.Integration;
 import dev.officeflow.user.integration.IntegrationChanges;
-import dev.officeflow.user.integration.IntegrationStore;
+import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.integration.ProviderTokens;
-import dev.officeflow.user.integration.TokenVault;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.outbox.PendingEvents;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,8 +29,9 @@ import reactor.core.publisher.Mono;
  * across instances the refresh runs with the token row locked ({@code SELECT ... FOR UPDATE}) and
  * re-checks it, so an instance that waited for the lock finds the fresh token and calls nobody.
  */
-@Component
-class TokenBroker {
+public class TokenBroker {
+
+  private static final Logger log = LoggerFactory.getLogger(TokenBroker.class);
 
   /** How a refresh ended: a token to serve, or an integration that no longer works. */
   private sealed interface Outcome {}
@@ -40,8 +40,7 @@ class TokenBroker {
 
   private record Ended(Integration integration) implements Outcome {}
 
-  private final IntegrationStore integrations;
-  private final TokenVault vault;
+  private final Integrations integrations;
   private final IntegrationChanges changes;
   private final EventTransactions transactions;
   private final GoogleOAuthClient google;
@@ -50,15 +49,13 @@ class TokenBroker {
   private final SingleFlight<UUID, Outcome> refreshes = new SingleFlight<>();
 
   TokenBroker(
-      IntegrationStore integrations,
-      TokenVault vault,
+      Integrations integrations,
       IntegrationChanges changes,
       EventTransactions transactions,
       GoogleOAuthClient google,
       TokenSettings settings,
       Clock clock) {
     this.integrations = integrations;
-    this.vault = vault;
     this.changes = changes;
     this.transactions = transactions;
     this.google = google;
@@ -72,7 +69,7 @@ class TokenBroker {
    * @param rejected an access token the provider refused (HTTP 401) although it had not expired:
    *     while it is still the stored one, it is refreshed like an expired one
    */
-  Mono<TokenResponse> get(
+  public Mono<ServedToken> get(
       UUID userId, String provider, List<String> requiredScopes, Optional<String> rejected) {
     return integrations
         .find(userId, provider)
@@ -80,14 +77,15 @@ class TokenBroker {
         .flatMap(integration -> usable(integration, requiredScopes))
         .flatMap(
             integration ->
-                vault
-                    .load(integration)
+                integrations
+                    .tokens(integration)
                     .switchIfEmpty(Mono.error(() -> withoutTokens(integration)))
                     .flatMap(
                         tokens ->
                             fresh(tokens, rejected)
-                                ? Mono.just(response(integration, tokens))
-                                : refreshOnce(integration, rejected)));
+                                ? Mono.just(new ServedToken(integration, tokens))
+                                : refreshOnce(integration, rejected)))
+        .onErrorMap(TokenDecryptionException.class, TokenBroker::undecryptable);
   }
 
   private Mono<Integration> usable(Integration integration, List<String> requiredScopes) {
@@ -98,7 +96,7 @@ class TokenBroker {
         requiredScopes.stream().filter(s -> !integration.scopes().contains(s)).toList();
     if (!missing.isEmpty()) {
       return Mono.error(
-          new UserApiException(
+          new ApiException(
               HttpStatus.FORBIDDEN,
               "insufficient_scopes",
               "the integration was not granted " + String.join(", ", missing),
@@ -107,7 +105,7 @@ class TokenBroker {
     return Mono.just(integration);
   }
 
-  private Mono<TokenResponse> refreshOnce(Integration integration, Optional<String> rejected) {
+  private Mono<ServedToken> refreshOnce(Integration integration, Optional<String> rejected) {
     return refreshes
         .run(
             integration.id(),
@@ -116,12 +114,12 @@ class TokenBroker {
         .flatMap(
             outcome ->
                 outcome instanceof Served served
-                    ? Mono.just(response(served.integration(), served.tokens()))
+                    ? Mono.just(new ServedToken(served.integration(), served.tokens()))
                     : Mono.error(ended(((Ended) outcome).integration())));
   }
 
   /** Tokens gone after a refresh attempt: revoked or expired here, or by another instance. */
-  private static UserApiException ended(Integration integration) {
+  private static ApiException ended(Integration integration) {
     return integration.status() == IntegrationStatus.ACTIVE
         ? withoutTokens(integration)
         : inactive(integration);
@@ -129,8 +127,8 @@ class TokenBroker {
 
   private Mono<Outcome> refresh(
       Integration integration, Optional<String> rejected, PendingEvents events) {
-    return vault
-        .loadForUpdate(integration)
+    return integrations
+        .tokensForUpdate(integration)
         .flatMap(
             tokens ->
                 fresh(tokens, rejected)
@@ -184,27 +182,15 @@ class TokenBroker {
         && !rejected.filter(tokens.accessToken()::equals).isPresent();
   }
 
-  private TokenResponse response(Integration integration, ProviderTokens tokens) {
-    Instant expires = tokens.accessExpiresAt();
-    return new TokenResponse(
-        tokens.accessToken(),
-        "Bearer",
-        expires,
-        Math.max(0, Duration.between(clock.instant(), expires).toSeconds()),
-        integration.scopes(),
-        integration.accountEmail() == null ? "" : integration.accountEmail(),
-        integration.id().toString());
-  }
-
-  private static UserApiException notConnected(UUID userId, String provider) {
-    return new UserApiException(
+  private static ApiException notConnected(UUID userId, String provider) {
+    return new ApiException(
         HttpStatus.NOT_FOUND,
         "integration_not_found",
         "user " + userId + " has no " + provider + " integration",
         Map.of("user_id", userId.toString(), "provider", provider));
   }
 
-  private static UserApiException inactive(Integration integration) {
+  private static ApiException inactive(Integration integration) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("user_id", integration.userId().toString());
     details.put("provider", integration.provider());
@@ -212,7 +198,7 @@ class TokenBroker {
     if (integration.errorMessage() != null) {
       details.put("reason", integration.errorMessage());
     }
-    return new UserApiException(
+    return new ApiException(
         HttpStatus.CONFLICT,
         "integration_" + integration.status().wire(),
         "the "
@@ -223,16 +209,25 @@ class TokenBroker {
         details);
   }
 
-  private static UserApiException withoutTokens(Integration integration) {
-    return new UserApiException(
+  private static ApiException withoutTokens(Integration integration) {
+    return new ApiException(
         HttpStatus.CONFLICT,
         "integration_without_tokens",
         "the " + integration.provider() + " integration holds no tokens; connect it again",
         Map.of("provider", integration.provider()));
   }
 
-  private static UserApiException refreshFailed(GoogleOAuthException e) {
-    return new UserApiException(
+  /** A stored token that does not decrypt: a key is missing or the row was tampered with. */
+  private static ApiException undecryptable(TokenDecryptionException e) {
+    log.error("stored provider token does not decrypt: {}", e.getMessage());
+    return new ApiException(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "token_decryption_failed",
+        "the stored provider token cannot be decrypted; the user may need to connect again");
+  }
+
+  private static ApiException refreshFailed(GoogleOAuthException e) {
+    return new ApiException(
         HttpStatus.BAD_GATEWAY,
         e.unavailable() ? "provider_unavailable" : "token_refresh_failed",
         "refreshing the token at Google failed (" + e.error() + "): " + e.getMessage(),

@@ -106,7 +106,7 @@ class GoogleConnectIT {
     HttpResponse<String> again = bed.callback(callback);
 
     assertThat(again.statusCode()).isEqualTo(400);
-    assertThat(Testbed.json(again).path("error").asString()).isEqualTo("invalid_state");
+    assertThat(Testbed.json(again).path("code").asString()).isEqualTo("invalid_state");
     assertThat(bed.proxy.codeExchanges()).isEqualTo(exchanges);
     assertThat(bed.sql().count("integrations", bed.userId(email))).isEqualTo(1);
   }
@@ -119,7 +119,7 @@ class GoogleConnectIT {
     HttpResponse<String> response = bed.callback(forged);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Testbed.json(response).path("error").asString()).isEqualTo("invalid_state");
+    assertThat(Testbed.json(response).path("code").asString()).isEqualTo("invalid_state");
     assertNothingStored(email);
   }
 
@@ -132,7 +132,7 @@ class GoogleConnectIT {
     HttpResponse<String> response = bed.callback(callback);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Testbed.json(response).path("message").asString()).contains("expired");
+    assertThat(Testbed.json(response).path("detail").asString()).contains("expired");
     assertNothingStored(email);
   }
 
@@ -146,8 +146,8 @@ class GoogleConnectIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = Testbed.json(response);
-    assertThat(body.path("error").asString()).isEqualTo("access_denied");
-    assertThat(body.path("message").asString()).contains("declined", "nothing was connected");
+    assertThat(body.path("code").asString()).isEqualTo("access_denied");
+    assertThat(body.path("detail").asString()).contains("declined", "nothing was connected");
     assertNothingStored(email);
   }
 
@@ -160,7 +160,7 @@ class GoogleConnectIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = Testbed.json(response);
-    assertThat(body.path("error").asString()).isEqualTo("authorization_rejected");
+    assertThat(body.path("code").asString()).isEqualTo("authorization_rejected");
     assertThat(body.path("provider_error").asString()).isEqualTo("invalid_grant");
     assertNothingStored(email);
   }

@@ -60,19 +60,19 @@ public final class RunningUserService implements AutoCloseable {
     properties.put("spring.flyway.user", Infrastructure.postgresUser());
     properties.put("spring.flyway.password", Infrastructure.postgresPassword());
     properties.put("officeflow.security.service-tokens", UserFixtures.SERVICE_TOKEN);
-    properties.put("officeflow.google.base-url", setup.googleBaseUrl());
+    properties.put("officeflow.user.google.base-url", setup.googleBaseUrl());
     properties.put(
-        "officeflow.google.redirect-uri",
+        "officeflow.user.google.redirect-uri",
         "http://127.0.0.1:" + port + "/v1/integrations/google/callback");
-    properties.put("officeflow.google.frontend-url", "http://frontend.test/connected");
+    properties.put("officeflow.user.google.frontend-url", "http://frontend.test/connected");
     if (setup.devSessions()) {
-      properties.put("officeflow.dev.sessions-enabled", true);
+      properties.put("officeflow.user.dev-session.enabled", true);
     }
-    properties.put("officeflow.token-encryption.current-key-id", setup.keys().current());
+    properties.put("officeflow.user.token-encryption.current-key-id", setup.keys().current());
     setup
         .keys()
         .byId()
-        .forEach((id, key) -> properties.put("officeflow.token-encryption.keys." + id, key));
+        .forEach((id, key) -> properties.put("officeflow.user.token-encryption.keys." + id, key));
     // As command-line arguments: builder "properties" are defaults, which application.yml beats.
     String[] arguments =
         properties.entrySet().stream()

@@ -131,7 +131,7 @@ class InternalTokenIT {
 
     assertThat(response.statusCode()).isEqualTo(409);
     JsonNode body = Testbed.json(response);
-    assertThat(body.path("error").asString()).isEqualTo("integration_revoked");
+    assertThat(body.path("code").asString()).isEqualTo("integration_revoked");
     assertThat(body.path("reason").asString()).contains("invalid_grant");
     assertThat(bed.sql().status(userId)).isEqualTo("revoked");
     assertThat(bed.sql().count("integration_tokens", userId)).isZero();
@@ -148,7 +148,7 @@ class InternalTokenIT {
 
     assertThat(response.statusCode()).isEqualTo(403);
     JsonNode body = Testbed.json(response);
-    assertThat(body.path("error").asString()).isEqualTo("insufficient_scopes");
+    assertThat(body.path("code").asString()).isEqualTo("insufficient_scopes");
     assertThat(body.path("missing_scopes").valueStream().map(JsonNode::asString))
         .containsExactly(GMAIL_SEND);
   }
@@ -162,8 +162,7 @@ class InternalTokenIT {
     HttpResponse<String> response = bed.token(other, List.of());
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(Testbed.json(response).path("error").asString())
-        .isEqualTo("token_decryption_failed");
+    assertThat(Testbed.json(response).path("code").asString()).isEqualTo("token_decryption_failed");
     assertThat(response.body()).doesNotContain("ya29.");
   }
 
@@ -172,7 +171,21 @@ class InternalTokenIT {
     HttpResponse<String> response = bed.token(UUID.randomUUID(), List.of());
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(Testbed.json(response).path("error").asString()).isEqualTo("integration_not_found");
+    assertThat(Testbed.json(response).path("code").asString()).isEqualTo("integration_not_found");
+  }
+
+  @Test
+  void errorsAreProblemDetailsNamedByTheirCode() {
+    HttpResponse<String> response = bed.token(UUID.randomUUID(), List.of());
+
+    JsonNode body = Testbed.json(response);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(body.path("type").asString())
+        .isEqualTo("urn:officeflow:problem:integration_not_found");
+    assertThat(body.path("status").asInt()).isEqualTo(404);
+    assertThat(body.path("instance").asString()).isEqualTo("/internal/tokens/get");
+    assertThat(body.path("provider").asString()).isEqualTo("google");
   }
 
   private static boolean revoked(IntegrationEvent event) {

@@ -1,9 +1,9 @@
-package dev.officeflow.user.account;
+package dev.officeflow.user.account.web;
 
-import dev.officeflow.user.UserApiException;
+import dev.officeflow.user.account.AccountDeletion;
+import dev.officeflow.user.account.User;
+import dev.officeflow.user.account.Users;
 import dev.officeflow.user.session.CurrentUser;
-import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,26 +14,19 @@ import reactor.core.publisher.Mono;
 
 /** The caller: who they are ({@code GET /v1/me}), and deleting all of it ({@code DELETE}). */
 @RestController
-class MeController {
+public class MeController {
 
-  private final UserStore users;
+  private final Users users;
   private final AccountDeletion deletion;
 
-  MeController(UserStore users, AccountDeletion deletion) {
+  MeController(Users users, AccountDeletion deletion) {
     this.users = users;
     this.deletion = deletion;
   }
 
   @GetMapping("/v1/me")
   Mono<User> me(@AuthenticationPrincipal Jwt jwt) {
-    UUID userId = CurrentUser.id(jwt);
-    return users
-        .find(userId)
-        .switchIfEmpty(
-            Mono.error(
-                () ->
-                    new UserApiException(
-                        HttpStatus.NOT_FOUND, "user_not_found", "no user " + userId)));
+    return users.get(CurrentUser.id(jwt));
   }
 
   @DeleteMapping("/v1/me")

@@ -1,5 +1,6 @@
-package dev.officeflow.user.account;
+package dev.officeflow.user.account.store;
 
+import dev.officeflow.user.account.User;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -7,17 +8,15 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /** The {@code users} table. */
-@Repository
 public class UserStore {
 
   private final DatabaseClient db;
   private final Clock clock;
 
-  UserStore(DatabaseClient db, Clock clock) {
+  public UserStore(DatabaseClient db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
@@ -26,9 +25,11 @@ public class UserStore {
   public Mono<User> findOrCreate(String email) {
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     return db.sql(
-            "INSERT INTO users (id, email, created_at, updated_at) VALUES (:id, :email, :now, :now)"
-                + " ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email"
-                + " RETURNING id, email, created_at")
+            """
+            INSERT INTO users (id, email, created_at, updated_at) VALUES (:id, :email, :now, :now)
+            ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+            RETURNING id, email, created_at
+            """)
         .bind("id", UUID.randomUUID())
         .bind("email", email.trim().toLowerCase(Locale.ROOT))
         .bind("now", now)

@@ -1,5 +1,8 @@
-package dev.officeflow.user.connect;
+package dev.officeflow.user.connect.web;
 
+import dev.officeflow.user.connect.Authorization;
+import dev.officeflow.user.connect.Callback;
+import dev.officeflow.user.connect.GoogleConnect;
 import dev.officeflow.user.google.GoogleSettings;
 import dev.officeflow.user.session.CurrentUser;
 import java.net.URI;
@@ -19,7 +22,13 @@ import reactor.core.publisher.Mono;
 
 /** {@code /v1/integrations/google/start} (user JWT) and the callback Google redirects to. */
 @RestController
-class ConnectController {
+public class ConnectController {
+
+  /**
+   * Where Google sends the browser back, for any provider: open without a token, because Google's
+   * redirect carries none; its single-use state authenticates it.
+   */
+  public static final String CALLBACK = "/v1/integrations/*/callback";
 
   /** Optional body of start: which Google account to preselect. */
   record StartRequest(@Nullable String loginHint) {}

@@ -1,24 +1,23 @@
-package dev.officeflow.user.integration;
+package dev.officeflow.user.integration.store;
 
 import dev.officeflow.events.IntegrationStatus;
+import dev.officeflow.user.integration.Integration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /** The {@code integration_audit} table: one row per change of an integration, with the reason. */
-@Repository
-class AuditLog {
+public class AuditLog {
 
   private final DatabaseClient db;
 
-  AuditLog(DatabaseClient db) {
+  public AuditLog(DatabaseClient db) {
     this.db = db;
   }
 
-  Mono<Void> record(
+  public Mono<Void> record(
       Integration integration,
       String action,
       @Nullable IntegrationStatus before,
@@ -26,9 +25,11 @@ class AuditLog {
       @Nullable String detail,
       Instant at) {
     return db.sql(
-            "INSERT INTO integration_audit (user_id, integration_id, provider, action, old_status,"
-                + " new_status, detail, at) VALUES (:user, :integration, :provider, :action, :old,"
-                + " :new, :detail, :at)")
+            """
+            INSERT INTO integration_audit (user_id, integration_id, provider, action, old_status,
+                new_status, detail, at)
+            VALUES (:user, :integration, :provider, :action, :old, :new, :detail, :at)
+            """)
         .bind("user", integration.userId())
         .bind("integration", integration.id())
         .bind("provider", integration.provider())

@@ -1,6 +1,7 @@
-package dev.officeflow.user.integration;
+package dev.officeflow.user.integration.store;
 
 import dev.officeflow.events.IntegrationStatus;
+import dev.officeflow.user.integration.Integration;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,21 +12,20 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code integrations} table. Every query names the user it is for. */
-@Repository
 public class IntegrationStore {
 
   private static final String COLUMNS =
-      "id, user_id, provider, status, account_email, scopes, last_sync_at, error_message,"
-          + " created_at, updated_at";
+      """
+      id, user_id, provider, status, account_email, scopes, last_sync_at, error_message, \
+      created_at, updated_at""";
 
   private final DatabaseClient db;
 
-  IntegrationStore(DatabaseClient db) {
+  public IntegrationStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -53,15 +53,17 @@ public class IntegrationStore {
    * Makes the user's integration with the provider active with this account and scopes, creating it
    * if needed; the result is the row as it is now.
    */
-  Mono<Integration> activate(
+  public Mono<Integration> activate(
       UUID userId, String provider, String accountEmail, List<String> scopes, Instant now) {
     return db.sql(
-            "INSERT INTO integrations (id, user_id, provider, status, account_email, scopes,"
-                + " created_at, updated_at) VALUES (:id, :user, :provider, 'active', :email,"
-                + " :scopes, :now, :now) ON CONFLICT (user_id, provider) DO UPDATE SET"
-                + " status = 'active', account_email = EXCLUDED.account_email,"
-                + " scopes = EXCLUDED.scopes, error_message = NULL, updated_at = EXCLUDED.updated_at"
-                + " RETURNING "
+            """
+            INSERT INTO integrations (id, user_id, provider, status, account_email, scopes,
+                created_at, updated_at)
+            VALUES (:id, :user, :provider, 'active', :email, :scopes, :now, :now)
+            ON CONFLICT (user_id, provider) DO UPDATE SET
+                status = 'active', account_email = EXCLUDED.account_email,
+                scopes = EXCLUDED.scopes, error_message = NULL, updated_at = EXCLUDED.updated_at
+            RETURNING\s"""
                 + COLUMNS)
         .bind("id", UUID.randomUUID())
         .bind("user", userId)
@@ -74,11 +76,13 @@ public class IntegrationStore {
   }
 
   /** Sets status and error message; the result is the row as it is now. */
-  Mono<Integration> setStatus(
+  public Mono<Integration> setStatus(
       Integration integration, IntegrationStatus status, @Nullable String error, Instant now) {
     return db.sql(
-            "UPDATE integrations SET status = :status, error_message = :error, updated_at = :now"
-                + " WHERE id = :id AND user_id = :user RETURNING "
+            """
+            UPDATE integrations SET status = :status, error_message = :error, updated_at = :now
+            WHERE id = :id AND user_id = :user
+            RETURNING\s"""
                 + COLUMNS)
         .bind("status", status.wire())
         .bind("error", Parameter.fromOrEmpty(error, String.class))
@@ -90,7 +94,7 @@ public class IntegrationStore {
   }
 
   /** Records the scopes Google reports with a refreshed token. */
-  Mono<Void> updateScopes(Integration integration, List<String> scopes) {
+  public Mono<Void> updateScopes(Integration integration, List<String> scopes) {
     return db.sql("UPDATE integrations SET scopes = :scopes WHERE id = :id AND user_id = :user")
         .bind("scopes", scopes.toArray(String[]::new))
         .bind("id", integration.id())
@@ -98,7 +102,7 @@ public class IntegrationStore {
         .then();
   }
 
-  Mono<Void> delete(Integration integration) {
+  public Mono<Void> delete(Integration integration) {
     return db.sql("DELETE FROM integrations WHERE id = :id AND user_id = :user")
         .bind("id", integration.id())
         .bind("user", integration.userId())

@@ -1,4 +1,4 @@
-package dev.officeflow.user.token;
+package dev.officeflow.user.token.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,7 @@
-package dev.officeflow.user.integration;
+package dev.officeflow.user.integration.web;
 
 import dev.officeflow.events.IntegrationStatus;
+import dev.officeflow.user.integration.Integration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

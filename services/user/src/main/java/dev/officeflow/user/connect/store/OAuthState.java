@@ -1,4 +1,4 @@
-package dev.officeflow.user.connect;
+package dev.officeflow.user.connect.store;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +7,7 @@ import java.util.UUID;
  * What an authorization in progress remembers between start and callback. Stored as one line,
  * {@code v1|user|provider|verifier|epoch millis}: none of the parts can contain {@code |}.
  */
-record OAuthState(UUID userId, String provider, String codeVerifier, Instant createdAt) {
+public record OAuthState(UUID userId, String provider, String codeVerifier, Instant createdAt) {
 
   String encode() {
     return String.join(

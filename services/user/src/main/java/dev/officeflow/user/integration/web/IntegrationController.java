@@ -1,6 +1,8 @@
-package dev.officeflow.user.integration;
+package dev.officeflow.user.integration.web;
 
-import dev.officeflow.user.UserApiException;
+import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.user.integration.Disconnection;
+import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.session.CurrentUser;
 import java.util.List;
@@ -17,22 +19,22 @@ import reactor.core.publisher.Mono;
 
 /** The caller's integrations: list them, disconnect one. */
 @RestController
-class IntegrationController {
+public class IntegrationController {
 
-  private final IntegrationStore store;
+  private final Integrations integrations;
   private final Disconnection disconnection;
   private final EventTransactions transactions;
 
   IntegrationController(
-      IntegrationStore store, Disconnection disconnection, EventTransactions transactions) {
-    this.store = store;
+      Integrations integrations, Disconnection disconnection, EventTransactions transactions) {
+    this.integrations = integrations;
     this.disconnection = disconnection;
     this.transactions = transactions;
   }
 
   @GetMapping("/v1/integrations")
   Mono<Map<String, List<IntegrationView>>> list(@AuthenticationPrincipal Jwt jwt) {
-    return store
+    return integrations
         .list(CurrentUser.id(jwt))
         .map(IntegrationView::of)
         .collectList()
@@ -43,7 +45,7 @@ class IntegrationController {
   Mono<Map<String, Object>> disconnect(
       @AuthenticationPrincipal Jwt jwt, @PathVariable String provider) {
     UUID userId = CurrentUser.id(jwt);
-    return store
+    return integrations
         .find(userId, provider)
         .switchIfEmpty(Mono.error(() -> notConnected(provider)))
         .flatMap(
@@ -61,8 +63,8 @@ class IntegrationController {
                                         "provider_revoked", revoked))));
   }
 
-  private static UserApiException notConnected(String provider) {
-    return new UserApiException(
+  private static ApiException notConnected(String provider) {
+    return new ApiException(
         HttpStatus.NOT_FOUND, "integration_not_found", "no " + provider + " integration");
   }
 }

@@ -1,13 +1,13 @@
-package dev.officeflow.user.account;
+package dev.officeflow.user.account.web;
 
-import dev.officeflow.user.UserApiException;
+import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.user.account.User;
+import dev.officeflow.user.account.Users;
 import dev.officeflow.user.session.SessionTokens;
 import dev.officeflow.user.session.SessionTokens.SessionToken;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,12 +15,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Demo login for local runs: {@code POST /v1/dev/session {"email": ...}} creates (or finds) the
- * user and returns a user JWT without any password. It exists only with {@code
- * officeflow.dev.sessions-enabled=true} (the {@code dev} profile); otherwise the path is 404.
+ * user and returns a user JWT without any password. Registered only with {@code
+ * officeflow.user.dev-session.enabled=true} (the {@code dev} profile; see {@code
+ * AccountConfiguration}); otherwise the path is 404.
  */
 @RestController
-@ConditionalOnBooleanProperty("officeflow.dev.sessions-enabled")
-class DevSessionController {
+public class DevSessionController {
+
+  /** The route, open without a token whether or not demo logins are on. */
+  public static final String PATH = "/v1/dev/session";
 
   /** Body of the demo login. */
   record SessionRequest(@Nullable String email) {}
@@ -34,23 +37,21 @@ class DevSessionController {
     }
   }
 
-  private final UserStore users;
+  private final Users users;
   private final SessionTokens tokens;
   private final Clock clock;
 
-  DevSessionController(UserStore users, SessionTokens tokens, Clock clock) {
+  DevSessionController(Users users, SessionTokens tokens, Clock clock) {
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
   }
 
-  @PostMapping("/v1/dev/session")
+  @PostMapping(PATH)
   Mono<Session> session(@RequestBody SessionRequest request) {
     String email = request.email();
     if (email == null || !email.contains("@")) {
-      return Mono.error(
-          new UserApiException(
-              HttpStatus.BAD_REQUEST, "invalid_request", "email must be an email address"));
+      return Mono.error(ApiException.invalid("email must be an email address"));
     }
     return users.findOrCreate(email).map(user -> session(user, tokens.issue(user.id())));
   }

@@ -1,13 +1,14 @@
-package dev.officeflow.user.integration;
+package dev.officeflow.user.integration.store;
 
 import dev.officeflow.user.crypto.TokenCipher;
 import dev.officeflow.user.crypto.TokenCipher.Binding;
+import dev.officeflow.user.integration.Integration;
+import dev.officeflow.user.integration.ProviderTokens;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,7 +16,6 @@ import reactor.core.publisher.Mono;
  * key, so each write moves a row to it) and decrypted on the way out, bound to the integration's
  * user and provider.
  */
-@Repository
 public class TokenVault {
 
   private static final String ACCESS = "access_token";
@@ -24,7 +24,7 @@ public class TokenVault {
   private final DatabaseClient db;
   private final TokenCipher cipher;
 
-  TokenVault(DatabaseClient db, TokenCipher cipher) {
+  public TokenVault(DatabaseClient db, TokenCipher cipher) {
     this.db = db;
     this.cipher = cipher;
   }
@@ -42,17 +42,20 @@ public class TokenVault {
     return select(integration, " FOR UPDATE");
   }
 
-  Mono<Void> save(Integration integration, ProviderTokens tokens, Instant now) {
+  public Mono<Void> save(Integration integration, ProviderTokens tokens, Instant now) {
     byte[] refresh =
         tokens.refreshToken() == null
             ? null
             : cipher.encrypt(tokens.refreshToken(), binding(integration, REFRESH));
     return db.sql(
-            "INSERT INTO integration_tokens (integration_id, access_token, refresh_token,"
-                + " access_expires_at, updated_at) VALUES (:id, :access, :refresh, :expires, :now)"
-                + " ON CONFLICT (integration_id) DO UPDATE SET access_token = EXCLUDED.access_token,"
-                + " refresh_token = EXCLUDED.refresh_token,"
-                + " access_expires_at = EXCLUDED.access_expires_at, updated_at = EXCLUDED.updated_at")
+            """
+            INSERT INTO integration_tokens (integration_id, access_token, refresh_token,
+                access_expires_at, updated_at)
+            VALUES (:id, :access, :refresh, :expires, :now)
+            ON CONFLICT (integration_id) DO UPDATE SET
+                access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token,
+                access_expires_at = EXCLUDED.access_expires_at, updated_at = EXCLUDED.updated_at
+            """)
         .bind("id", integration.id())
         .bind("access", cipher.encrypt(tokens.accessToken(), binding(integration, ACCESS)))
         .bind("refresh", Parameter.fromOrEmpty(refresh, byte[].class))
@@ -61,7 +64,7 @@ public class TokenVault {
         .then();
   }
 
-  Mono<Void> delete(Integration integration) {
+  public Mono<Void> delete(Integration integration) {
     return db.sql("DELETE FROM integration_tokens WHERE integration_id = :id")
         .bind("id", integration.id())
         .then();
@@ -69,8 +72,9 @@ public class TokenVault {
 
   private Mono<ProviderTokens> select(Integration integration, String lock) {
     return db.sql(
-            "SELECT access_token, refresh_token, access_expires_at FROM integration_tokens"
-                + " WHERE integration_id = :id"
+            """
+            SELECT access_token, refresh_token, access_expires_at FROM integration_tokens
+            WHERE integration_id = :id"""
                 + lock)
         .bind("id", integration.id())
         .map(row -> decrypt(integration, row))

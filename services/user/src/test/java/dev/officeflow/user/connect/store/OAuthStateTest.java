@@ -1,4 +1,4 @@
-package dev.officeflow.user.connect;
+package dev.officeflow.user.connect.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class OAuthStateTest {
 
+  /** The code verifier of RFC 7636's example (appendix B). */
+  private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
   @Test
   void decodesWhatItEncoded() {
     OAuthState state =
         new OAuthState(
-            UUID.randomUUID(), "google", Pkce.verifier(), Instant.parse("2026-11-22T10:15:30Z"));
+            UUID.randomUUID(), "google", VERIFIER, Instant.parse("2026-11-22T10:15:30Z"));
 
     assertThat(OAuthState.decode(state.encode())).isEqualTo(state);
   }
@@ -26,9 +29,7 @@ class OAuthStateTest {
 
   @Test
   void toStringLeavesOutTheVerifier() {
-    String verifier = Pkce.verifier();
-
-    assertThat(new OAuthState(UUID.randomUUID(), "google", verifier, Instant.EPOCH).toString())
-        .doesNotContain(verifier);
+    assertThat(new OAuthState(UUID.randomUUID(), "google", VERIFIER, Instant.EPOCH).toString())
+        .doesNotContain(VERIFIER);
   }
 }

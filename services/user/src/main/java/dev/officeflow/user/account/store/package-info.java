@@ -1,0 +1,5 @@
+/** The {@code users} table. */
+@NullMarked
+package dev.officeflow.user.account.store;
+
+import org.jspecify.annotations.NullMarked;

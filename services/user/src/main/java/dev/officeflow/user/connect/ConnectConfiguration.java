@@ -1,0 +1,52 @@
+package dev.officeflow.user.connect;
+
+import dev.officeflow.runtime.security.ApiRoutes;
+import dev.officeflow.user.account.Users;
+import dev.officeflow.user.connect.store.OAuthStateStore;
+import dev.officeflow.user.connect.web.ConnectController;
+import dev.officeflow.user.google.GoogleOAuthClient;
+import dev.officeflow.user.google.GoogleSettings;
+import dev.officeflow.user.integration.IntegrationChanges;
+import dev.officeflow.user.outbox.EventTransactions;
+import io.lettuce.core.RedisClient;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+
+/** Connecting a provider: the OAuth flow, its state in Redis, and that state's health. */
+@Configuration(proxyBeanMethods = false)
+@Import(ConnectController.class)
+class ConnectConfiguration {
+
+  /** On the process's one Redis client (services-common), with a connection of its own. */
+  @Bean
+  OAuthStateStore oauthStateStore(RedisClient redis) {
+    return new OAuthStateStore(redis);
+  }
+
+  /** Named {@code redis}: the component's name in {@code /actuator/health}. */
+  @Bean("redis")
+  OAuthStateHealth oauthStateHealth(OAuthStateStore states) {
+    return new OAuthStateHealth(states);
+  }
+
+  @Bean
+  GoogleConnect googleConnect(
+      OAuthStateStore states,
+      GoogleOAuthClient google,
+      GoogleSettings settings,
+      Users users,
+      IntegrationChanges changes,
+      EventTransactions transactions,
+      Clock clock) {
+    return new GoogleConnect(states, google, settings, users, changes, transactions, clock);
+  }
+
+  @Bean
+  ApiRoutes callbackRoute() {
+    return exchanges ->
+        exchanges.pathMatchers(HttpMethod.GET, ConnectController.CALLBACK).permitAll();
+  }
+}

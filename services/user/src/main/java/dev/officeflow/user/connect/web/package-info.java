@@ -1,0 +1,5 @@
+/** Starting a connection (user JWT) and Google's redirect back to this service (no JWT). */
+@NullMarked
+package dev.officeflow.user.connect.web;
+
+import org.jspecify.annotations.NullMarked;

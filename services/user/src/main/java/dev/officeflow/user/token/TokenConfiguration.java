@@ -1,0 +1,30 @@
+package dev.officeflow.user.token;
+
+import dev.officeflow.user.google.GoogleOAuthClient;
+import dev.officeflow.user.integration.IntegrationChanges;
+import dev.officeflow.user.integration.Integrations;
+import dev.officeflow.user.outbox.EventTransactions;
+import dev.officeflow.user.token.web.InternalTokenController;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Serving provider tokens to other services, refreshed when close to expiry. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenSettings.class)
+@Import(InternalTokenController.class)
+class TokenConfiguration {
+
+  @Bean
+  TokenBroker tokenBroker(
+      Integrations integrations,
+      IntegrationChanges changes,
+      EventTransactions transactions,
+      GoogleOAuthClient google,
+      TokenSettings settings,
+      Clock clock) {
+    return new TokenBroker(integrations, changes, transactions, google, settings, clock);
+  }
+}
