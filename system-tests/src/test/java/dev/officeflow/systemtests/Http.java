@@ -42,6 +42,19 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** Any method, with a raw body of the given content type when {@code body} is not null. */
+  static HttpResponse<String> call(
+      String method, String url, @Nullable String body, @Nullable String bearer) {
+    HttpRequest.Builder request = request(url, bearer);
+    if (body == null) {
+      return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+    return send(
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
   }

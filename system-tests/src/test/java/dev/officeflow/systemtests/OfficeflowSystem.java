@@ -103,13 +103,13 @@ final class OfficeflowSystem implements AutoCloseable {
 
   private List<String> userArgs() {
     List<String> args = new ArrayList<>(database("user"));
-    args.add("--officeflow.google.base-url=http://127.0.0.1:" + googlePort);
+    args.add("--officeflow.user.google.base-url=http://127.0.0.1:" + googlePort);
     args.add(
-        "--officeflow.google.redirect-uri=http://127.0.0.1:"
+        "--officeflow.user.google.redirect-uri=http://127.0.0.1:"
             + userPort
             + "/v1/integrations/google/callback");
-    args.add("--officeflow.google.frontend-url=http://frontend.test/connected");
-    args.add("--officeflow.dev.sessions-enabled=true");
+    args.add("--officeflow.user.google.frontend-url=http://frontend.test/connected");
+    args.add("--officeflow.user.dev-session.enabled=true");
     return args;
   }
 
@@ -127,12 +127,14 @@ final class OfficeflowSystem implements AutoCloseable {
   private List<String> contactsArgs() {
     List<String> args = new ArrayList<>(database("contacts"));
     args.add(
-        "--contacts.security.jwk-set-uri=http://127.0.0.1:" + userPort + "/.well-known/jwks.json");
+        "--officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:"
+            + userPort
+            + "/.well-known/jwks.json");
     return args;
   }
 
   private List<String> vespaLoaderArgs() {
-    return List.of("--officeflow.vespa.endpoints=http://127.0.0.1:" + vespaPort + "/");
+    return List.of("--officeflow.vespa-loader.feed.endpoints=http://127.0.0.1:" + vespaPort + "/");
   }
 
   private static List<String> database(String service) {

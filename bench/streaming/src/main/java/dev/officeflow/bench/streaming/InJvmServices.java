@@ -57,8 +57,8 @@ final class InJvmServices {
             "--spring.application.name=vespa-loader",
             "--officeflow.service.name=vespa-loader",
             "--officeflow.office.streaming.gmail.enabled=false",
-            "--officeflow.vespa.endpoints=http://127.0.0.1:" + vespa.port() + "/",
-            "--officeflow.vespa.compression=none"));
+            "--officeflow.vespa-loader.feed.endpoints=http://127.0.0.1:" + vespa.port() + "/",
+            "--officeflow.vespa-loader.feed.compression=none"));
     return run(VespaLoaderApplication.class, args);
   }
 
@@ -73,7 +73,7 @@ final class InJvmServices {
         List.of(
             "--spring.application.name=contacts",
             "--officeflow.service.name=contacts",
-            "--contacts.security.jwk-set-uri=http://127.0.0.1:1/unused/jwks.json"));
+            "--officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:1/unused/jwks.json"));
     return run(ContactsApplication.class, args);
   }
 

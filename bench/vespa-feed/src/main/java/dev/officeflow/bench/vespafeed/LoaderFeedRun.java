@@ -30,7 +30,7 @@ final class LoaderFeedRun implements AutoCloseable {
 
   /**
    * @param extraArgs more Spring arguments for the service ({@code
-   *     --officeflow.vespa.max-in-flight=64}), to try settings without rebuilding it
+   *     --officeflow.vespa-loader.feed.max-in-flight=64}), to try settings without rebuilding it
    */
   LoaderFeedRun(
       BenchPubSub pubSub,
@@ -47,7 +47,7 @@ final class LoaderFeedRun implements AutoCloseable {
             List.of(
                 "--officeflow.pubsub.prefix=" + prefix,
                 "--officeflow.redis.url=" + redisUrl,
-                "--officeflow.vespa.endpoints=http://127.0.0.1:" + sim.port() + "/",
+                "--officeflow.vespa-loader.feed.endpoints=http://127.0.0.1:" + sim.port() + "/",
                 "--server.port=0",
                 "--logging.structured.format.console=",
                 "--logging.level.root=WARN"));

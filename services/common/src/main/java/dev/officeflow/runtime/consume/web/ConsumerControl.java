@@ -43,9 +43,10 @@ final class ConsumerControl {
   RouterFunction<ServerResponse> routes() {
     return RouterFunctions.route()
         .GET(PATH, this::read)
-        .POST(PATH + "/pause", request -> change(runtime::pause))
-        .POST(PATH + "/resume", request -> change(runtime::resume))
-        .route(RequestPredicates.path(PATH), request -> notAllowed(HttpMethod.GET, usage()))
+        .POST(PATH + "/pause", request -> change(request, runtime::pause))
+        .POST(PATH + "/resume", request -> change(request, runtime::resume))
+        .route(
+            RequestPredicates.path(PATH), request -> notAllowed(request, HttpMethod.GET, usage()))
         .route(RequestPredicates.path(PATH + "/{action}"), this::otherAction)
         .build();
   }
@@ -69,6 +70,7 @@ final class ConsumerControl {
       List<String> known =
           status.subscriptions().stream().map(SubscriptionStatus::subscription).toList();
       return error(
+          request,
           HttpStatus.BAD_REQUEST,
           ProblemCodes.INVALID_REQUEST,
           "no subscription '" + wanted.get() + "' here; known: " + String.join(", ", known));
@@ -82,22 +84,30 @@ final class ConsumerControl {
    * Pausing waits for in-flight messages (up to the shutdown timeout) and resuming for the streams
    * to open: both block, so neither runs on the event loop.
    */
-  private Mono<ServerResponse> change(Supplier<State> transition) {
+  private Mono<ServerResponse> change(ServerRequest request, Supplier<State> transition) {
     return Mono.fromSupplier(transition)
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(state -> status())
         .onErrorResume(
             OfficeflowRuntimeException.class,
-            e -> error(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.UNAVAILABLE, e.getMessage()));
+            e ->
+                error(
+                    request,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemCodes.UNAVAILABLE,
+                    e.getMessage()));
   }
 
   private Mono<ServerResponse> otherAction(ServerRequest request) {
     String action = request.pathVariable("action");
     if (ACTIONS.contains(action)) {
-      return notAllowed(HttpMethod.POST, "use POST " + PATH + "/" + action);
+      return notAllowed(request, HttpMethod.POST, "use POST " + PATH + "/" + action);
     }
     return error(
-        HttpStatus.NOT_FOUND, ProblemCodes.NOT_FOUND, "no action '" + action + "': " + usage());
+        request,
+        HttpStatus.NOT_FOUND,
+        ProblemCodes.NOT_FOUND,
+        "no action '" + action + "': " + usage());
   }
 
   private static String usage() {
@@ -108,22 +118,27 @@ final class ConsumerControl {
         + "/pause or /resume changes it";
   }
 
-  private static Mono<ServerResponse> notAllowed(HttpMethod allowed, String detail) {
+  private static Mono<ServerResponse> notAllowed(
+      ServerRequest request, HttpMethod allowed, String detail) {
     return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
         .allow(allowed)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .bodyValue(problem(HttpStatus.METHOD_NOT_ALLOWED, ProblemCodes.METHOD_NOT_ALLOWED, detail));
+        .bodyValue(
+            problem(
+                request, HttpStatus.METHOD_NOT_ALLOWED, ProblemCodes.METHOD_NOT_ALLOWED, detail));
   }
 
-  private static Mono<ServerResponse> error(HttpStatus status, String code, String detail) {
+  private static Mono<ServerResponse> error(
+      ServerRequest request, HttpStatus status, String code, String detail) {
     return ServerResponse.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .bodyValue(problem(status, code, detail));
+        .bodyValue(problem(request, status, code, detail));
   }
 
-  private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+  private static ProblemDetail problem(
+      ServerRequest request, HttpStatus status, String code, String detail) {
     ProblemDetail problem = Problems.of(status, code, detail);
-    problem.setInstance(URI.create(PATH));
+    problem.setInstance(URI.create(request.path()));
     return problem;
   }
 }

@@ -166,7 +166,7 @@ class ConsumerControlIT {
     assertThat(problem(unknown))
         .containsEntry("code", "not_found")
         .containsEntry("type", "urn:officeflow:problem:not_found")
-        .containsEntry("instance", "/internal/consumers")
+        .containsEntry("instance", "/internal/consumers/stop")
         .extractingByKey("detail", as(InstanceOfAssertFactories.STRING))
         .contains("'stop'", "/pause", "/resume");
     WebTestClient.ResponseSpec read = call(HttpMethod.GET, "/internal/consumers/pause");
