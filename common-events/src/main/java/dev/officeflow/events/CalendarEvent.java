@@ -23,7 +23,7 @@ public record CalendarEvent(
 
   public CalendarEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
-    Check.required(provider, "provider");
+    provider = Check.required(Providers.canonical(provider), "provider");
     Check.required(syncType, "sync_type");
     DataEvents.checkPayload(event, payloadRef, "event");
     Check.required(calendarId, "calendar_id");
@@ -66,8 +66,24 @@ public record CalendarEvent(
         syncTimestamp,
         provider,
         syncType,
-        null,
+        event == null ? null : event.withoutDescription(),
         ref,
+        calendarId);
+  }
+
+  @Override
+  public CalendarEvent withoutBody() {
+    return new CalendarEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        event == null ? null : event.withoutDescription(),
+        payloadRef,
         calendarId);
   }
 

@@ -1,6 +1,9 @@
 package dev.officeflow.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,6 +53,60 @@ final class Check {
 
   static <V> Map<String, V> map(@Nullable Map<String, V> value) {
     return value == null ? Map.of() : Map.copyOf(value);
+  }
+
+  /** Text a reference model requires: unknown is the empty string, never null. */
+  static String text(@Nullable String value) {
+    return value == null ? "" : value;
+  }
+
+  /** A value with a default where the reference model has one. */
+  static String orDefault(@Nullable String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /**
+   * Free-form JSON objects ({@code List[Dict[str, Any]]}), immutable, in their order; values may be
+   * null, elements may not.
+   */
+  static List<Map<String, @Nullable Object>> objects(
+      @Nullable List<Map<String, @Nullable Object>> value, String field) {
+    if (value == null) {
+      return List.of();
+    }
+    List<Map<String, @Nullable Object>> copy = new ArrayList<>(value.size());
+    for (Map<String, @Nullable Object> element : value) {
+      if (element == null) {
+        throw new EventValidationException(field, "contains null");
+      }
+      copy.add(object(element));
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  /** A free-form JSON object ({@code Dict[str, Any]}), immutable, in its order. */
+  static Map<String, @Nullable Object> object(@Nullable Map<String, @Nullable Object> value) {
+    return value == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(value));
+  }
+
+  /** Objects of text ({@code List[Dict[str, str]]}): no null element, key or value. */
+  static List<Map<String, String>> textObjects(
+      @Nullable List<Map<String, String>> value, String field) {
+    if (value == null) {
+      return List.of();
+    }
+    List<Map<String, String>> copy = new ArrayList<>(value.size());
+    for (Map<String, String> element : value) {
+      if (element == null) {
+        throw new EventValidationException(field, "contains null");
+      }
+      try {
+        copy.add(Map.copyOf(element));
+      } catch (NullPointerException e) {
+        throw new EventValidationException(field, "contains a null key or value");
+      }
+    }
+    return List.copyOf(copy);
   }
 
   static String uuid(@Nullable String value, String field) {

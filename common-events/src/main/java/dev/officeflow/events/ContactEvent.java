@@ -19,7 +19,7 @@ public record ContactEvent(
 
   public ContactEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
-    Check.required(provider, "provider");
+    provider = Check.required(Providers.canonical(provider), "provider");
     Check.required(syncType, "sync_type");
     DataEvents.checkPayload(contact, payloadRef, "contact");
   }
@@ -60,8 +60,23 @@ public record ContactEvent(
         syncTimestamp,
         provider,
         syncType,
-        null,
+        contact == null ? null : contact.withoutNotes(),
         ref);
+  }
+
+  @Override
+  public ContactEvent withoutBody() {
+    return new ContactEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        contact == null ? null : contact.withoutNotes(),
+        payloadRef);
   }
 
   @Override

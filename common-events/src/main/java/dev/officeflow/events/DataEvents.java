@@ -29,9 +29,6 @@ final class DataEvents {
     if (payload == null && ref == null) {
       throw new EventValidationException(field, "missing (and no payload_ref)");
     }
-    if (payload != null && ref != null) {
-      throw new EventValidationException(field, "present together with payload_ref");
-    }
   }
 
   /** The document id inside a payload pointer's key ({@code office:u:type:id:version}). */

@@ -15,14 +15,18 @@ public record DocumentEvent(
     SyncType syncType,
     @Nullable Document document,
     @Nullable PayloadRef payloadRef,
-    @Nullable String contentType)
+    String contentType)
     implements DataEvent<Document> {
 
   public DocumentEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
-    Check.required(provider, "provider");
+    provider = Check.required(Providers.canonical(provider), "provider");
     Check.required(syncType, "sync_type");
     DataEvents.checkPayload(document, payloadRef, "document");
+    contentType =
+        contentType == null || contentType.isBlank()
+            ? (document == null ? "" : document.contentType())
+            : contentType;
   }
 
   @Override
@@ -64,8 +68,24 @@ public record DocumentEvent(
         syncTimestamp,
         provider,
         syncType,
-        null,
+        document == null ? null : document.withoutContent(),
         ref,
+        contentType);
+  }
+
+  @Override
+  public DocumentEvent withoutBody() {
+    return new DocumentEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        document == null ? null : document.withoutContent(),
+        payloadRef,
         contentType);
   }
 

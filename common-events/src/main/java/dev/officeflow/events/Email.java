@@ -6,16 +6,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An email's metadata (and body, unless the producer runs {@code metadata_only}). Addresses are
- * bare addresses ({@code ana@example.com}); display names, when known, are in {@code display_names}
- * keyed by address, an officeflow extension that other readers ignore.
+ * An email's metadata and body, typed as the reference's {@code EmailData}: {@code thread_id},
+ * {@code subject}, {@code body} and {@code from_address} are always text, empty when unknown or not
+ * carried ({@code body} is empty in {@code metadata_only} mode and beside a {@code payload_ref}).
+ * Addresses are bare addresses ({@code ana@example.com}); display names, when known, are in {@code
+ * display_names} keyed by address, an officeflow extension that other readers ignore.
  */
 public record Email(
     String id,
-    @Nullable String threadId,
-    @Nullable String subject,
-    @Nullable String body,
-    @Nullable String fromAddress,
+    String threadId,
+    String subject,
+    String body,
+    String fromAddress,
     List<String> toAddresses,
     List<String> ccAddresses,
     List<String> bccAddresses,
@@ -34,12 +36,16 @@ public record Email(
 
   public Email {
     Check.required(id, "id");
+    threadId = Check.text(threadId);
+    subject = Check.text(subject);
+    body = Check.text(body);
+    fromAddress = Check.text(fromAddress);
     toAddresses = Check.list(toAddresses, "to_addresses");
     ccAddresses = Check.list(ccAddresses, "cc_addresses");
     bccAddresses = Check.list(bccAddresses, "bcc_addresses");
     Check.timestamp(receivedDate, "received_date");
     labels = Check.list(labels, "labels");
-    Check.required(provider, "provider");
+    provider = Check.required(Providers.canonical(provider), "provider");
     Check.required(providerMessageId, "provider_message_id");
     if (sizeBytes != null) {
       Check.nonNegative(sizeBytes, "size_bytes");
@@ -48,13 +54,13 @@ public record Email(
     displayNames = Check.map(displayNames);
   }
 
-  /** The same email without its body, for {@code metadata_only} producers. */
+  /** The same email without its body: {@code metadata_only}, or beside a payload pointer. */
   public Email withoutBody() {
-    return withBody(null);
+    return withBody("");
   }
 
   /** The same email with another body. */
-  public Email withBody(@Nullable String body) {
+  public Email withBody(String body) {
     return new Email(
         id,
         threadId,

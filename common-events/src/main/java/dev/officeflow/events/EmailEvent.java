@@ -19,7 +19,7 @@ public record EmailEvent(
 
   public EmailEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
-    Check.required(provider, "provider");
+    provider = Check.required(Providers.canonical(provider), "provider");
     Check.required(syncType, "sync_type");
     DataEvents.checkPayload(email, payloadRef, "email");
   }
@@ -60,8 +60,23 @@ public record EmailEvent(
         syncTimestamp,
         provider,
         syncType,
-        null,
+        email == null ? null : email.withoutBody(),
         ref);
+  }
+
+  @Override
+  public EmailEvent withoutBody() {
+    return new EmailEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        email == null ? null : email.withoutBody(),
+        payloadRef);
   }
 
   @Override

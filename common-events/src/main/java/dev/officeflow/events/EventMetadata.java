@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The envelope every event carries: identity, origin, trace context and correlation.
@@ -23,7 +24,7 @@ public record EventMetadata(
     @Nullable String requestId,
     @Nullable String userId,
     @Nullable String correlationId,
-    Map<String, String> tags) {
+    @JsonDeserialize(using = LenientShapes.TextMap.class) Map<String, String> tags) {
 
   public static final String NO_TRACE_ID = "0".repeat(32);
   public static final String NO_SPAN_ID = "0".repeat(16);

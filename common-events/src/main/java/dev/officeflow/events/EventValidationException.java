@@ -32,7 +32,8 @@ public final class EventValidationException extends RuntimeException {
 
   /** The same error with {@code parent} prepended to the field path. */
   public EventValidationException under(String parent) {
-    String path = field.isEmpty() ? parent : parent + "." + field;
+    String path =
+        field.isEmpty() ? parent : field.startsWith("[") ? parent + field : parent + "." + field;
     return new EventValidationException(path, reason, getCause());
   }
 }

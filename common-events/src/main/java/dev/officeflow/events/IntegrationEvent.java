@@ -26,7 +26,7 @@ public record IntegrationEvent(
 
   public IntegrationEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
-    Check.required(provider, "provider");
+    provider = Check.required(Providers.canonical(provider), "provider");
     Check.required(integrationId, "integration_id");
     Check.required(status, "status");
     scopes = Check.list(scopes, "scopes");

@@ -18,7 +18,7 @@ public enum Operation {
   @JsonCreator
   public static Operation fromWire(String value) {
     for (Operation operation : values()) {
-      if (operation.wire().equals(value)) {
+      if (operation.wire().equalsIgnoreCase(value)) {
         return operation;
       }
     }

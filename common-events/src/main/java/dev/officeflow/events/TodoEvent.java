@@ -20,7 +20,7 @@ public record TodoEvent(
 
   public TodoEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
-    Check.required(provider, "provider");
+    provider = Check.required(Providers.canonical(provider), "provider");
     Check.required(syncType, "sync_type");
     DataEvents.checkPayload(todo, payloadRef, "todo");
   }
@@ -62,8 +62,24 @@ public record TodoEvent(
         syncTimestamp,
         provider,
         syncType,
-        null,
+        todo == null ? null : todo.withoutDescription(),
         ref,
+        listId);
+  }
+
+  @Override
+  public TodoEvent withoutBody() {
+    return new TodoEvent(
+        metadata,
+        userId,
+        operation,
+        batchId,
+        lastUpdated,
+        syncTimestamp,
+        provider,
+        syncType,
+        todo == null ? null : todo.withoutDescription(),
+        payloadRef,
         listId);
   }
 

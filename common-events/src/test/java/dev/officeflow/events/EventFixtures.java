@@ -82,9 +82,17 @@ public final class EventFixtures {
         "google",
         providerId,
         "primary",
-        List.of("RRULE:FREQ=WEEKLY"),
-        List.of(10),
-        List.of(),
+        Recurrence.fromLines(
+            List.of("RRULE:FREQ=WEEKLY;BYDAY=MO", "EXDATE;TZID=Europe/Berlin:20261109T093000")),
+        List.of(Map.of("method", "popup", "minutes", 10)),
+        List.of(
+            Map.of(
+                "file_url",
+                "https://drive.example/file/" + providerId,
+                "title",
+                "Agenda",
+                "mime_type",
+                "application/pdf")),
         "5",
         "https://calendar.example/event?eid=" + providerId,
         List.of(
@@ -115,19 +123,20 @@ public final class EventFixtures {
             "Bo",
             "Berg",
             List.of("bo@example.org"),
-            List.of("+46 70 000 00 00"),
-            List.of(),
-            List.of("Example AB"),
-            List.of(),
-            null,
+            List.of(Map.of("value", "+46 70 000 00 00", "type", "mobile")),
+            List.of(Map.of("formatted", "Storgatan 1, Stockholm", "type", "work")),
+            List.of(Map.of("name", "Example AB", "title", "CTO")),
+            List.of(Instant.parse("1990-05-01T00:00:00Z")),
+            "Met at the offsite",
             "google",
             providerId,
-            List.of(),
+            List.of(Map.of("url", "https://photos.example/" + providerId, "default", false)),
             List.of("friends"),
-            Map.of("vip_score", "0.82"),
+            List.of("colleague"),
             CHANGED);
+    // The contacts service's scores travel in the metadata's tags.
     return new ContactEvent(
-        metadata(userId),
+        metadata(userId).withTags(Map.of("account", "ana@example.com", "vip_score", "0.82")),
         userId,
         Operation.CREATE,
         null,
@@ -145,9 +154,13 @@ public final class EventFixtures {
             "google_" + providerId,
             "Roadmap",
             "Q1: ship",
-            "ana@example.com",
+            "word",
             "google",
             providerId,
+            "ana@example.com",
+            List.of("ana@example.com:owner"),
+            List.of("planning"),
+            Map.of("word_count", 2),
             "https://docs.example/" + providerId,
             1200L,
             CHANGED.minusSeconds(3600),
@@ -163,7 +176,7 @@ public final class EventFixtures {
         SyncType.BATCH_SYNC,
         document,
         null,
-        "text/plain");
+        "word");
   }
 
   public static TodoEvent todoEvent(String userId, String providerId) {
@@ -172,13 +185,19 @@ public final class EventFixtures {
             "google_" + providerId,
             "Send deck",
             null,
-            "needsAction",
+            "pending",
+            "high",
             CHANGED.plusSeconds(86400),
             null,
-            "high",
+            "bo@example.org",
+            "ana@example.com",
+            List.of("deck"),
+            null,
+            List.of(),
             "google",
             providerId,
-            "list-1");
+            "list-1",
+            Map.of());
     return new TodoEvent(
         metadata(userId),
         userId,

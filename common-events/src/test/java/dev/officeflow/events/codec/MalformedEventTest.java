@@ -74,13 +74,6 @@ class MalformedEventTest {
             "{\"store\":\"redis\",\"key\":\"office:u:email:1\",\"size_bytes\":1,\"sha256\":\"abc\"}",
             "payload_ref.sha256",
             "64 lowercase hex"),
-        set(
-            "payload_ref",
-            "{\"store\":\"redis\",\"key\":\"office:u:email:1\",\"size_bytes\":1,\"sha256\":\""
-                + "a".repeat(64)
-                + "\"}",
-            "email",
-            "present together with payload_ref"),
         calendar(
             "event.end_time before start",
             node -> put(node, "event.end_time", "\"2026-10-01T00:00:00Z\""),
@@ -88,6 +81,21 @@ class MalformedEventTest {
             "before start_time"),
         calendar(
             "calendar_id removed", node -> remove(node, "calendar_id"), "calendar_id", "missing"),
+        calendar(
+            "recurrence neither object nor lines",
+            node -> put(node, "event.recurrence", "5"),
+            "event.recurrence",
+            "wrong type, expected an object"),
+        calendar(
+            "reminders an object",
+            node -> put(node, "event.reminders", "{\"minutes\": 10}"),
+            "event.reminders",
+            "wrong type, expected an array"),
+        calendar(
+            "an attachment that is a list",
+            node -> put(node, "event.attachments", "[[1]]"),
+            "event.attachments[0]",
+            "wrong type, expected an object"),
         calendar(
             "attendee without email",
             node -> remove(node, "event.attendee_details.0.email"),

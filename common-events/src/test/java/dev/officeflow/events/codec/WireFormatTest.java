@@ -46,6 +46,10 @@ class WireFormatTest {
     assertThat(event.event().startTime()).isEqualTo(Instant.parse("2026-11-03T13:00:00Z"));
     assertThat(event.calendarId()).isEqualTo("primary");
     assertThat(event.event().attendeeDetails()).isEmpty();
+    // an empty list of lines, officeflow's earlier shape of the reference's recurrence object
+    assertThat(event.event().recurrence())
+        .isNotNull()
+        .satisfies(r -> assertThat(r.isEmpty()).isTrue());
   }
 
   @Test
@@ -53,7 +57,8 @@ class WireFormatTest {
     ContactEvent event = codec.decode(wire("contact"), ContactEvent.class);
 
     assertThat(event.contact().emailAddresses()).containsExactly("bo@example.org");
-    assertThat(event.contact().tags()).containsEntry("source", "discovered");
+    // officeflow wrote tags as an object before they followed the reference's List[str].
+    assertThat(event.contact().tags()).containsExactly("source:discovered");
   }
 
   @Test
@@ -70,7 +75,8 @@ class WireFormatTest {
 
     assertThat(event.operation()).isEqualTo(Operation.DELETE);
     assertThat(event.provider()).isEqualTo("microsoft");
-    assertThat(event.todo().completedAt()).isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
+    // completed_at, officeflow's earlier name of the reference's completed_date
+    assertThat(event.todo().completedDate()).isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
   }
 
   @Test

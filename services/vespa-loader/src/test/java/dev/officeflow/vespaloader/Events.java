@@ -60,17 +60,21 @@ public final class Events {
     return (EmailEvent) event.withMetadata(event.metadata().withTags(tags));
   }
 
-  /** The fixture contact event with other contact tags. */
+  /** The fixture contact event with other metadata tags (where the scores travel). */
   public static ContactEvent contactWithTags(String userId, Map<String, String> tags) {
     ContactEvent event = EventFixtures.contactEvent(userId, "c1");
-    Contact c = event.contact();
-    return event.withPayload(contact(c, c.displayName(), tags));
+    return (ContactEvent) event.withMetadata(event.metadata().withTags(tags));
   }
 
   /** The fixture contact without a display name. */
   public static Contact contactWithoutDisplayName() {
     Contact c = EventFixtures.contactEvent("u1", "c1").contact();
     return contact(c, null, c.tags());
+  }
+
+  /** The contact with other labels in its own tags. */
+  public static Contact contactWithLabels(Contact c, List<String> tags) {
+    return contact(c, c.displayName(), tags);
   }
 
   /** A user was deleted. */
@@ -102,8 +106,7 @@ public final class Events {
         e.displayNames());
   }
 
-  private static Contact contact(
-      Contact c, @Nullable String displayName, Map<String, String> tags) {
+  private static Contact contact(Contact c, @Nullable String displayName, List<String> tags) {
     return new Contact(
         c.id(),
         displayName,

@@ -1,8 +1,6 @@
 package dev.officeflow.runtime.payload;
 
 import dev.officeflow.events.DataEvent;
-import dev.officeflow.events.DocumentEvent;
-import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.events.PayloadRef;
@@ -30,13 +28,15 @@ public final class PayloadPointers {
   }
 
   /**
-   * The event as it should travel: bodies stripped in metadata-only mode, large payloads stored.
+   * The event as it should travel: bodies left out in metadata-only mode; a large payload stored
+   * whole, the event keeping it inline without its body beside the pointer, so that a reader that
+   * does not resolve pointers (the reference services) still has every required field.
    */
   public CompletableFuture<OfficeEvent> offload(OfficeEvent event) {
     if (!(event instanceof DataEvent<?> data) || data.payload() == null) {
       return CompletableFuture.completedFuture(event);
     }
-    DataEvent<?> travelling = settings.metadataOnly() ? withoutBodies(data) : data;
+    DataEvent<?> travelling = settings.metadataOnly() ? data.withoutBody() : data;
     byte[] bytes = codec.encodePayload(travelling.payload());
     if (bytes.length <= settings.thresholdBytes()) {
       return CompletableFuture.completedFuture(travelling);
@@ -78,16 +78,6 @@ public final class PayloadPointers {
     }
     // Errors name the stored payload as "payload" ("payload.received_date: missing").
     return event.withPayload(codec.decodePayload(bytes, event.payloadType(), "payload"));
-  }
-
-  private static DataEvent<?> withoutBodies(DataEvent<?> event) {
-    if (event instanceof EmailEvent email && email.email() != null) {
-      return email.withPayload(email.email().withoutBody());
-    }
-    if (event instanceof DocumentEvent document && document.document() != null) {
-      return document.withPayload(document.document().withoutContent());
-    }
-    return event;
   }
 
   static String sha256(byte[] bytes) {

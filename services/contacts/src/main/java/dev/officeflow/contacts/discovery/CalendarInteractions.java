@@ -75,10 +75,11 @@ final class CalendarInteractions {
     boolean outbound = book.resolve(entry.organizer()).map(book::isOwn).orElse(false);
     Direction direction = outbound ? Direction.OUTBOUND : Direction.INBOUND;
     int groupSize = people.size() + 1;
-    List<Instant> starts = Occurrences.of(entry.startTime(), entry.recurrence(), horizon);
+    List<String> rules = entry.recurrence() == null ? List.of() : entry.recurrence().rrule();
+    List<Instant> starts = Occurrences.of(entry.startTime(), rules, horizon);
     for (Instant start : starts) {
       String sourceId =
-          entry.recurrence().isEmpty()
+          rules.isEmpty()
               ? entry.providerEventId()
               : entry.providerEventId() + "_" + start.getEpochSecond();
       for (Resolved r : people) {

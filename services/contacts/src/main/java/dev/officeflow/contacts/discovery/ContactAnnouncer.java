@@ -94,10 +94,13 @@ final class ContactAnnouncer {
             c.contactHash(),
             List.of(),
             List.of(),
-            tags(scored, change),
+            List.of(),
             now);
+    // The scores are officeflow's, not the person's: they travel in the metadata's tags, which the
+    // reference types as a free-form object, while the contact's own tags are a list of labels.
     return new ContactEvent(
-        EventMetadata.create(service, version, change.userId(), clock),
+        EventMetadata.create(service, version, change.userId(), clock)
+            .withTags(tags(scored, change)),
         change.userId(),
         scored.created() ? Operation.CREATE : Operation.UPDATE,
         null,

@@ -6,6 +6,7 @@ import dev.officeflow.events.Email;
 import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.Operation;
+import dev.officeflow.events.Recurrence;
 import dev.officeflow.events.SyncType;
 import dev.officeflow.googlesim.calendar.Attendee;
 import dev.officeflow.googlesim.calendar.EventRecord;
@@ -124,7 +125,7 @@ public final class GeneratedMailboxEvents {
             "google",
             record.id(),
             "primary",
-            record.recurrence(),
+            record.recurrence().isEmpty() ? null : Recurrence.fromLines(record.recurrence()),
             List.of(),
             List.of(),
             record.colorId(),

@@ -111,7 +111,7 @@ public final class MailEvents {
             "google",
             id,
             "primary",
-            List.of(),
+            null,
             List.of(),
             List.of(),
             null,

@@ -7,11 +7,14 @@ import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
 import com.google.api.services.calendar.model.EventReminder;
 import dev.officeflow.events.CalendarEntry;
+import dev.officeflow.events.Recurrence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +53,9 @@ public final class CalendarMapper {
             EmailMapper.PROVIDER,
             event.getId(),
             calendarId,
-            event.getRecurrence() == null ? List.of() : event.getRecurrence(),
+            event.getRecurrence() == null || event.getRecurrence().isEmpty()
+                ? null
+                : Recurrence.fromLines(event.getRecurrence()),
             reminders(event),
             attachments(event),
             event.getColorId(),
@@ -97,24 +102,43 @@ public final class CalendarMapper {
         Boolean.TRUE.equals(a.getOptional()));
   }
 
-  private static List<Integer> reminders(Event event) {
+  /** The event's own reminders, {@code {"method", "minutes"}}, as Google's overrides give them. */
+  private static List<Map<String, @Nullable Object>> reminders(Event event) {
     if (event.getReminders() == null || event.getReminders().getOverrides() == null) {
       return List.of();
     }
     return event.getReminders().getOverrides().stream()
-        .map(EventReminder::getMinutes)
-        .filter(Objects::nonNull)
+        .filter(r -> r.getMinutes() != null)
+        .map(CalendarMapper::reminder)
         .toList();
   }
 
-  private static List<String> attachments(Event event) {
+  private static Map<String, @Nullable Object> reminder(EventReminder reminder) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("method", reminder.getMethod());
+    out.put("minutes", reminder.getMinutes());
+    return out;
+  }
+
+  /** Attachments with what Google says of them; one without a file URL is no attachment. */
+  private static List<Map<String, @Nullable Object>> attachments(Event event) {
     if (event.getAttachments() == null) {
       return List.of();
     }
     return event.getAttachments().stream()
-        .map(EventAttachment::getFileUrl)
-        .filter(Objects::nonNull)
+        .filter(a -> a.getFileUrl() != null)
+        .map(CalendarMapper::attachment)
         .toList();
+  }
+
+  private static Map<String, @Nullable Object> attachment(EventAttachment attachment) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("file_url", attachment.getFileUrl());
+    out.put("title", attachment.getTitle());
+    out.put("mime_type", attachment.getMimeType());
+    out.put("file_id", attachment.getFileId());
+    out.put("icon_link", attachment.getIconLink());
+    return out;
   }
 
   private static @Nullable String lower(@Nullable String address) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.EventAttachment;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
 import com.google.api.services.calendar.model.EventReminder;
@@ -11,6 +12,7 @@ import dev.officeflow.events.CalendarEntry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CalendarMapperTest {
@@ -90,7 +92,48 @@ class CalendarMapperTest {
     assertThat(entry.id()).isEqualTo("google_ev1");
     assertThat(entry.providerEventId()).isEqualTo("ev1");
     assertThat(entry.calendarId()).isEqualTo("primary");
-    assertThat(entry.reminders()).containsExactly(10);
+    assertThat(entry.reminders()).containsExactly(Map.of("method", "popup", "minutes", 10));
+  }
+
+  @Test
+  void recurrenceLinesAreGroupedByProperty() {
+    CalendarEntry entry =
+        map(
+            meeting()
+                .setRecurrence(
+                    List.of(
+                        "RRULE:FREQ=WEEKLY;BYDAY=MO,WE",
+                        "EXDATE;TZID=Europe/Berlin:20261111T090000")));
+
+    assertThat(entry.recurrence().rrule()).containsExactly("RRULE:FREQ=WEEKLY;BYDAY=MO,WE");
+    assertThat(entry.recurrence().exdate())
+        .containsExactly("EXDATE;TZID=Europe/Berlin:20261111T090000");
+  }
+
+  @Test
+  void aSingleEventHasNoRecurrence() {
+    assertThat(map(meeting()).recurrence()).isNull();
+  }
+
+  @Test
+  void attachmentsKeepWhatGoogleSaysOfThem() {
+    CalendarEntry entry =
+        map(
+            meeting()
+                .setAttachments(
+                    List.of(
+                        new EventAttachment()
+                            .setFileUrl("https://drive.google.com/file/d/1")
+                            .setTitle("Agenda")
+                            .setMimeType("application/pdf")
+                            .setFileId("1"),
+                        new EventAttachment().setTitle("no url"))));
+
+    assertThat(entry.attachments()).hasSize(1);
+    assertThat(entry.attachments().get(0))
+        .containsEntry("file_url", "https://drive.google.com/file/d/1")
+        .containsEntry("title", "Agenda")
+        .containsEntry("mime_type", "application/pdf");
   }
 
   @Test

@@ -99,7 +99,7 @@ class EmailMapperTest {
   void metadataHasNoBodyAndGuessesAttachmentsFromMultipartMixed() {
     Message mixed = GmailMessages.metadata("m3", "multipart/mixed", List.of("INBOX"));
 
-    assertThat(map(mixed).body()).isNull();
+    assertThat(map(mixed).body()).isEmpty();
     assertThat(map(mixed).hasAttachments()).isTrue();
     assertThat(map(inbound()).hasAttachments()).isFalse();
   }

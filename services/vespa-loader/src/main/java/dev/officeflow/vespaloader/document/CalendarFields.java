@@ -23,6 +23,6 @@ final class CalendarFields {
         .address("organizer", entry.organizer())
         .addresses("attendees", entry.attendees())
         .put("status", entry.status())
-        .put("recurrence", entry.recurrence());
+        .put("recurrence", entry.recurrence() == null ? null : entry.recurrence().lines());
   }
 }

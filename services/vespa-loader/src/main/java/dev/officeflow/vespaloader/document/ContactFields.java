@@ -1,6 +1,7 @@
 package dev.officeflow.vespaloader.document;
 
 import dev.officeflow.events.Contact;
+import dev.officeflow.events.ContactEvent;
 import dev.officeflow.runtime.consume.PermanentEventException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,8 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code contact} document: display name as title, a digest of names, organisations and notes
- * as content. The contacts service's scores travel in {@code contact.tags}: {@code vip_score} (a
- * number) becomes {@code relevance}, {@code last_seen} (ISO-8601) becomes {@code last_seen}.
+ * as content, phone numbers and organisation names as text. The contacts service's scores travel in
+ * the event's {@code metadata.tags}: {@code vip_score} (a number) becomes {@code relevance}, {@code
+ * last_seen} (ISO-8601) becomes {@code last_seen}. Contact events written before the contract
+ * followed the reference carried them in {@code contact.tags}, read now as {@code key:value}
+ * labels: they are looked up there too.
  */
 final class ContactFields {
 
@@ -25,16 +29,34 @@ final class ContactFields {
 
   private ContactFields() {}
 
-  static void add(Contact contact, Fields fields) {
+  static void add(ContactEvent event, Contact contact, Fields fields) {
     fields
         .put("title", title(contact))
         .put("content", digest(contact))
         .put("display_name", contact.displayName())
         .addresses("email_addresses", contact.emailAddresses())
-        .put("phone_numbers", contact.phoneNumbers())
-        .put("organizations", contact.organizations())
-        .put("relevance", relevance(contact.tags().get(VIP_SCORE_TAG)))
-        .millis("last_seen", lastSeen(contact.tags().get(LAST_SEEN_TAG)));
+        .put("phone_numbers", values(contact.phoneNumbers(), "value"))
+        .put("organizations", values(contact.organizations(), "name"))
+        .put("relevance", relevance(tag(event, contact, VIP_SCORE_TAG)))
+        .millis("last_seen", lastSeen(tag(event, contact, LAST_SEEN_TAG)));
+  }
+
+  /** A score tag: in the metadata, else among the contact's labels as {@code name:value}. */
+  private static @Nullable String tag(ContactEvent event, Contact contact, String name) {
+    String value = event.metadata().tags().get(name);
+    if (value != null) {
+      return value;
+    }
+    String prefix = name + ":";
+    return contact.tags().stream()
+        .filter(t -> t.startsWith(prefix))
+        .map(t -> t.substring(prefix.length()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<String> values(List<Map<String, String>> objects, String key) {
+    return objects.stream().map(o -> o.get(key)).filter(Objects::nonNull).toList();
   }
 
   /** The display name, else the given and family names, else the first address. */
@@ -54,7 +76,7 @@ final class ContactFields {
     parts.add(contact.displayName());
     parts.add(contact.givenName());
     parts.add(contact.familyName());
-    parts.addAll(contact.organizations());
+    parts.addAll(values(contact.organizations(), "name"));
     parts.add(contact.notes());
     String digest = joined(parts.stream(), "\n");
     return digest.isEmpty() ? null : digest;
@@ -82,7 +104,7 @@ final class ContactFields {
       // reported below with the offending value
     }
     throw new PermanentEventException(
-        "contact.tags." + VIP_SCORE_TAG + " is not a finite number: '" + score + "'");
+        "tags." + VIP_SCORE_TAG + " is not a finite number: '" + score + "'");
   }
 
   private static @Nullable Instant lastSeen(@Nullable String value) {
@@ -93,14 +115,22 @@ final class ContactFields {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw new PermanentEventException(
-          "contact.tags." + LAST_SEEN_TAG + " is not an ISO-8601 instant: '" + value + "'", e);
+          "tags." + LAST_SEEN_TAG + " is not an ISO-8601 instant: '" + value + "'", e);
     }
   }
 
-  /** The event's metadata tags with the contact's own tags over them. */
+  /**
+   * The event's metadata tags with the contact's own labels over them: {@code key:value} as that
+   * pair, a bare label with an empty value.
+   */
   static Map<String, String> tags(Map<String, String> metadataTags, Contact contact) {
     Map<String, String> tags = new LinkedHashMap<>(metadataTags);
-    tags.putAll(contact.tags());
+    for (String label : contact.tags()) {
+      int colon = label.indexOf(':');
+      tags.put(
+          colon < 0 ? label : label.substring(0, colon),
+          colon < 0 ? "" : label.substring(colon + 1));
+    }
     return tags;
   }
 }

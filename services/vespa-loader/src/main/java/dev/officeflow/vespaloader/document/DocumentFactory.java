@@ -44,7 +44,7 @@ public final class DocumentFactory {
     } else if (event instanceof CalendarEvent calendar) {
       CalendarFields.add(calendar, payload(calendar.event(), calendar), fields);
     } else if (event instanceof ContactEvent contact) {
-      ContactFields.add(payload(contact.contact(), contact), fields);
+      ContactFields.add(contact, payload(contact.contact(), contact), fields);
       fields.put("tags", ContactFields.tags(contact.metadata().tags(), contact.contact()));
     } else if (event instanceof DocumentEvent document) {
       OfficeDocumentFields.add(document, payload(document.document(), document), fields);

@@ -7,13 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A document's fields being built. A null value leaves the field unset, as Vespa has no null. */
+/**
+ * A document's fields being built. A null value leaves the field unset, as Vespa has no null, and
+ * so does empty text: the contract writes text it does not know as an empty string.
+ */
 final class Fields {
 
   private final Map<String, Object> values = new LinkedHashMap<>();
 
   Fields put(String name, @Nullable Object value) {
-    if (value != null) {
+    if (value != null && !(value instanceof String text && text.isEmpty())) {
       values.put(name, value);
     }
     return this;

@@ -15,6 +15,6 @@ final class TodoFields {
         .put("list_id", event.listId() != null ? event.listId() : todo.listId())
         .put("status", todo.status())
         .millis("due", todo.dueDate())
-        .millis("completed", todo.completedAt());
+        .millis("completed", todo.completedDate());
   }
 }

@@ -147,7 +147,9 @@ class DocumentFactoryTest {
         .containsEntry("organizer", "ana@example.com")
         .containsEntry("attendees", List.of("ana@example.com", "bo@example.org"))
         .containsEntry("status", "confirmed")
-        .containsEntry("recurrence", List.of("RRULE:FREQ=WEEKLY"))
+        .containsEntry(
+            "recurrence",
+            List.of("RRULE:FREQ=WEEKLY;BYDAY=MO", "EXDATE;TZID=Europe/Berlin:20261109T093000"))
         .doesNotContainKey("created_at");
   }
 
@@ -159,12 +161,23 @@ class DocumentFactoryTest {
 
     assertThat(fields)
         .containsEntry("title", "Bo Berg")
-        .containsEntry("content", "Bo Berg\nBo\nBerg\nExample AB")
+        .containsEntry("content", "Bo Berg\nBo\nBerg\nExample AB\nMet at the offsite")
         .containsEntry("display_name", "Bo Berg")
         .containsEntry("email_addresses", List.of("bo@example.org"))
         .containsEntry("organizations", List.of("Example AB"))
+        .containsEntry("phone_numbers", List.of("+46 70 000 00 00"))
         .containsEntry("relevance", 0.82)
-        .containsEntry("tags", Map.of("account", "ana@example.com", "vip_score", "0.82"));
+        .containsEntry(
+            "tags", Map.of("account", "ana@example.com", "vip_score", "0.82", "colleague", ""));
+  }
+
+  @Test
+  void aScoreInTheContactsTagsOfTheEarlierShapeStillBecomesItsRelevance() {
+    ContactEvent event = Events.contactWithTags("u1", Map.of());
+    ContactEvent earlier =
+        event.withPayload(Events.contactWithLabels(event.contact(), List.of("vip_score:0.5")));
+
+    assertThat(factory.document(earlier).fields()).containsEntry("relevance", 0.5);
   }
 
   @Test
@@ -186,7 +199,7 @@ class DocumentFactoryTest {
 
     assertThatThrownBy(() -> factory.document(event))
         .isInstanceOf(PermanentEventException.class)
-        .hasMessageContaining("contact.tags.vip_score")
+        .hasMessageContaining("tags.vip_score")
         .hasMessageContaining("'high'");
   }
 
@@ -198,7 +211,7 @@ class DocumentFactoryTest {
         .containsEntry("title", "Roadmap")
         .containsEntry("content", "Q1: ship")
         .containsEntry("created_at", CHANGED - 3_600_000)
-        .containsEntry("content_type", "text/plain")
+        .containsEntry("content_type", "word")
         .containsEntry("url", "https://docs.example/d1")
         .containsEntry("size_bytes", 1200L);
   }
@@ -210,7 +223,7 @@ class DocumentFactoryTest {
     assertThat(fields)
         .containsEntry("title", "Send deck")
         .containsEntry("list_id", "list-1")
-        .containsEntry("status", "needsAction")
+        .containsEntry("status", "pending")
         .containsEntry("due", CHANGED + 86_400_000)
         .doesNotContainKeys("content", "completed");
   }

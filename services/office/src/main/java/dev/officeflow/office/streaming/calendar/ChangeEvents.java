@@ -82,7 +82,7 @@ final class ChangeEvents {
             EmailMapper.PROVIDER,
             id,
             key.calendarId(),
-            List.of(),
+            null,
             List.of(),
             List.of(),
             null,
