@@ -1,15 +1,15 @@
 package dev.officeflow.contacts.discovery;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.officeflow.contacts.address.Addresses;
 import dev.officeflow.contacts.address.ContactHasher;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * The user's own addresses (hashed), learned from {@code IntegrationEvent.account_email} and the
  * {@code account} tag of data events. They are never contacts: learning one removes whatever was
- * recorded under it. Cached per user for {@link #CACHE_TTL}, so that an address another instance
- * learned is seen soon. Thread-safe.
+ * recorded under it. Cached per user for {@link #CACHE_TTL} (by the injected clock), so that an
+ * address another instance learned is seen soon, for at most {@code 50,000} users. Thread-safe.
  */
 public final class OwnAddresses {
 
@@ -29,14 +29,18 @@ public final class OwnAddresses {
   private final DatabaseClient db;
   private final TransactionalOperator tx;
   private final ContactHasher hasher;
-  private final Clock clock;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Cache<String, Set<String>> cache;
 
   OwnAddresses(DatabaseClient db, TransactionalOperator tx, ContactHasher hasher, Clock clock) {
     this.db = db;
     this.tx = tx;
     this.hasher = hasher;
-    this.clock = clock;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED_USERS)
+            .expireAfterWrite(CACHE_TTL)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .build();
   }
 
   /** The user's own address hashes, including {@code account} when it is an address. */
@@ -57,7 +61,7 @@ public final class OwnAddresses {
 
   /** Drops what is cached for {@code userId} (after a purge). */
   public void forget(String userId) {
-    cache.remove(userId);
+    cache.invalidate(userId);
   }
 
   private Mono<Void> learnHash(String userId, String hash) {
@@ -71,7 +75,7 @@ public final class OwnAddresses {
             .rowsUpdated()
             .flatMap(inserted -> inserted > 0 ? removeAsContact(userId, hash) : Mono.empty());
     return tx.transactional(work)
-        .doOnSuccess(done -> cache.compute(userId, (u, c) -> c == null ? null : c.with(hash)));
+        .doOnSuccess(done -> cache.asMap().computeIfPresent(userId, (u, own) -> with(own, hash)));
   }
 
   private Mono<Void> removeAsContact(String userId, String hash) {
@@ -87,10 +91,9 @@ public final class OwnAddresses {
   }
 
   private Mono<Set<String>> known(String userId) {
-    Instant now = clock.instant();
-    Cached cached = cache.get(userId);
-    if (cached != null && cached.loadedAt().plus(CACHE_TTL).isAfter(now)) {
-      return Mono.just(cached.hashes());
+    Set<String> cached = cache.getIfPresent(userId);
+    if (cached != null) {
+      return Mono.just(cached);
     }
     return db.sql("SELECT contact_hash FROM own_addresses WHERE user_id = :user")
         .bind("user", userId)
@@ -99,24 +102,19 @@ public final class OwnAddresses {
         .collect(HashSet<String>::new, Set::add)
         .map(
             hashes -> {
-              if (cache.size() > MAX_CACHED_USERS) {
-                cache.clear();
-              }
               Set<String> frozen = Set.copyOf(hashes);
-              cache.put(userId, new Cached(frozen, now));
+              cache.put(userId, frozen);
               return frozen;
             });
   }
 
-  private Optional<String> hash(@Nullable String account) {
-    return account == null ? Optional.empty() : Addresses.normalize(account).map(hasher::hash);
+  private static Set<String> with(Set<String> hashes, String hash) {
+    Set<String> more = new HashSet<>(hashes);
+    more.add(hash);
+    return Set.copyOf(more);
   }
 
-  private record Cached(Set<String> hashes, Instant loadedAt) {
-    Cached with(String hash) {
-      Set<String> more = new HashSet<>(hashes);
-      more.add(hash);
-      return new Cached(Set.copyOf(more), loadedAt);
-    }
+  private Optional<String> hash(@Nullable String account) {
+    return account == null ? Optional.empty() : Addresses.normalize(account).map(hasher::hash);
   }
 }

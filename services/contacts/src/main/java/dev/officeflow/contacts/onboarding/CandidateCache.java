@@ -1,15 +1,15 @@
 package dev.officeflow.contacts.onboarding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The ranked rows last read for each user, valid for one contacts version ({@code
  * user_state.contacts_version}, renewed by every write that can change the ranking, on any
- * instance). Bounded: when it holds {@code maxUsers} users and another comes, it starts afresh.
- * Thread-safe.
+ * instance). Bounded to {@code maxUsers} users, the least used leaving first. Thread-safe.
  */
 final class CandidateCache {
 
@@ -25,16 +25,17 @@ final class CandidateCache {
    */
   private record Entry(long version, List<Row> rows, boolean complete) {}
 
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Cache<String, Entry> entries;
   private final int maxUsers;
 
   CandidateCache(int maxUsers) {
     this.maxUsers = maxUsers;
+    this.entries = Caffeine.newBuilder().maximumSize(Math.max(maxUsers, 0)).build();
   }
 
   /** The first {@code limit} rows of {@code userId} at {@code version}, when held. */
   Optional<List<Row>> get(String userId, long version, int limit) {
-    Entry entry = entries.get(userId);
+    Entry entry = entries.getIfPresent(userId);
     if (entry == null
         || entry.version() != version
         || (entry.rows().size() < limit && !entry.complete())) {
@@ -48,13 +49,10 @@ final class CandidateCache {
     if (maxUsers <= 0) {
       return;
     }
-    if (entries.size() >= maxUsers && !entries.containsKey(userId)) {
-      entries.clear();
-    }
     entries.put(userId, new Entry(version, List.copyOf(rows), rows.size() < limit));
   }
 
   void forget(String userId) {
-    entries.remove(userId);
+    entries.invalidate(userId);
   }
 }
