@@ -26,11 +26,11 @@ public final class Main {
       options = Options.parse(args, env);
     } catch (SetupException e) {
       err.println("setup-pubsub: " + e.getMessage());
-      err.println(Options.USAGE);
+      err.println(Options.usage());
       return e.status().code();
     }
     if (options.mode() == Options.Mode.HELP) {
-      out.println(Options.USAGE);
+      out.println(Options.usage());
       return ExitStatus.OK.code();
     }
     try (PubSubResources resources = PubSubConnection.open(options)) {

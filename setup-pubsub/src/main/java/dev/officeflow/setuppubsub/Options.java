@@ -1,8 +1,16 @@
 package dev.officeflow.setuppubsub;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The parsed command line.
@@ -18,18 +26,6 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
   static final String DEFAULT_PROJECT = "officeflow-local";
   static final String EMULATOR_HOST_VARIABLE = "PUBSUB_EMULATOR_HOST";
   static final String PROJECT_VARIABLE = "PUBSUB_PROJECT_ID";
-
-  static final String USAGE =
-      """
-      usage: java -jar setup-pubsub.jar [--emulator HOST:PORT] [--project ID] [--dry-run] [--verify] [--prefix P]
-        --emulator HOST:PORT  the Pub/Sub emulator (default: $PUBSUB_EMULATOR_HOST; unset: real Pub/Sub
-                              with Application Default Credentials)
-        --project ID          the project (default: $PUBSUB_PROJECT_ID, else officeflow-local)
-        --dry-run             print what would be created or updated; change nothing
-        --verify              compare the catalog with what exists; exit 1 on any difference
-        --prefix P            prefix every topic and subscription name with P (isolated test resources)
-        --help                print this help\
-      """;
 
   // Pub/Sub ids start with a letter and use these characters; the catalog's names follow the
   // prefix, so the prefix alone only has to keep the start valid.
@@ -56,36 +52,40 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
    * @throws SetupException with {@link ExitStatus#USAGE} when the arguments are invalid
    */
   static Options parse(String[] args, Map<String, String> env) {
-    Parser parser = new Parser(args);
-    Optional<HostPort> emulator =
-        nonBlank(env.get(EMULATOR_HOST_VARIABLE))
-            .map(text -> HostPort.parse(text, EMULATOR_HOST_VARIABLE));
-    String project = nonBlank(env.get(PROJECT_VARIABLE)).orElse(DEFAULT_PROJECT);
-    boolean dryRun = false;
-    boolean verify = false;
-    String prefix = "";
-    while (parser.hasNext()) {
-      String option = parser.next();
-      switch (option) {
-        case "--emulator" -> emulator = Optional.of(HostPort.parse(parser.value(), option));
-        case "--project" -> project = validProject(parser.value());
-        case "--prefix" -> prefix = validPrefix(parser.value());
-        case "--dry-run" -> dryRun = parser.flag();
-        case "--verify" -> verify = parser.flag();
-        case "--help", "-h" -> {
-          return new Options(emulator, project, Mode.HELP, prefix);
-        }
-        default -> throw SetupException.usage("unknown argument '" + option + "'");
-      }
+    Arguments arguments = new Arguments();
+    CommandLine line = commandLine(arguments);
+    try {
+      line.parseArgs(args);
+    } catch (ParameterException e) {
+      throw SetupException.usage(e.getMessage());
     }
-    return new Options(emulator, project, mode(dryRun, verify), prefix);
+    if (line.isUsageHelpRequested()) {
+      return new Options(Optional.empty(), DEFAULT_PROJECT, Mode.HELP, "");
+    }
+    Optional<HostPort> emulator =
+        Optional.ofNullable(arguments.emulator)
+            .or(() -> nonBlank(env.get(EMULATOR_HOST_VARIABLE)))
+            .map(
+                text ->
+                    HostPort.parse(
+                        text, arguments.emulator != null ? "--emulator" : EMULATOR_HOST_VARIABLE));
+    String project =
+        arguments.project != null
+            ? validProject(arguments.project)
+            : nonBlank(env.get(PROJECT_VARIABLE)).orElse(DEFAULT_PROJECT);
+    String prefix = arguments.prefix == null ? "" : validPrefix(arguments.prefix);
+    return new Options(emulator, project, arguments.mode(), prefix);
   }
 
-  private static Mode mode(boolean dryRun, boolean verify) {
-    if (dryRun && verify) {
-      throw SetupException.usage("--dry-run and --verify cannot be combined");
-    }
-    return dryRun ? Mode.DRY_RUN : verify ? Mode.VERIFY : Mode.APPLY;
+  /** The usage text, as picocli renders it from the command's annotations. */
+  static String usage() {
+    StringWriter text = new StringWriter();
+    commandLine(new Arguments()).usage(new PrintWriter(text));
+    return text.toString().stripTrailing();
+  }
+
+  private static CommandLine commandLine(Arguments arguments) {
+    return new CommandLine(arguments).setCaseInsensitiveEnumValuesAllowed(false);
   }
 
   private static String validProject(String project) {
@@ -106,49 +106,81 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
     return prefix;
   }
 
-  private static Optional<String> nonBlank(String value) {
+  private static Optional<String> nonBlank(@Nullable String value) {
     return Optional.ofNullable(value).map(String::trim).filter(text -> !text.isEmpty());
   }
 
-  /** Walks the arguments; accepts both {@code --name value} and {@code --name=value}. */
-  private static final class Parser {
-    private final String[] args;
-    private int index;
-    private String option = "";
-    private Optional<String> inlineValue = Optional.empty();
+  /** The command's options as picocli fills them in. */
+  @Command(
+      name = "java -jar setup-pubsub.jar",
+      mixinStandardHelpOptions = false,
+      sortOptions = false,
+      description = {
+        "Applies officeflow's topic and subscription catalog to the Pub/Sub emulator or a GCP"
+            + " project: creates what is missing, brings subscriptions in line, changes nothing"
+            + " else. Idempotent."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:applied, planned, or verified without differences",
+        "1:--verify found differences, or a subscription could not be brought in line",
+        "2:bad arguments",
+        "3:the emulator or Pub/Sub could not be reached in time",
+        "4:the credentials are missing or lack a permission",
+        "5:Pub/Sub rejected a call for another reason"
+      })
+  static final class Arguments {
 
-    Parser(String[] args) {
-      this.args = args.clone();
-    }
+    @Option(
+        names = "--emulator",
+        paramLabel = "HOST:PORT",
+        description =
+            "the Pub/Sub emulator (default: $PUBSUB_EMULATOR_HOST; unset: real Pub/Sub with"
+                + " Application Default Credentials)")
+    @Nullable String emulator;
 
-    boolean hasNext() {
-      return index < args.length;
-    }
+    @Option(
+        names = "--project",
+        paramLabel = "ID",
+        description = "the project (default: $PUBSUB_PROJECT_ID, else officeflow-local)")
+    @Nullable String project;
 
-    String next() {
-      String arg = args[index++];
-      int equals = arg.indexOf('=');
-      boolean inline = arg.startsWith("--") && equals > 0;
-      option = inline ? arg.substring(0, equals) : arg;
-      inlineValue = inline ? Optional.of(arg.substring(equals + 1)) : Optional.empty();
-      return option;
-    }
+    @ArgGroup(exclusive = true)
+    @Nullable ModeFlags modeFlags;
 
-    String value() {
-      if (inlineValue.isPresent()) {
-        return inlineValue.get();
+    @Option(
+        names = "--prefix",
+        paramLabel = "P",
+        description = "prefix every topic and subscription name with P (isolated test resources)")
+    @Nullable String prefix;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help")
+    boolean help;
+
+    Mode mode() {
+      if (modeFlags == null) {
+        return Mode.APPLY;
       }
-      if (!hasNext() || args[index].startsWith("--")) {
-        throw SetupException.usage(option + " needs a value");
-      }
-      return args[index++];
+      return modeFlags.dryRun ? Mode.DRY_RUN : Mode.VERIFY;
     }
+  }
 
-    boolean flag() {
-      if (inlineValue.isPresent()) {
-        throw SetupException.usage(option + " takes no value");
-      }
-      return true;
-    }
+  /** {@code --dry-run} and {@code --verify} exclude each other. */
+  static final class ModeFlags {
+
+    @Option(
+        names = "--dry-run",
+        required = true,
+        description = "print what would be created or updated; change nothing")
+    boolean dryRun;
+
+    @Option(
+        names = "--verify",
+        required = true,
+        description = "compare the catalog with what exists; exit 1 on any difference")
+    boolean verify;
   }
 }

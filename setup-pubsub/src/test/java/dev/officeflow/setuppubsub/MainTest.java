@@ -114,6 +114,8 @@ class MainTest {
     int exit = Main.run(new String[] {"--help"}, Map.of(), out.stream(), err.stream());
 
     assertThat(exit).isZero();
-    assertThat(out.text()).startsWith("usage: java -jar setup-pubsub.jar");
+    assertThat(out.text())
+        .startsWith("Usage: java -jar setup-pubsub.jar")
+        .contains("--dry-run", "--verify", "Exit codes:");
   }
 }

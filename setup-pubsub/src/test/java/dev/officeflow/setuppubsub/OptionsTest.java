@@ -64,23 +64,24 @@ class OptionsTest {
 
   @Test
   void rejectsDryRunTogetherWithVerify() {
-    assertUsageError(() -> parse("--dry-run", "--verify"), "cannot be combined");
+    assertUsageError(
+        () -> parse("--dry-run", "--verify"), "--dry-run, --verify are mutually exclusive");
   }
 
   @Test
   void rejectsUnknownArguments() {
-    assertUsageError(() -> parse("--force"), "unknown argument '--force'");
+    assertUsageError(() -> parse("--force"), "Unknown option: '--force'");
   }
 
   @Test
   void rejectsAnOptionWithoutItsValue() {
-    assertUsageError(() -> parse("--project"), "--project needs a value");
-    assertUsageError(() -> parse("--emulator", "--verify"), "--emulator needs a value");
+    assertUsageError(() -> parse("--project"), "Missing required parameter for option '--project'");
+    assertUsageError(() -> parse("--emulator", "--verify"), "'--emulator'");
   }
 
   @Test
   void rejectsAValueOnAFlag() {
-    assertUsageError(() -> parse("--verify=yes"), "--verify takes no value");
+    assertUsageError(() -> parse("--verify=yes"), "'--verify'");
   }
 
   @Test
@@ -117,8 +118,8 @@ class OptionsTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString(UTF_8))
-        .startsWith("setup-pubsub: unknown argument '--bogus'")
-        .contains("usage: java -jar setup-pubsub.jar");
+        .startsWith("setup-pubsub: Unknown option: '--bogus'")
+        .contains("Usage: java -jar setup-pubsub.jar");
     assertThat(out.toString(UTF_8)).isEmpty();
   }
 
