@@ -24,7 +24,9 @@ public record CalendarEvent(
   public CalendarEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
     provider = Check.required(Providers.canonical(provider), "provider");
-    Check.required(syncType, "sync_type");
+    // The reference has no sync_type on most events (and "sync" by default on emails): absent
+    // reads as incremental_sync. officeflow always writes it.
+    syncType = syncType == null ? SyncType.INCREMENTAL_SYNC : syncType;
     DataEvents.checkPayload(event, payloadRef, "event");
     Check.required(calendarId, "calendar_id");
   }

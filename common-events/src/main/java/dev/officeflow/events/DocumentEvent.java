@@ -21,7 +21,9 @@ public record DocumentEvent(
   public DocumentEvent {
     DataEvents.check(metadata, userId, operation, lastUpdated, syncTimestamp, provider);
     provider = Check.required(Providers.canonical(provider), "provider");
-    Check.required(syncType, "sync_type");
+    // The reference has no sync_type on most events (and "sync" by default on emails): absent
+    // reads as incremental_sync. officeflow always writes it.
+    syncType = syncType == null ? SyncType.INCREMENTAL_SYNC : syncType;
     DataEvents.checkPayload(document, payloadRef, "document");
     contentType =
         contentType == null || contentType.isBlank()

@@ -35,6 +35,12 @@ public final class EventAttributes {
   /** Set on dead-lettered copies: the subscription that gave up on the message. */
   public static final String ERROR_SUBSCRIPTION = "error_subscription";
 
+  /** Dead letters only: the Pub/Sub message id the message had on its original subscription. */
+  public static final String ERROR_MESSAGE_ID = "error_message_id";
+
+  /** Dead letters only: the delivery attempt that gave up (1 for a permanent failure). */
+  public static final String ERROR_DELIVERY_ATTEMPT = "error_delivery_attempt";
+
   private EventAttributes() {}
 
   /** The attributes of {@code event}; {@code traceparent} is added when not null. */

@@ -1,5 +1,6 @@
 package dev.officeflow.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,7 @@ public record Recurrence(
     return List.copyOf(lines);
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return rrule.isEmpty() && exrule.isEmpty() && rdate.isEmpty() && exdate.isEmpty();
   }

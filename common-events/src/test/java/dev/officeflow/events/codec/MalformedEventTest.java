@@ -53,7 +53,6 @@ class MalformedEventTest {
         set("operation", "\"upsert\"", "operation", "unknown operation 'upsert'"),
         removed("operation", "operation", "missing"),
         set("sync_type", "\"later\"", "sync_type", "unknown sync_type 'later'"),
-        removed("sync_type", "sync_type", "missing"),
         set("last_updated", "\"2026-13-01T00:00:00Z\"", "last_updated", "not an ISO 8601"),
         removed("last_updated", "last_updated", "missing"),
         set("sync_timestamp", "\"2026-11-01\"", "sync_timestamp", "not an ISO 8601"),

@@ -31,8 +31,9 @@ final class DeadLetterPublisher {
             .putAttributes(EventAttributes.ERROR_REASON, truncate(reason))
             .putAttributes(EventAttributes.ERROR_CLASS, errorClass(reason))
             .putAttributes(EventAttributes.ERROR_SUBSCRIPTION, spec.name())
-            .putAttributes("error_message_id", original.getMessageId())
-            .putAttributes("error_delivery_attempt", Integer.toString(deliveryAttempt))
+            .putAttributes(EventAttributes.ERROR_MESSAGE_ID, original.getMessageId())
+            .putAttributes(
+                EventAttributes.ERROR_DELIVERY_ATTEMPT, Integer.toString(deliveryAttempt))
             .build();
     return pubSub.publish(spec.deadLetterTopic(), copy);
   }
