@@ -3,19 +3,22 @@ package dev.officeflow.googlesim.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.TimeZone;
+import org.dmfs.rfc5545.DateTime;
 
 /**
- * Expands a series into occurrences. Supports the RRULE subset the simulator generates and most
- * clients send: {@code FREQ=DAILY|WEEKLY|MONTHLY}, {@code INTERVAL}, {@code COUNT}, {@code UNTIL};
- * other parts (BYDAY, ...) are ignored. A series without COUNT or UNTIL stops at the horizon.
+ * Expands a series into occurrences as Google does, with lib-recur (RFC 5545): every RRULE part
+ * ({@code FREQ}, {@code INTERVAL}, {@code BYDAY}, {@code COUNT}, {@code UNTIL}, ...), {@code
+ * RDATE}, {@code EXRULE} and {@code EXDATE} ({@code TZID}, UTC and date values), in the time zone
+ * of the series' start; the start is always the first occurrence. A series without an end stops at
+ * the horizon.
  */
 public final class Recurrence {
 
@@ -26,17 +29,16 @@ public final class Recurrence {
 
   private Recurrence() {}
 
-  /** Occurrence starts, first one included, none after {@code horizon}. */
+  /** Occurrence starts, first one included, none after {@code horizon}, in order. */
   public static List<EventTime> starts(EventRecord series, Instant horizon) {
-    Map<String, String> rule = rule(series.recurrence());
-    int count = Integer.parseInt(rule.getOrDefault("COUNT", String.valueOf(MAX_OCCURRENCES)));
-    int interval = Integer.parseInt(rule.getOrDefault("INTERVAL", "1"));
-    Instant until = until(rule.get("UNTIL"), horizon);
+    ZoneId zone = series.start().isAllDay() ? ZoneOffset.UTC : series.start().dateTime().getZone();
+    TimeZone tz = TimeZone.getTimeZone(zone);
+    Iterator<DateTime> all =
+        RecurrenceLines.of(series.recurrence(), first(series.start(), tz), tz).iterator();
     List<EventTime> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(count, MAX_OCCURRENCES); i++) {
-      EventTime start =
-          shift(series.start(), rule.getOrDefault("FREQ", "WEEKLY"), (long) i * interval);
-      if (start.instant().isAfter(until)) {
+    while (all.hasNext() && out.size() < MAX_OCCURRENCES) {
+      EventTime start = eventTime(all.next(), zone);
+      if (start.instant().isAfter(horizon)) {
         break;
       }
       out.add(start);
@@ -62,50 +64,21 @@ public final class Recurrence {
     return start.isAllDay() ? ID_DATE.format(start.date()) : ID_TIME.format(start.instant());
   }
 
-  private static EventTime shift(EventTime first, String freq, long steps) {
-    if (first.isAllDay()) {
-      LocalDate d = first.date();
+  private static DateTime first(EventTime start, TimeZone tz) {
+    if (start.isAllDay()) {
+      LocalDate d = start.date();
+      return new DateTime(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
+    }
+    return new DateTime(tz, start.instant().toEpochMilli());
+  }
+
+  private static EventTime eventTime(DateTime occurrence, ZoneId zone) {
+    if (occurrence.isAllDay()) {
       return EventTime.allDay(
-          switch (freq) {
-            case "DAILY" -> d.plusDays(steps);
-            case "MONTHLY" -> d.plusMonths(steps);
-            default -> d.plusWeeks(steps);
-          });
+          LocalDate.of(
+              occurrence.getYear(), occurrence.getMonth() + 1, occurrence.getDayOfMonth()));
     }
-    ZonedDateTime t = first.dateTime();
     return EventTime.at(
-        switch (freq) {
-          case "DAILY" -> t.plusDays(steps);
-          case "MONTHLY" -> t.plusMonths(steps);
-          default -> t.plusWeeks(steps);
-        });
-  }
-
-  private static Map<String, String> rule(List<String> lines) {
-    Map<String, String> parts = new HashMap<>();
-    for (String line : lines) {
-      if (line.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
-        for (String p : line.substring(6).split(";")) {
-          int eq = p.indexOf('=');
-          if (eq > 0) {
-            parts.put(
-                p.substring(0, eq).toUpperCase(Locale.ROOT),
-                p.substring(eq + 1).toUpperCase(Locale.ROOT));
-          }
-        }
-      }
-    }
-    return parts;
-  }
-
-  private static Instant until(String value, Instant horizon) {
-    if (value == null) {
-      return horizon;
-    }
-    Instant until =
-        value.length() == 8
-            ? LocalDate.parse(value, ID_DATE).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-            : Instant.from(ID_TIME.parse(value));
-    return until.isBefore(horizon) ? until : horizon;
+        ZonedDateTime.ofInstant(Instant.ofEpochMilli(occurrence.getTimestamp()), zone));
   }
 }

@@ -75,11 +75,12 @@ final class CalendarInteractions {
     boolean outbound = book.resolve(entry.organizer()).map(book::isOwn).orElse(false);
     Direction direction = outbound ? Direction.OUTBOUND : Direction.INBOUND;
     int groupSize = people.size() + 1;
-    List<String> rules = entry.recurrence() == null ? List.of() : entry.recurrence().rrule();
-    List<Instant> starts = Occurrences.of(entry.startTime(), rules, horizon);
+    boolean series = entry.recurrence() != null && !entry.recurrence().isEmpty();
+    List<Instant> starts =
+        Occurrences.of(entry.startTime(), entry.allDay(), entry.recurrence(), horizon);
     for (Instant start : starts) {
       String sourceId =
-          rules.isEmpty()
+          !series
               ? entry.providerEventId()
               : entry.providerEventId() + "_" + start.getEpochSecond();
       for (Resolved r : people) {

@@ -13,6 +13,15 @@ import org.jspecify.annotations.Nullable;
  * quotes, RFC 2047 encoded words (also inside quotes), comments, groups, route addresses, Outlook's
  * semicolons and unquoted "Last, First" names. An entry without a valid address is dropped and
  * counted. Never throws.
+ *
+ * <p>Hand-written because the libraries read real headers worse (issue 18, measured against {@code
+ * AddressParserTest}): Apache mime4j 0.8.15's strict parser rejects the whole header at the first
+ * entry it cannot read (22 of 52 cases differ: semicolons, a folded line, "Last, First", a stray
+ * quote, a missing bracket, any invalid neighbour); its lenient one cuts an address short after
+ * non-ASCII text ({@code José Núñez <jose@example.es>} gives {@code jose@example.}) and joins
+ * entries split by {@code ;} (21 differ); Jakarta Mail 2.1 keeps comments in names and routes in
+ * addresses and accepts entries without a domain (19 differ). None takes a comment as the name or
+ * keeps an undecodable encoded word as written.
  */
 public final class AddressParser {
 

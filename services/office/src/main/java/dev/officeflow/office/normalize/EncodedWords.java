@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * like mail clients: words inside quoted strings are decoded too (Gmail leaves those encoded), a
  * character split across adjacent words of one charset is joined, and a word that cannot be decoded
  * stays as written. Never throws.
+ *
+ * <p>Hand-written because the libraries lose text (issue 18): mime4j's {@code DecoderUtil} and
+ * Jakarta Mail's {@code MimeUtility} turn a malformed word into nothing; mime4j leaves RFC 2231's
+ * {@code charset*lang} words encoded; Jakarta Mail fails the whole text on an unknown charset and
+ * decodes words inside quotes only with a JVM-wide system property.
  */
 public final class EncodedWords {
 
