@@ -31,10 +31,12 @@ final class OfficeflowSystem implements AutoCloseable {
   private final int vespaPort = AppProcess.freePort();
   private final int userPort = AppProcess.freePort();
   private AppProcess google;
+  private AppProcess vespa;
   private AppProcess user;
   private AppProcess office;
   private AppProcess contacts;
   private AppProcess vespaLoader;
+  private TestDatabase contactsDatabase;
 
   private OfficeflowSystem() throws IOException {
     logs = Files.createDirectories(Path.of("target", "system-" + System.currentTimeMillis()));
@@ -65,13 +67,17 @@ final class OfficeflowSystem implements AutoCloseable {
             List.of("--port", "" + googlePort, "--accounts", accounts.toString()),
             googlePort,
             "/sim/health");
-    launch(
-        "vespa-sim",
-        AppProcess.jar("infra/vespa-sim", "target/bin", "vespa-sim\\.jar"),
-        List.of(
-            "--port", "" + vespaPort, "--schemas", Path.of("../infra/vespa/schemas").toString()),
-        vespaPort,
-        "/sim/stats");
+    vespa =
+        launch(
+            "vespa-sim",
+            AppProcess.jar("infra/vespa-sim", "target/bin", "vespa-sim\\.jar"),
+            List.of(
+                "--port",
+                "" + vespaPort,
+                "--schemas",
+                Path.of("../infra/vespa/schemas").toString()),
+            vespaPort,
+            "/sim/stats");
     user = service("user", userPort, userArgs());
     office = service("office", AppProcess.freePort(), officeArgs());
     contacts = service("contacts", AppProcess.freePort(), contactsArgs());
@@ -125,7 +131,8 @@ final class OfficeflowSystem implements AutoCloseable {
   }
 
   private List<String> contactsArgs() {
-    List<String> args = new ArrayList<>(database("contacts"));
+    contactsDatabase = Infrastructure.createDatabase("contacts");
+    List<String> args = new ArrayList<>(arguments(contactsDatabase));
     args.add(
         "--officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:"
             + userPort
@@ -138,7 +145,10 @@ final class OfficeflowSystem implements AutoCloseable {
   }
 
   private static List<String> database(String service) {
-    TestDatabase db = Infrastructure.createDatabase(service);
+    return arguments(Infrastructure.createDatabase(service));
+  }
+
+  private static List<String> arguments(TestDatabase db) {
     return List.of(
         "--spring.r2dbc.url=" + db.r2dbcUrl(),
         "--spring.r2dbc.username=" + Infrastructure.postgresUser(),
@@ -156,6 +166,10 @@ final class OfficeflowSystem implements AutoCloseable {
     return google;
   }
 
+  AppProcess vespa() {
+    return vespa;
+  }
+
   AppProcess user() {
     return user;
   }
@@ -170,6 +184,11 @@ final class OfficeflowSystem implements AutoCloseable {
 
   AppProcess vespaLoader() {
     return vespaLoader;
+  }
+
+  /** The contacts service's database, for tests that check what it counted. */
+  TestDatabase contactsDatabase() {
+    return contactsDatabase;
   }
 
   /** What arrived on {@code integrations} so far, as the messages' data. */

@@ -19,7 +19,16 @@ final class SystemAccounts {
   /** As {@link #CY}, for the job's side of the revocation. */
   static final String DEE = "dee@system.test";
 
+  /** Backfilled to the end, every event captured and checked against the reference's models. */
+  static final String RHEA = "rhea@system.test";
+
   static final int SMALL_MAILBOX = 30;
+
+  /** {@link #RHEA}'s mailbox: a few hundred messages, enough for every shape google-sim makes. */
+  static final int REFERENCE_MAILBOX = 300;
+
+  /** {@link #RHEA}'s calendar events, recurring ones among them. */
+  static final int REFERENCE_CALENDAR = 24;
 
   private SystemAccounts() {}
 
@@ -31,7 +40,8 @@ final class SystemAccounts {
             account(ANN, 11, SMALL_MAILBOX, 8),
             account(BEN, 12, SMALL_MAILBOX, 8),
             account(CY, 13, 600, 8),
-            account(DEE, 14, 600, 8)));
+            account(DEE, 14, 600, 8),
+            account(RHEA, 15, REFERENCE_MAILBOX, REFERENCE_CALENDAR)));
   }
 
   private static Map<String, Object> account(String email, int seed, int messages, int events) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -37,22 +38,54 @@ final class ContactFields {
         .addresses("email_addresses", contact.emailAddresses())
         .put("phone_numbers", values(contact.phoneNumbers(), "value"))
         .put("organizations", values(contact.organizations(), "name"))
-        .put("relevance", relevance(tag(event, contact, VIP_SCORE_TAG)))
-        .millis("last_seen", lastSeen(tag(event, contact, LAST_SEEN_TAG)));
+        .put("relevance", relevance(event, contact))
+        .millis("last_seen", lastSeen(event, contact));
   }
 
-  /** A score tag: in the metadata, else among the contact's labels as {@code name:value}. */
-  private static @Nullable String tag(ContactEvent event, Contact contact, String name) {
-    String value = event.metadata().tags().get(name);
-    if (value != null) {
-      return value;
+  /**
+   * The contacts service's score from the metadata, where it writes it (a bad value there is a bad
+   * event); else from a {@code vip_score:} label of the earlier shape, which another producer may
+   * also write for its own reasons, so a label that is not a number is ignored.
+   */
+  private static @Nullable Double relevance(ContactEvent event, Contact contact) {
+    String score = event.metadata().tags().get(VIP_SCORE_TAG);
+    if (score != null) {
+      return relevance(score);
     }
+    return label(contact, VIP_SCORE_TAG).flatMap(ContactFields::number).orElse(null);
+  }
+
+  private static @Nullable Instant lastSeen(ContactEvent event, Contact contact) {
+    String seen = event.metadata().tags().get(LAST_SEEN_TAG);
+    if (seen != null) {
+      return lastSeen(seen);
+    }
+    return label(contact, LAST_SEEN_TAG).flatMap(ContactFields::instant).orElse(null);
+  }
+
+  private static Optional<String> label(Contact contact, String name) {
     String prefix = name + ":";
     return contact.tags().stream()
         .filter(t -> t.startsWith(prefix))
         .map(t -> t.substring(prefix.length()))
-        .findFirst()
-        .orElse(null);
+        .findFirst();
+  }
+
+  private static Optional<Double> number(String text) {
+    try {
+      double value = Double.parseDouble(text);
+      return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Instant> instant(String text) {
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<String> values(List<Map<String, String>> objects, String key) {

@@ -172,6 +172,15 @@ class DocumentFactoryTest {
   }
 
   @Test
+  void aLabelThatOnlyLooksLikeAScoreIsIgnored() {
+    ContactEvent event = Events.contactWithTags("u1", Map.of());
+    ContactEvent labelled =
+        event.withPayload(Events.contactWithLabels(event.contact(), List.of("vip_score:high")));
+
+    assertThat(factory.document(labelled).fields()).doesNotContainKey("relevance");
+  }
+
+  @Test
   void aScoreInTheContactsTagsOfTheEarlierShapeStillBecomesItsRelevance() {
     ContactEvent event = Events.contactWithTags("u1", Map.of());
     ContactEvent earlier =
