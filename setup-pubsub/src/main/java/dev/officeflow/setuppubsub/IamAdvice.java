@@ -1,5 +1,7 @@
 package dev.officeflow.setuppubsub;
 
+import dev.officeflow.events.catalog.Catalog;
+import dev.officeflow.events.catalog.Topics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +35,19 @@ final class IamAdvice {
           binding(
               "subscriptions", subscription.name(), project, member, "roles/pubsub.subscriber"));
     }
+    lines.add(
+        "# Gmail's users.watch publishes mailbox changes to gmail-push as this Google account:");
+    lines.add(
+        binding(
+            "topics",
+            desired.topics().stream()
+                .filter(t -> t.endsWith(Topics.GMAIL_PUSH))
+                .findFirst()
+                .orElse(Topics.GMAIL_PUSH),
+            project,
+            "serviceAccount:" + Catalog.GMAIL_PUSH_PUBLISHER,
+            "roles/pubsub.publisher"));
+    lines.add("# Or all of it, service accounts included, as Terraform: --emit terraform");
     return lines;
   }
 

@@ -33,6 +33,12 @@ public final class Main {
       out.println(Options.usage());
       return ExitStatus.OK.code();
     }
+    if (options.mode() == Options.Mode.TERRAFORM) {
+      out.print(
+          TerraformWriter.write(
+              DesiredState.fromCatalog(options.prefix()), options.project(), options.prefix()));
+      return ExitStatus.OK.code();
+    }
     try (PubSubResources resources = PubSubConnection.open(options)) {
       return run(options, resources, out).code();
     } catch (SetupException e) {
@@ -54,7 +60,8 @@ public final class Main {
             yield ExitStatus.OK;
           }
           case APPLY -> apply(plan, resources, out);
-          case HELP -> throw new IllegalStateException("help is handled before connecting");
+          case HELP, TERRAFORM ->
+              throw new IllegalStateException(options.mode() + " is handled before connecting");
         };
     if (options.emulator().isEmpty() && options.mode() != Options.Mode.VERIFY) {
       IamAdvice.commands(options.project(), desired).forEach(out::println);

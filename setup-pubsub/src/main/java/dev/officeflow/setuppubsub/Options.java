@@ -37,6 +37,8 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
     APPLY,
     DRY_RUN,
     VERIFY,
+    /** Print the catalog as Terraform ({@code --emit terraform}); talk to no Pub/Sub. */
+    TERRAFORM,
     HELP
   }
 
@@ -164,12 +166,29 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
       if (modeFlags == null) {
         return Mode.APPLY;
       }
+      if (modeFlags.emit != null) {
+        return Mode.TERRAFORM;
+      }
       return modeFlags.dryRun ? Mode.DRY_RUN : Mode.VERIFY;
     }
   }
 
-  /** {@code --dry-run} and {@code --verify} exclude each other. */
+  /** What {@code --emit} writes. */
+  enum Format {
+    terraform
+  }
+
+  /** {@code --dry-run}, {@code --verify} and {@code --emit} exclude each other. */
   static final class ModeFlags {
+
+    @Option(
+        names = "--emit",
+        paramLabel = "FORMAT",
+        required = true,
+        description =
+            "print the catalog as FORMAT (terraform: topics, subscriptions, dead-letter IAM, the"
+                + " Gmail push grant, a service account per service) and talk to no Pub/Sub")
+    @Nullable Format emit;
 
     @Option(
         names = "--dry-run",

@@ -63,6 +63,14 @@ class OptionsTest {
   }
 
   @Test
+  void readsTheTerraformEmitter() {
+    assertThat(parse("--emit", "terraform", "--project", "demo-1").mode())
+        .isEqualTo(Mode.TERRAFORM);
+    assertUsageError(() -> parse("--emit", "yaml"), "--emit");
+    assertUsageError(() -> parse("--emit", "terraform", "--verify"), "mutually exclusive");
+  }
+
+  @Test
   void rejectsDryRunTogetherWithVerify() {
     assertUsageError(
         () -> parse("--dry-run", "--verify"), "--dry-run, --verify are mutually exclusive");

@@ -2,6 +2,7 @@ package dev.officeflow.events.catalog;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
  */
 public final class Catalog {
 
+  public static final String USER = "user";
   public static final String OFFICE = "office";
   public static final String CONTACTS_SERVICE = "contacts";
   public static final String VESPA_LOADER = "vespa-loader";
@@ -50,7 +52,36 @@ public final class Catalog {
           spec(VESPA_LOADER, Topics.DOCUMENTS, 30),
           spec(VESPA_LOADER, Topics.TODOS, 30));
 
+  /**
+   * Who publishes on each topic (the catalog's consumers are in the subscriptions). {@code
+   * gmail-push} is Gmail's; {@code documents} and {@code todos} have no publisher yet.
+   */
+  private static final Map<String, String> PUBLISHERS =
+      Map.of(
+          Topics.INTEGRATIONS, USER,
+          Topics.USERS, USER,
+          Topics.EMAILS, OFFICE,
+          Topics.CALENDARS, OFFICE,
+          Topics.CONTACTS, CONTACTS_SERVICE);
+
+  /** The address Gmail's {@code users.watch} publishes from, onto {@code gmail-push}. */
+  public static final String GMAIL_PUSH_PUBLISHER = "gmail-api-push@system.gserviceaccount.com";
+
   private Catalog() {}
+
+  /** The service that publishes on {@code topic}, if one of ours does. */
+  public static Optional<String> publisherOf(String topic) {
+    return Optional.ofNullable(PUBLISHERS.get(topic));
+  }
+
+  /** Every service that publishes or consumes, in a stable order. */
+  public static List<String> services() {
+    return Stream.concat(
+            PUBLISHERS.values().stream(), SUBSCRIPTIONS.stream().map(SubscriptionSpec::consumer))
+        .distinct()
+        .sorted()
+        .toList();
+  }
 
   /** The event topics, without dead-letter topics. */
   public static List<String> topics() {

@@ -5,7 +5,6 @@ import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.events.catalog.Topics;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,14 +30,6 @@ final class AsyncApiDocument {
    * Who publishes each topic (ARCHITECTURE §3), which the catalog does not say: it names consumers.
    * A topic without an entry has no officeflow producer yet.
    */
-  private static final Map<String, String> PRODUCERS =
-      Map.of(
-          Topics.INTEGRATIONS, "user",
-          Topics.USERS, "user",
-          Topics.EMAILS, Catalog.OFFICE,
-          Topics.CALENDARS, Catalog.OFFICE,
-          Topics.CONTACTS, Catalog.CONTACTS_SERVICE);
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private AsyncApiDocument() {}
@@ -88,7 +79,7 @@ final class AsyncApiDocument {
   private static ObjectNode operations() {
     ObjectNode operations = NODES.objectNode();
     for (String topic : Catalog.topics()) {
-      String producer = PRODUCERS.get(topic);
+      String producer = Catalog.publisherOf(topic).orElse(null);
       if (producer != null) {
         operations.set(
             "send-" + topic,
@@ -174,7 +165,7 @@ final class AsyncApiDocument {
   }
 
   private static String topicDescription(String topic) {
-    String producer = PRODUCERS.get(topic);
+    String producer = Catalog.publisherOf(topic).orElse(null);
     String from =
         producer != null
             ? "Published by " + producer + "."
