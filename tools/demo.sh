@@ -6,16 +6,10 @@
 DEMO_EMAIL=${OFFICEFLOW_DEMO_EMAIL:-demo@officeflow.test}
 DEMO_TIMEOUT=${OFFICEFLOW_DEMO_TIMEOUT:-600}
 
-# json <path> reads JSON on stdin and prints the value at a dotted path (list indexes are numbers).
+# json <path> reads JSON on stdin and prints the value at a dotted path (list indexes are numbers);
+# nothing when there is none.
 json() {
-  python3 -c '
-import json, sys
-value = json.load(sys.stdin)
-for key in sys.argv[1].split("."):
-    value = value[int(key)] if isinstance(value, list) else value.get(key)
-    if value is None:
-        break
-print("" if value is None else value)' "$1"
+  jq -r --arg path "$1" 'getpath($path | split(".") | map(tonumber? // .)) // empty'
 }
 
 # api <method> <url> [curl arguments...] prints the answer's body; an error answer (a problem,
@@ -33,12 +27,7 @@ api() {
   printf '%s' "$body"
 }
 
-app_url() { # app_url <app name>
-  local entry
-  for entry in "${APPS[@]}"; do
-    [[ $(app_field "$entry" 0) == "$1" ]] && echo "http://$HOST:$(app_port "$entry")"
-  done
-}
+app_url() { echo "http://$HOST:$(app_port "$1")"; } # app_url <app name>
 
 demo_ready() {
   local name
@@ -106,17 +95,11 @@ demo_vips() {
   while ((SECONDS < deadline)); do
     vips=$(curl -sf "$contacts/onboarding/vips?limit=10" -H "Authorization: Bearer $DEMO_TOKEN" || true)
     # Scores decay with time, so "stopped moving" means the same contacts in the same order.
-    ranking=$(python3 -c 'import json,sys; print(" ".join(c["contact_hash"] for c in json.load(sys.stdin)["candidates"]))' \
-      <<<"${vips:-{\"candidates\":[]\}}")
+    ranking=$(jq -r '[.candidates[].contact_hash] | join(" ")' <<<"${vips:-{\"candidates\":[]\}}")
     if [[ -n $ranking && $ranking == "$previous" ]]; then
       echo
       echo "Top VIP candidates for $DEMO_EMAIL:"
-      python3 -c '
-import json, sys
-for c in json.load(sys.stdin)["candidates"]:
-    name = c.get("display_name") or "(no name)"
-    domain = c.get("domain") or ""
-    print("  %2d. %-28s %-22s score %.3f  (%s)" % (c["rank"], name, domain, c["score"], c["band"]))' <<<"$vips"
+      demo_print_vips <<<"$vips"
       echo
       echo "VIP onboarding API: $contacts/onboarding/vips (user JWT: POST $(app_url user)/v1/dev/session)"
       return 0
@@ -125,6 +108,21 @@ for c in json.load(sys.stdin)["candidates"]:
     sleep 2
   done
   die "the contacts service ranked no candidates within ${DEMO_TIMEOUT}s (log: $STATE/apps/contacts.log)"
+}
+
+# Prints the ranked candidates of a GET /onboarding/vips answer (on stdin), one line each. jq pads
+# the names (it counts characters, printf counts bytes) and printf formats the numbers.
+demo_print_vips() {
+  local rank name domain score band
+  # shellcheck disable=SC2016 # $n is jq's, not the shell's
+  jq -r 'def pad($n): if length < $n then . + " " * ($n - length) else . end;
+    .candidates[]
+    | [.rank, (if (.display_name // "") == "" then "(no name)" else .display_name end | pad(28)),
+       (.domain // "" | pad(22)), .score, .band]
+    | map(tostring) | join("\u001f")' |
+    while IFS=$'\x1f' read -r rank name domain score band; do
+      LC_NUMERIC=C printf '  %2d. %s %s score %.3f  (%s)\n' "$rank" "$name" "$domain" "$score" "$band"
+    done
 }
 
 # Prints a link to the VIP page that signs in with a fresh demo token (in the URL fragment, which
@@ -149,7 +147,7 @@ run_demo() {
     log "the demo needs the user, office and contacts services; skipped"
     return 0
   fi
-  require_command python3 python3
+  require_command jq jq
   echo
   demo_connect "$(app_url user)"
   demo_backfill "$(app_url office)"

@@ -2,6 +2,7 @@ package dev.officeflow.systemtests;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.officeflow.testsupport.AppRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,13 +18,13 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One application of the system run from its jar in a process of its own, its output (JSON logs for
- * the services) in a file under {@code target/}.
+ * One application of the system run from its jar in a process of its own, with the JVM options of
+ * the registry (tools/apps.tsv) as ./dev up runs it, its output (JSON logs for the services) in a
+ * file under {@code target/}.
  */
 final class AppProcess implements AutoCloseable {
 
-  private static final List<String> JVM =
-      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  private static final AppRegistry REGISTRY = AppRegistry.load();
 
   private final String name;
   private final int port;
@@ -39,19 +40,22 @@ final class AppProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code jar} with {@code args}; {@link #awaitReady} waits for its health URL. */
-  static AppProcess start(
-      String name, Path jar, List<String> args, int port, String healthPath, Path logs)
-      throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(JVM);
-    command.addAll(List.of("-jar", jar.toString()));
+  /**
+   * Starts the registry's app {@code name} with {@code args} on {@code port}; {@link #awaitReady}
+   * waits for its health path.
+   */
+  static AppProcess start(String name, List<String> args, int port, Path logs) throws IOException {
+    List<String> command = new ArrayList<>(REGISTRY.javaCommand(name));
     command.addAll(args);
     Path log = logs.resolve(name + ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new AppProcess(name, port, healthPath, process, log);
+    return new AppProcess(name, port, REGISTRY.app(name).healthPath(), process, log);
+  }
+
+  /** The repository's root, where the registry is. */
+  static Path root() {
+    return REGISTRY.root();
   }
 
   void awaitReady() {
@@ -106,18 +110,6 @@ final class AppProcess implements AutoCloseable {
       return Optional.of(Http.JSON.readTree(line));
     } catch (RuntimeException e) {
       return Optional.empty();
-    }
-  }
-
-  /** A JAR under {@code module}'s {@code target/} (relative to the repository root). */
-  static Path jar(String module, String directory, String pattern) throws IOException {
-    Path dir = Path.of("..").resolve(module).resolve(directory).normalize();
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches(pattern))
-          .findFirst()
-          .orElseThrow(
-              () -> new IllegalStateException("no " + pattern + " in " + dir + ": build with -am"));
     }
   }
 

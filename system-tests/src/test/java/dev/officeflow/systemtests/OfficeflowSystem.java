@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The whole system as ./dev up runs it (tools/apps.sh), each application a process from its jar:
- * google-sim, vespa-sim, user, office (tokens from the user service), contacts and vespa-loader, on
- * free ports, under one fresh Pub/Sub catalog prefix, each service with a fresh database, every
- * service logging its spans. Logs in {@code target/system-<time>/}.
+ * The whole system as ./dev up runs it (the registry, tools/apps.tsv), each application a process
+ * from its jar with the registry's JVM options: google-sim, vespa-sim, user, office (tokens from
+ * the user service), contacts and vespa-loader, on free ports, under one fresh Pub/Sub catalog
+ * prefix, each service with a fresh database, every service logging its spans. Logs in {@code
+ * target/system-<time>/}.
  */
 final class OfficeflowSystem implements AutoCloseable {
 
@@ -63,21 +64,17 @@ final class OfficeflowSystem implements AutoCloseable {
     google =
         launch(
             "google-sim",
-            AppProcess.jar("infra/google-sim", "target", "google-sim-.*-exec\\.jar"),
             List.of("--port", "" + googlePort, "--accounts", accounts.toString()),
-            googlePort,
-            "/sim/health");
+            googlePort);
     vespa =
         launch(
             "vespa-sim",
-            AppProcess.jar("infra/vespa-sim", "target/bin", "vespa-sim\\.jar"),
             List.of(
                 "--port",
                 "" + vespaPort,
                 "--schemas",
-                Path.of("../infra/vespa/schemas").toString()),
-            vespaPort,
-            "/sim/stats");
+                AppProcess.root().resolve("infra/vespa/schemas").toString()),
+            vespaPort);
     user = service("user", userPort, userArgs());
     office = service("office", AppProcess.freePort(), officeArgs());
     contacts = service("contacts", AppProcess.freePort(), contactsArgs());
@@ -91,18 +88,11 @@ final class OfficeflowSystem implements AutoCloseable {
     args.add("--officeflow.security.service-tokens=" + SERVICE_TOKEN);
     args.add("--officeflow.tracing.log-spans=true");
     args.addAll(own);
-    String module = "services/" + name;
-    return launch(
-        name,
-        AppProcess.jar(module, "target", name + "-.*-exec\\.jar"),
-        args,
-        port,
-        "/actuator/health");
+    return launch(name, args, port);
   }
 
-  private AppProcess launch(String name, Path jar, List<String> args, int port, String health)
-      throws IOException {
-    AppProcess process = AppProcess.start(name, jar, args, port, health, logs);
+  private AppProcess launch(String name, List<String> args, int port) throws IOException {
+    AppProcess process = AppProcess.start(name, args, port, logs);
     started.add(process);
     return process;
   }

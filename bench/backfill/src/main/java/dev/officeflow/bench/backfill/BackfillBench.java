@@ -62,10 +62,13 @@ public final class BackfillBench {
 
   public static void main(String[] args) throws Exception {
     QuotaSettings quota = QuotaSettings.defaults();
-    List<String> users = IntStream.rangeClosed(0, CONCURRENT).mapToObj(i -> "bench-" + i + "@acme.test").toList();
+    List<String> users =
+        IntStream.rangeClosed(0, CONCURRENT).mapToObj(i -> "bench-" + i + "@acme.test").toList();
     long generating = System.nanoTime();
-    GoogleSimConfig config = GoogleSimConfig.defaults().withPort(0).withThreads(32).withQuota(quota);
-    config = config.withAccount(AccountSpec.of(WARMUP).withMailbox(new MailboxSpec(99, 300, 0, 100, 0)));
+    GoogleSimConfig config =
+        GoogleSimConfig.defaults().withPort(0).withThreads(32).withQuota(quota);
+    config =
+        config.withAccount(AccountSpec.of(WARMUP).withMailbox(new MailboxSpec(99, 300, 0, 100, 0)));
     for (int i = 0; i < users.size(); i++) {
       MailboxSpec mailbox = new MailboxSpec(100 + i, MESSAGES, 0, EVENTS, 0);
       config = config.withAccount(AccountSpec.of(users.get(i)).withMailbox(mailbox));
@@ -84,10 +87,18 @@ public final class BackfillBench {
         BackfillService service = office.getBean(BackfillService.class);
         // A service in production runs warm: one small backfill first, untimed, so the JIT and
         // the connections are ready (a cold first run costs about 10 s here).
-        awaitAll(service, List.of(service.start(BackfillRequest.defaults(WARMUP, "google")).block().id()));
+        awaitAll(
+            service,
+            List.of(service.start(BackfillRequest.defaults(WARMUP, "google")).block().id()));
         List<Result> results = new ArrayList<>();
         results.add(run("1 user", users.subList(0, 1), service, sim, quota));
-        results.add(run(CONCURRENT + " users at once", users.subList(1, users.size()), service, sim, quota));
+        results.add(
+            run(
+                CONCURRENT + " users at once",
+                users.subList(1, users.size()),
+                service,
+                sim,
+                quota));
         print(results);
       }
     }
@@ -98,23 +109,37 @@ public final class BackfillBench {
       throws InterruptedException {
     System.out.printf(Locale.ROOT, "running: %s ...%n", name);
     List<UUID> ids =
-        users.stream().map(u -> service.start(BackfillRequest.defaults(u, "google")).block().id()).toList();
+        users.stream()
+            .map(u -> service.start(BackfillRequest.defaults(u, "google")).block().id())
+            .toList();
     List<BackfillJob> done = awaitAll(service, ids);
     SimStats stats = sim.stats();
-    Instant created = done.stream().map(BackfillJob::createdAt).min(Instant::compareTo).orElseThrow();
+    Instant created =
+        done.stream().map(BackfillJob::createdAt).min(Instant::compareTo).orElseThrow();
     Instant finished =
-        done.stream().map(j -> j.finishedAt() == null ? j.updatedAt() : j.finishedAt()).max(Instant::compareTo).orElseThrow();
+        done.stream()
+            .map(j -> j.finishedAt() == null ? j.updatedAt() : j.finishedAt())
+            .max(Instant::compareTo)
+            .orElseThrow();
     double measured = Duration.between(created, finished).toNanos() / 1e9;
     double minimum = 0;
     double worst = Double.MAX_VALUE;
     for (BackfillJob job : done) {
       double userMinimum = minimum(stats, job.userId(), quota);
       minimum = Math.max(minimum, userMinimum);
-      double userMeasured = Duration.between(job.createdAt(), job.finishedAt() == null ? job.updatedAt() : job.finishedAt()).toNanos() / 1e9;
+      double userMeasured =
+          Duration.between(
+                      job.createdAt(),
+                      job.finishedAt() == null ? job.updatedAt() : job.finishedAt())
+                  .toNanos()
+              / 1e9;
       worst = Math.min(worst, userMinimum / userMeasured);
     }
     long errors = users.stream().mapToLong(stats::quotaErrors).sum();
-    long failed = done.stream().filter(j -> j.status() != dev.officeflow.office.backfill.JobStatus.COMPLETED).count();
+    long failed =
+        done.stream()
+            .filter(j -> j.status() != dev.officeflow.office.backfill.JobStatus.COMPLETED)
+            .count();
     return new Result(
         name,
         users.size(),
@@ -168,15 +193,25 @@ public final class BackfillBench {
           r.quotaErrors(),
           r.failedJobs());
     }
-    boolean met = results.stream().allMatch(r -> r.efficiency() >= 0.9 && r.quotaErrors() == 0 && r.failedJobs() == 0);
+    boolean met =
+        results.stream()
+            .allMatch(r -> r.efficiency() >= 0.9 && r.quotaErrors() == 0 && r.failedJobs() == 0);
     System.out.println();
-    System.out.println("target (efficiency >= 0.9, zero quota errors): " + (met ? "met" : "NOT met"));
+    System.out.println(
+        "target (efficiency >= 0.9, zero quota errors): " + (met ? "met" : "NOT met"));
   }
 
   private static void applyCatalog() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-    String[] args = {"--emulator", env("PUBSUB_EMULATOR_HOST"), "--project", env("PUBSUB_PROJECT_ID"), "--prefix", PREFIX};
+    String[] args = {
+      "--emulator",
+      env("PUBSUB_EMULATOR_HOST"),
+      "--project",
+      env("PUBSUB_PROJECT_ID"),
+      "--prefix",
+      PREFIX
+    };
     if (Main.run(args, Map.of(), out, out) != 0) {
       throw new IllegalStateException("setup-pubsub failed:\n" + output);
     }
@@ -199,7 +234,8 @@ public final class BackfillBench {
       "--officeflow.office.quota.key-prefix=bench:" + UUID.randomUUID() + ":",
       "--logging.level.root=WARN",
       "--logging.level.dev.officeflow.office.backfill.BackfillRunner=INFO",
-      "--logging.level.dev.officeflow.office.backfill.JobRun=" + (Boolean.getBoolean("bench.steps") ? "DEBUG" : "INFO"),
+      "--logging.level.dev.officeflow.office.backfill.JobRun="
+          + (Boolean.getBoolean("bench.steps") ? "DEBUG" : "INFO"),
     };
     return new SpringApplicationBuilder(OfficeApplication.class).run(args);
   }
@@ -207,7 +243,8 @@ public final class BackfillBench {
   private static String env(String name) {
     String value = System.getenv(name);
     if (value == null) {
-      throw new IllegalStateException(name + " is not set: source the bench infrastructure's env.sh");
+      throw new IllegalStateException(
+          name + " is not set: source the bench infrastructure's env.sh");
     }
     return value;
   }

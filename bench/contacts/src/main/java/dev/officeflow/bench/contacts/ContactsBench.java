@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Two numbers for the contacts service (ARCHITECTURE §11):
  *
  * <ol>
- *   <li>sustained consumption of email events from {@code contacts-emails} (target ≥ 2,000/s):
- *       a backlog of {@code EVENTS} messages, rate = events / (last ack − first ack);
+ *   <li>sustained consumption of email events from {@code contacts-emails} (target ≥ 2,000/s): a
+ *       backlog of {@code EVENTS} messages, rate = events / (last ack − first ack);
  *   <li>{@code GET /onboarding/vips} latency for a user with 5,000 contacts at 200 requests/s
  *       (target p99 < 50 ms): the service's exec jar in a process of its own on the database the
  *       first part filled, driven by {@code wrk} from another process ({@link VipLatency}).
@@ -89,8 +89,14 @@ public final class ContactsBench {
         "consumption: %d email events (published in %.1f s while consuming); first to last ack"
             + " %.1f s = %.0f events/s (target >= 2000); from first publish %.1f s = %.0f"
             + " events/s; %d interactions, %d contacts%n",
-        events, publishSeconds, seconds, events / seconds, (last - start) / 1e9,
-        events / ((last - start) / 1e9), interactions, contacts);
+        events,
+        publishSeconds,
+        seconds,
+        events / seconds,
+        (last - start) / 1e9,
+        events / ((last - start) / 1e9),
+        interactions,
+        contacts);
   }
 
   /** User 0 writes with {@value #VIP_CONTACTS} people both ways; the others with a shared pool. */
@@ -103,7 +109,8 @@ public final class ContactsBench {
       String other = "person" + i + "@corp" + (i % 50) + ".test";
       Instant when = now.minus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 30)));
       out.add(vip.email("v-in-" + i, other, List.of(vip.account()), List.of(cc(random)), when));
-      out.add(vip.email("v-out-" + i, vip.account(), List.of(other), List.of(), when.plusSeconds(600)));
+      out.add(
+          vip.email("v-out-" + i, vip.account(), List.of(other), List.of(), when.plusSeconds(600)));
     }
     for (int i = out.size(); i < EVENTS; i++) {
       int u = 1 + random.nextInt(USERS - 1);
@@ -122,5 +129,4 @@ public final class ContactsBench {
   private static String cc(SplittableRandom random) {
     return "colleague" + random.nextInt(300) + "@acme.test";
   }
-
 }

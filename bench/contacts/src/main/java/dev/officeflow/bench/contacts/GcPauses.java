@@ -46,6 +46,10 @@ final class GcPauses {
     return String.format(
         Locale.ROOT,
         "service GC since start: %d young and %d full pauses, %.0f ms in all, longest %.1f ms (%s)",
-        young, full, total, max, longest);
+        young,
+        full,
+        total,
+        max,
+        longest);
   }
 }

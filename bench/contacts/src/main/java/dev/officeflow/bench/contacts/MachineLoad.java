@@ -44,8 +44,13 @@ final class MachineLoad implements AutoCloseable {
           Locale.ROOT,
           "machine: %d to %d s of the measured part: load %s, CPU busy %.0f%% of %d cores,"
               + " the service %.0f%%, everything else %.0f%%%n",
-          second - 10 - offsetSeconds, second - offsetSeconds, loadAverage(), 100 * busy / total,
-          cores, 100 * (s - service) / total, 100 * (busy - (s - service)) / total);
+          second - 10 - offsetSeconds,
+          second - offsetSeconds,
+          loadAverage(),
+          100 * busy / total,
+          cores,
+          100 * (s - service) / total,
+          100 * (busy - (s - service)) / total);
       machine = m;
       service = s;
     }

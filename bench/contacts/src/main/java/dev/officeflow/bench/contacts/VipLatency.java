@@ -1,7 +1,8 @@
 package dev.officeflow.bench.contacts;
 
-import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.TestJwks;
+import dev.officeflow.testsupport.AppRegistry;
 import dev.officeflow.testsupport.Infrastructure;
 import java.io.File;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code GET /onboarding/vips} latency: starts the service's exec jar as a process of its own on a
  * filled database, waits until it is healthy, and runs {@code wrk} (another process) with {@code
- * vips.lua}, which sends at a constant rate and counts each latency from the request's intended send
- * time. This JVM only serves the token keys meanwhile.
+ * vips.lua}, which sends at a constant rate and counts each latency from the request's intended
+ * send time. This JVM only serves the token keys meanwhile.
  */
 record VipLatency(
     String database,
@@ -39,14 +40,23 @@ record VipLatency(
   /** The service's GC log: its pauses stop every request. */
   static final Path GC_LOG = Path.of("target/service-gc.log");
 
+  /**
+   * The settings from system properties. The service's jar and JVM options are the registry's
+   * (tools/apps.tsv), as ./dev up runs it, unless {@code bench.serviceJavaOpts} replaces the
+   * options.
+   */
   static VipLatency fromProperties(String database, String prefix) {
+    AppRegistry registry = AppRegistry.load();
+    AppRegistry.App contacts = registry.app("contacts");
+    List<String> options =
+        Arrays.stream(System.getProperty("bench.serviceJavaOpts", "").split("\\s+"))
+            .filter(s -> !s.isBlank())
+            .toList();
     return new VipLatency(
         database,
         prefix,
-        Path.of(System.getProperty("bench.serviceJar", "service.jar")),
-        Arrays.stream(System.getProperty("bench.serviceJavaOpts", "").split("\\s+"))
-            .filter(s -> !s.isBlank())
-            .toList(),
+        registry.jar(contacts),
+        options.isEmpty() ? contacts.jvmOptions() : options,
         Path.of(System.getProperty("bench.wrkScript", "vips.lua")),
         Integer.getInteger("bench.rate", 200),
         Integer.getInteger("bench.warmup", 20),
@@ -63,20 +73,27 @@ record VipLatency(
       try {
         String url = "http://127.0.0.1:" + port;
         long startMillis = awaitHealthy(url, service);
-        String token = jwks.token(userId, TestJwks.ISSUER, List.of(TestJwks.AUDIENCE),
-            Duration.ofHours(2));
+        String token =
+            jwks.token(userId, TestJwks.ISSUER, List.of(TestJwks.AUDIENCE), Duration.ofHours(2));
         HttpResponse<String> first = get(url + "/onboarding/vips?limit=50", token);
         System.out.printf(
             Locale.ROOT,
             "latency: service %s (pid %d, java %s) healthy in %d ms; user %s (%d contacts written);"
                 + " first GET %d, %d bytes%n",
-            serviceJar.getFileName(), service.pid(), String.join(" ", serviceJavaOptions),
-            startMillis, userId, contacts, first.statusCode(), first.body().length());
+            serviceJar.getFileName(),
+            service.pid(),
+            String.join(" ", serviceJavaOptions),
+            startMillis,
+            userId,
+            contacts,
+            first.statusCode(),
+            first.body().length());
         System.out.printf(
             Locale.ROOT,
             "latency: wrk starts %.0f s after the service was launched; the measured part %d s"
                 + " later%n",
-            (System.nanoTime() - launched) / 1e9, warmupSeconds + 1);
+            (System.nanoTime() - launched) / 1e9,
+            warmupSeconds + 1);
         int exit;
         try (MachineLoad load = new MachineLoad(service.pid(), warmupSeconds + 1)) {
           exit = wrk(url + "/onboarding/vips?limit=50", token);
@@ -148,9 +165,15 @@ record VipLatency(
   private int wrk(String url, String token) throws Exception {
     ProcessBuilder wrk =
         new ProcessBuilder(
-                "wrk", "-t" + threads, "-c" + threads,
-                "-d" + (warmupSeconds + seconds + 5) + "s", "--timeout", "10s",
-                "-s", wrkScript.toString(), url)
+                "wrk",
+                "-t" + threads,
+                "-c" + threads,
+                "-d" + (warmupSeconds + seconds + 5) + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                wrkScript.toString(),
+                url)
             .inheritIO();
     wrk.environment().put("BENCH_TOKEN", token);
     wrk.environment().put("BENCH_RATE", Integer.toString(rate));

@@ -54,11 +54,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * changed) to its {@code real_time} {@code EmailEvent} arriving on a subscription of the {@code
  * emails} topic, through the real path: google-sim's push notification on the emulator, the office
  * service's consumer, {@code history.list}, {@code messages.get}, the publisher. Google's default
- * per-user quota is enforced. New messages are also timed to their document in vespa-sim, written by
- * vespa-loader, and to the contact stats of the contacts service (both running in this JVM on their
- * own catalog subscriptions; the benchmark reads the events from a third). Changes are spread over
- * several users at a steady rate; the first ones warm the path up and are not counted. Prints p50,
- * p90, p99 and max over the counted changes.
+ * per-user quota is enforced. New messages are also timed to their document in vespa-sim, written
+ * by vespa-loader, and to the contact stats of the contacts service (both running in this JVM on
+ * their own catalog subscriptions; the benchmark reads the events from a third). Changes are spread
+ * over several users at a steady rate; the first ones warm the path up and are not counted. Prints
+ * p50, p90, p99 and max over the counted changes.
  */
 public final class StreamingBench {
 
@@ -87,7 +87,9 @@ public final class StreamingBench {
             .withPubsub(new PubsubTarget(env("PUBSUB_EMULATOR_HOST"), env("PUBSUB_PROJECT_ID")));
     for (int i = 0; i < USERS; i++) {
       users.add("stream-" + i + "@acme.test");
-      config = config.withAccount(AccountSpec.of(users.get(i)).withMailbox(new MailboxSpec(200 + i, 30, 0, 5, 0)));
+      config =
+          config.withAccount(
+              AccountSpec.of(users.get(i)).withMailbox(new MailboxSpec(200 + i, 30, 0, 5, 0)));
     }
     try (GoogleSim sim = GoogleSim.start(config);
         VespaSim vespa = VespaSim.start(0, ROOT.resolve("infra/vespa/schemas"))) {
@@ -131,7 +133,8 @@ public final class StreamingBench {
    * whose create has already arrived (an earlier one would be read together with its creation and
    * rightly yield one create with the latest labels, not an update), the rest add a message.
    */
-  private static List<Change> run(GoogleSim sim, List<String> users, int count, ContactStatsWatcher stats)
+  private static List<Change> run(
+      GoogleSim sim, List<String> users, int count, ContactStatsWatcher stats)
       throws InterruptedException {
     List<Change> changes = new ArrayList<>();
     List<List<Map.Entry<String, Change>>> added = new ArrayList<>();
@@ -154,7 +157,10 @@ public final class StreamingBench {
         String subject = "change " + UUID.randomUUID();
         // The key is known only once google-sim answers; an event that arrives earlier is
         // recorded by the subscriber and picked up here.
-        MessageRef ref = sim.admin().addMessage(user, NewMessage.from("Rita Reyes", "rita@partner.test", subject, "text"));
+        MessageRef ref =
+            sim.admin()
+                .addMessage(
+                    user, NewMessage.from("Rita Reyes", "rita@partner.test", subject, "text"));
         Change early = CHANGES_BY_KEY.putIfAbsent(user + ":create:" + ref.id(), change);
         if (early != null) {
           change.arrivedAt = early.arrivedAt;
@@ -176,14 +182,19 @@ public final class StreamingBench {
 
   private static void await(List<Change> changes) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (changes.stream().anyMatch(c -> c.arrivedAt == 0 || (c.create && (c.indexedAt == 0 || c.countedAt == 0)))) {
+    while (changes.stream()
+        .anyMatch(c -> c.arrivedAt == 0 || (c.create && (c.indexedAt == 0 || c.countedAt == 0)))) {
       if (System.nanoTime() > deadline) {
         long missing = changes.stream().filter(c -> c.arrivedAt == 0).count();
         long unindexed = changes.stream().filter(c -> c.create && c.indexedAt == 0).count();
         long uncounted = changes.stream().filter(c -> c.create && c.countedAt == 0).count();
         throw new IllegalStateException(
-            missing + " changes never arrived as events, " + unindexed + " never in vespa-sim, "
-                + uncounted + " never in the contact stats");
+            missing
+                + " changes never arrived as events, "
+                + unindexed
+                + " never in vespa-sim, "
+                + uncounted
+                + " never in the contact stats");
       }
       Thread.sleep(50);
     }
@@ -222,8 +233,10 @@ public final class StreamingBench {
    * reading the events takes none from the contacts service or vespa-loader.
    */
   private static Subscriber subscribe(String subscription) throws IOException {
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(env("PUBSUB_EMULATOR_HOST")).usePlaintext().build();
-    TransportChannelProvider channels = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+    ManagedChannel channel =
+        ManagedChannelBuilder.forTarget(env("PUBSUB_EMULATOR_HOST")).usePlaintext().build();
+    TransportChannelProvider channels =
+        FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
     SubscriptionAdminSettings admin =
         SubscriptionAdminSettings.newBuilder()
             .setTransportChannelProvider(channels)
@@ -241,19 +254,27 @@ public final class StreamingBench {
         Subscriber.newBuilder(
                 ProjectSubscriptionName.of(env("PUBSUB_PROJECT_ID"), subscription),
                 (MessageReceiver)
-                (message, reply) -> {
-                  long now = System.nanoTime();
-                  reply.ack();
-                  EmailEvent e = (EmailEvent) CODEC.decode(message.getData().toByteArray(), EventType.EMAIL);
-                  if (e.syncType() == SyncType.REAL_TIME && e.email() != null) {
-                    String key = e.userId() + ":" + e.operation().wire() + ":" + e.email().providerMessageId();
-                    // A create can arrive before addMessage returned: keep the first arrival.
-                    Change change = CHANGES_BY_KEY.computeIfAbsent(key, k -> Change.arrived(now));
-                    if (change.arrivedAt == 0) {
-                      change.arrivedAt = now;
-                    }
-                  }
-                })
+                    (message, reply) -> {
+                      long now = System.nanoTime();
+                      reply.ack();
+                      EmailEvent e =
+                          (EmailEvent)
+                              CODEC.decode(message.getData().toByteArray(), EventType.EMAIL);
+                      if (e.syncType() == SyncType.REAL_TIME && e.email() != null) {
+                        String key =
+                            e.userId()
+                                + ":"
+                                + e.operation().wire()
+                                + ":"
+                                + e.email().providerMessageId();
+                        // A create can arrive before addMessage returned: keep the first arrival.
+                        Change change =
+                            CHANGES_BY_KEY.computeIfAbsent(key, k -> Change.arrived(now));
+                        if (change.arrivedAt == 0) {
+                          change.arrivedAt = now;
+                        }
+                      }
+                    })
             .setChannelProvider(channels)
             .setCredentialsProvider(NoCredentialsProvider.create())
             .setParallelPullCount(2)
@@ -268,11 +289,18 @@ public final class StreamingBench {
     double[] vespa = millis(creates, c -> c.indexedAt);
     double[] stats = millis(creates, c -> c.countedAt);
     System.out.println();
-    System.out.printf(Locale.ROOT, "changes: %d over %d users at %d/s (every 5th a label change), after %d warm-up changes%n", ms.length, USERS, RATE, WARMUP);
+    System.out.printf(
+        Locale.ROOT,
+        "changes: %d over %d users at %d/s (every 5th a label change), after %d warm-up changes%n",
+        ms.length,
+        USERS,
+        RATE,
+        WARMUP);
     System.out.printf(
         Locale.ROOT,
         "freshness google-sim change -> EmailEvent on emails: %s  mean %.0f ms%n",
-        percentiles(ms), Arrays.stream(ms).average().orElse(0));
+        percentiles(ms),
+        Arrays.stream(ms).average().orElse(0));
     System.out.printf(
         Locale.ROOT,
         "google-sim: %d notifications, %d history.list calls, %d quota errors%n",
@@ -282,25 +310,33 @@ public final class StreamingBench {
     System.out.printf(
         Locale.ROOT,
         "freshness google-sim new message -> document in vespa-sim (%d, via vespa-loader): %s%n",
-        vespa.length, percentiles(vespa));
+        vespa.length,
+        percentiles(vespa));
     System.out.printf(
         Locale.ROOT,
         "freshness google-sim new message -> contact stats (%d, via contacts): %s%n",
-        stats.length, percentiles(stats));
+        stats.length,
+        percentiles(stats));
     boolean met = meets(ms) && meets(vespa) && meets(stats);
     System.out.println("target (p50 < 0.5 s, p99 < 2 s): " + (met ? "met" : "NOT met"));
   }
 
   /** Milliseconds from each change to {@code seenAt}, sorted. */
   private static double[] millis(List<Change> changes, ToLongFunction<Change> seenAt) {
-    return changes.stream().mapToDouble(c -> Math.max(0, seenAt.applyAsLong(c) - c.madeAt) / 1e6).sorted().toArray();
+    return changes.stream()
+        .mapToDouble(c -> Math.max(0, seenAt.applyAsLong(c) - c.madeAt) / 1e6)
+        .sorted()
+        .toArray();
   }
 
   private static String percentiles(double[] sorted) {
     return String.format(
         Locale.ROOT,
         "p50 %.0f ms  p90 %.0f ms  p99 %.0f ms  max %.0f ms",
-        pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]);
+        pct(sorted, 50),
+        pct(sorted, 90),
+        pct(sorted, 99),
+        sorted[sorted.length - 1]);
   }
 
   private static boolean meets(double[] sorted) {
@@ -315,14 +351,20 @@ public final class StreamingBench {
   private static void applyCatalog() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-    String[] args = {"--emulator", env("PUBSUB_EMULATOR_HOST"), "--project", env("PUBSUB_PROJECT_ID"), "--prefix", PREFIX};
+    String[] args = {
+      "--emulator",
+      env("PUBSUB_EMULATOR_HOST"),
+      "--project",
+      env("PUBSUB_PROJECT_ID"),
+      "--prefix",
+      PREFIX
+    };
     if (Main.run(args, Map.of(), out, out) != 0) {
       throw new IllegalStateException("setup-pubsub failed:\n" + output);
     }
   }
 
-  private static ContactStatsWatcher watchContactStats(InJvmServices services)
-      throws SQLException {
+  private static ContactStatsWatcher watchContactStats(InJvmServices services) throws SQLException {
     return ContactStatsWatcher.start(
         services.contactsJdbcUrl(),
         env("POSTGRES_USER"),
@@ -332,7 +374,8 @@ public final class StreamingBench {
   private static String env(String name) {
     String value = System.getenv(name);
     if (value == null) {
-      throw new IllegalStateException(name + " is not set: source the bench infrastructure's env.sh");
+      throw new IllegalStateException(
+          name + " is not set: source the bench infrastructure's env.sh");
     }
     return value;
   }

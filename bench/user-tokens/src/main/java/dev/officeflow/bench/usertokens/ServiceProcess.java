@@ -1,5 +1,6 @@
 package dev.officeflow.bench.usertokens;
 
+import dev.officeflow.testsupport.AppRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,15 +36,20 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static ServiceProcess launch(String jar, String javaOpts, String googleBaseUrl)
-      throws IOException {
+  /**
+   * Starts the user service as ./dev up runs it (the registry, tools/apps.tsv); {@code javaOpts},
+   * unless blank, replaces its JVM options.
+   */
+  static ServiceProcess launch(String javaOpts, String googleBaseUrl) throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of("java"));
-    command.addAll(List.of(javaOpts.trim().split("\\s+")));
+    AppRegistry registry = AppRegistry.load();
+    AppRegistry.App user = registry.app("user");
+    if (!javaOpts.isBlank()) {
+      user = user.withJvmOptions(List.of(javaOpts.trim().split("\\s+")));
+    }
+    List<String> command = new ArrayList<>(registry.javaCommand(user));
     command.addAll(
         List.of(
-            "-jar",
-            jar,
             "--server.port=" + port,
             "--spring.profiles.active=dev",
             "--officeflow.security.service-tokens=" + SERVICE_TOKEN,

@@ -42,10 +42,7 @@ public final class UserTokensBench {
     try (GoogleSim google = GoogleSim.start(GoogleSimConfig.defaults().withPort(0))) {
       List<String> emails = accounts(google, users);
       try (ServiceProcess service =
-          ServiceProcess.launch(
-              options.get("service-jar"),
-              options.getOrDefault("java-opts", ""),
-              google.baseUrl())) {
+          ServiceProcess.launch(options.getOrDefault("java-opts", ""), google.baseUrl())) {
         Duration start = service.awaitHealthy(HTTP, Duration.ofSeconds(120));
         System.out.printf("start to healthy: %.2f s (target < 10 s)%n", start.toMillis() / 1000.0);
         System.out.printf("RSS after start: %d MB%n", service.rssKb() / 1024);

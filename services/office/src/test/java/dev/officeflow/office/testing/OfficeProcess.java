@@ -2,6 +2,7 @@ package dev.officeflow.office.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.officeflow.testsupport.AppRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The office service's exec jar ({@code target/office-*-exec.jar}, built by {@code package}) run in
- * a process of its own, its JSON log in {@code target/}. {@link #kill()} is SIGKILL.
+ * a process of its own as ./dev up runs it (the registry, tools/apps.tsv), its JSON log in {@code
+ * target/}. {@link #kill()} is SIGKILL.
  */
 public final class OfficeProcess implements AutoCloseable {
 
@@ -41,9 +44,7 @@ public final class OfficeProcess implements AutoCloseable {
       throws IOException {
     int port = freePort();
     Path log = Path.of("target", "office-" + name + "-" + System.currentTimeMillis() + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", execJar().toString()));
+    List<String> command = new ArrayList<>(AppRegistry.load().javaCommand("office"));
     command.add("--server.port=" + port);
     command.addAll(List.of(OfficeClient.args(properties)));
     Process process =
@@ -85,24 +86,26 @@ public final class OfficeProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
-  /** The last run-log line of job {@code id} this process wrote. */
-  public JsonNode runLog(String id) throws IOException {
+  /**
+   * The last run-log line of job {@code id} this process wrote, waiting a little for it: a run
+   * stores the job's state and announces it before the runner logs it, so a job can read
+   * "completed" some milliseconds before its line is in the log.
+   */
+  public JsonNode runLog(String id) {
+    return await("run log of " + id + " in " + log)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> lastRunLog(id), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private Optional<JsonNode> lastRunLog(String id) throws IOException {
     try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
       return lines
           .filter(l -> l.startsWith("{") && l.contains("backfill run finished"))
           .map(JSON::readTree)
           .filter(n -> id.equals(n.path("batchId").asString()))
-          .reduce((a, b) -> b)
-          .orElseThrow(() -> new AssertionError("no run log of " + id + " in " + log));
-    }
-  }
-
-  private static Path execJar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("office-.*-exec\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no office exec jar: run mvn package"));
+          .reduce((a, b) -> b);
     }
   }
 
