@@ -8,21 +8,18 @@ import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
-import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.vespasim.VespaSim;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole service under test: its own copy of the Pub/Sub catalog (a fresh prefix on the test
- * emulator), an in-process vespa-sim loaded with {@code infra/vespa/schemas}, and the Spring Boot
- * application pointed at both, on a random port.
+ * The whole service under test ({@link ServiceUnderTest}: its own copy of the Pub/Sub catalog, a
+ * random port), fed into an in-process vespa-sim loaded with {@code infra/vespa/schemas}.
  */
 final class LoaderApp implements AutoCloseable {
 
@@ -31,32 +28,23 @@ final class LoaderApp implements AutoCloseable {
   /** The credential the app accepts on {@code /internal/**}. */
   static final String SERVICE_TOKEN = "vespa-loader-test-service-token";
 
-  private final String prefix;
   private final VespaSim sim;
   private final EmulatorPubSub pubSub;
-  private final ConfigurableApplicationContext context;
-
-  private LoaderApp() {
-    prefix = IsolatedCatalog.apply();
-    sim = VespaSim.start(0, SCHEMAS);
-    pubSub = new EmulatorPubSub();
-    context = new SpringApplicationBuilder(VespaLoaderApplication.class).run(arguments());
-  }
+  private final ServiceUnderTest service;
 
   /**
-   * As command-line arguments, which outrank {@code application.yml} and the environment ({@code
-   * VESPA_ENDPOINT} and the port must not point at anything another run uses).
+   * The feed endpoint as a property of its own: {@code VESPA_ENDPOINT} must not point the test at
+   * anything another run uses.
    */
-  private String[] arguments() {
-    Map<String, Object> properties = new LinkedHashMap<>(IsolatedCatalog.springProperties(prefix));
-    properties.put("server.port", "0");
-    properties.put(
-        "officeflow.vespa-loader.feed.endpoints", "http://127.0.0.1:" + sim.port() + "/");
-    properties.put("officeflow.security.service-tokens", SERVICE_TOKEN);
-    properties.put("logging.structured.format.console", "");
-    return properties.entrySet().stream()
-        .map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
+  private LoaderApp() {
+    sim = VespaSim.start(0, SCHEMAS);
+    pubSub = new EmulatorPubSub();
+    service =
+        ServiceUnderTest.of(VespaLoaderApplication.class)
+            .property(
+                "officeflow.vespa-loader.feed.endpoints", "http://127.0.0.1:" + sim.port() + "/")
+            .property("officeflow.security.service-tokens", SERVICE_TOKEN)
+            .start();
   }
 
   static LoaderApp start() {
@@ -68,21 +56,21 @@ final class LoaderApp implements AutoCloseable {
   }
 
   ConfigurableApplicationContext context() {
-    return context;
+    return service.context();
   }
 
   int port() {
-    return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    return service.port();
   }
 
   /** Publishes on the event type's topic under this app's prefix, as a producer would. */
   void publish(OfficeEvent event) {
-    join(context.getBean(EventPublisher.class).publish(event));
+    join(service.bean(EventPublisher.class).publish(event));
   }
 
   /** Publishes every event, then waits until all are accepted. */
   void publishAll(List<? extends OfficeEvent> events) {
-    EventPublisher publisher = context.getBean(EventPublisher.class);
+    EventPublisher publisher = service.bean(EventPublisher.class);
     List<CompletableFuture<String>> publishing = events.stream().map(publisher::publish).toList();
     publishing.forEach(LoaderApp::join);
   }
@@ -94,7 +82,7 @@ final class LoaderApp implements AutoCloseable {
             .setData(ByteString.copyFrom(data))
             .putAllAttributes(attributes)
             .build();
-    join(pubSub.publisher().publish(prefix + topic, message));
+    join(pubSub.publisher().publish(service.prefix() + topic, message));
   }
 
   /** The JSON of an event, as the runtime's codec writes it. */
@@ -106,7 +94,7 @@ final class LoaderApp implements AutoCloseable {
   EmulatorPubSub.Collector deadLetters(EventType type) {
     String subscription =
         Catalog.subscription(Catalog.VESPA_LOADER, type.topic()).deadLetterSubscription();
-    return pubSub.collect(prefix + subscription);
+    return pubSub.collect(service.prefix() + subscription);
   }
 
   private static void join(CompletableFuture<String> publishing) {
@@ -120,7 +108,7 @@ final class LoaderApp implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     try {
-      context.close();
+      service.close();
     } finally {
       sim.close();
       pubSub.close();

@@ -48,9 +48,15 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(UserJwtSettings.class)
 public class WebSecurityAutoConfiguration {
 
+  /** The user-JWT chain's bean name: where it exists, routes outside {@code /internal} need one. */
+  public static final String USER_CHAIN = "userSecurityChain";
+
   private static final String[] OPEN_ACTUATOR = {
     "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
   };
+
+  /** The service's OpenAPI document: it describes the API, not anyone's data. */
+  private static final String[] OPEN_API_DOCUMENT = {"/v3/api-docs", "/v3/api-docs/**"};
 
   /**
    * {@code /internal/**} outside the JWT chain: a bearer resource server reads every {@code
@@ -72,7 +78,7 @@ public class WebSecurityAutoConfiguration {
     return UserJwts.fromKeySet(settings, clock);
   }
 
-  @Bean
+  @Bean(USER_CHAIN)
   @Order(Ordered.LOWEST_PRECEDENCE - 100)
   SecurityWebFilterChain userSecurityChain(
       ServerHttpSecurity http, ReactiveJwtDecoder decoder, ObjectProvider<ApiRoutes> routes) {
@@ -87,6 +93,7 @@ public class WebSecurityAutoConfiguration {
         .authorizeExchange(
             exchanges -> {
               exchanges.pathMatchers(HttpMethod.GET, OPEN_ACTUATOR).permitAll();
+              exchanges.pathMatchers(HttpMethod.GET, OPEN_API_DOCUMENT).permitAll();
               routes.orderedStream().forEach(rules -> rules.authorize(exchanges));
               exchanges.anyExchange().authenticated();
             })

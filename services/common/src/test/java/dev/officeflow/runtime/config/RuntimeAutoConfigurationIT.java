@@ -15,6 +15,7 @@ import dev.officeflow.runtime.consume.EventHandler;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.RecordingHandler;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -45,7 +45,8 @@ class RuntimeAutoConfigurationIT {
   @Test
   void handlerBeanConsumesWhatThePublisherBeanPublishesOnTheCatalogTopic() {
     String prefix = IsolatedCatalog.apply();
-    try (ConfigurableApplicationContext context = start(prefix)) {
+    try (ServiceUnderTest app = start(prefix)) {
+      ConfigurableApplicationContext context = app.context();
       @SuppressWarnings("unchecked")
       RecordingHandler<EmailEvent> handler = context.getBean(RecordingHandler.class);
 
@@ -61,7 +62,8 @@ class RuntimeAutoConfigurationIT {
   @Test
   void withActuatorTheRuntimeReportsRedisHealthAndCountsSettledDeliveries() {
     String prefix = IsolatedCatalog.apply();
-    try (ConfigurableApplicationContext context = start(prefix)) {
+    try (ServiceUnderTest app = start(prefix)) {
+      ConfigurableApplicationContext context = app.context();
       ReactiveHealthContributor redis =
           context.getBean(ReactiveHealthContributorRegistry.class).getContributor("payloadStore");
       assertThat(redis).isInstanceOf(ReactiveHealthIndicator.class);
@@ -87,7 +89,8 @@ class RuntimeAutoConfigurationIT {
   @Test
   void aBodyNearPubSubsTenMegabyteLimitIsDeadLetteredAndTheStreamKeepsFlowing() {
     String prefix = IsolatedCatalog.apply();
-    try (ConfigurableApplicationContext context = start(prefix)) {
+    try (ServiceUnderTest app = start(prefix)) {
+      ConfigurableApplicationContext context = app.context();
       @SuppressWarnings("unchecked")
       RecordingHandler<EmailEvent> handler = context.getBean(RecordingHandler.class);
       byte[] nineMegabytes = new byte[9 * 1024 * 1024];
@@ -120,11 +123,11 @@ class RuntimeAutoConfigurationIT {
   }
 
   /** The app as vespa-loader, on the catalog under {@code prefix}. */
-  private static ConfigurableApplicationContext start(String prefix) {
-    return new SpringApplicationBuilder(VespaLoaderLikeApp.class)
+  private static ServiceUnderTest start(String prefix) {
+    return ServiceUnderTest.of(VespaLoaderLikeApp.class)
         .web(WebApplicationType.NONE)
-        .properties(IsolatedCatalog.springProperties(prefix))
-        .properties("officeflow.service.name=vespa-loader")
-        .run();
+        .catalog(prefix)
+        .property("officeflow.service.name", "vespa-loader")
+        .start();
   }
 }

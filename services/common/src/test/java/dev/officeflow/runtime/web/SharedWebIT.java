@@ -2,7 +2,7 @@ package dev.officeflow.runtime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.runtime.web.sample.SampleApplication;
 import dev.officeflow.testsupport.IntegrationTest;
@@ -12,8 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -31,36 +29,25 @@ class SharedWebIT {
   private static final String SERVICE_TOKEN = "shared-web-test-token";
 
   private static TestJwks jwks;
+  private static ServiceUnderTest sample;
   private static ConfigurableApplicationContext context;
   private static WebTestClient http;
 
   @BeforeAll
   static void start() {
     jwks = TestJwks.start();
-    context =
-        new SpringApplicationBuilder(SampleApplication.class)
-            .web(WebApplicationType.REACTIVE)
-            .properties(IsolatedCatalog.springProperties(IsolatedCatalog.apply()))
-            .properties(
-                "officeflow.service.name=sample",
-                "officeflow.consumer.enabled=false",
-                "officeflow.security.service-tokens=" + SERVICE_TOKEN,
-                "officeflow.security.user-jwt.jwk-set-uri=" + jwks.uri(),
-                "spring.jackson.property-naming-strategy=SNAKE_CASE",
-                "management.endpoints.web.exposure.include=health,prometheus",
-                "server.port=0")
-            .run();
+    sample = SampleApplication.start(jwks, SERVICE_TOKEN);
+    context = sample.context();
     http =
         WebTestClient.bindToServer()
-            .baseUrl(
-                "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+            .baseUrl(sample.baseUrl())
             .responseTimeout(Duration.ofSeconds(30))
             .build();
   }
 
   @AfterAll
   static void stop() {
-    context.close();
+    sample.close();
     jwks.close();
   }
 

@@ -4,38 +4,27 @@ import dev.officeflow.contacts.ContactsApplication;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.runtime.testing.TestJwks;
-import dev.officeflow.testsupport.Infrastructure;
-import dev.officeflow.testsupport.TestDatabase;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The contacts service running in the test JVM on its own Pub/Sub namespace (an isolated catalog),
- * its own database and a {@link TestJwks} as the user service's key set.
+ * The contacts service running in the test JVM ({@link ServiceUnderTest}: its own Pub/Sub namespace
+ * and database) with a {@link TestJwks} as the user service's key set, counting what its handlers
+ * finished ({@link HandledEvents}).
  */
 public final class ContactsApp implements AutoCloseable {
 
-  private final ConfigurableApplicationContext context;
-  private final String prefix;
-  private final TestDatabase database;
+  private final ServiceUnderTest service;
   private final TestJwks jwks;
   private final HandledEvents handled;
 
-  private ContactsApp(
-      ConfigurableApplicationContext context,
-      String prefix,
-      TestDatabase database,
-      TestJwks jwks,
-      HandledEvents handled) {
-    this.context = context;
-    this.prefix = prefix;
-    this.database = database;
+  private ContactsApp(ServiceUnderTest service, TestJwks jwks, HandledEvents handled) {
+    this.service = service;
     this.jwks = jwks;
     this.handled = handled;
   }
@@ -46,32 +35,20 @@ public final class ContactsApp implements AutoCloseable {
 
   /** Starts on a catalog already applied under {@code prefix} (to publish a backlog first). */
   public static ContactsApp start(String name, String prefix, Map<String, Object> extra) {
-    TestDatabase database = Infrastructure.createDatabase(name);
     TestJwks jwks = TestJwks.start();
     HandledEvents handled = new HandledEvents();
-    Map<String, Object> properties = new HashMap<>(IsolatedCatalog.springProperties(prefix));
-    properties.put("spring.r2dbc.url", database.r2dbcUrl());
-    properties.put("spring.r2dbc.username", Infrastructure.postgresUser());
-    properties.put("spring.r2dbc.password", Infrastructure.postgresPassword());
-    properties.put("spring.flyway.url", database.jdbcUrl());
-    properties.put("spring.flyway.user", Infrastructure.postgresUser());
-    properties.put("spring.flyway.password", Infrastructure.postgresPassword());
-    properties.put("spring.cloud.gcp.pubsub.subscriber.parallel-pull-count", 2);
-    properties.put("server.port", 0);
-    properties.put("officeflow.security.user-jwt.jwk-set-uri", jwks.uri());
-    properties.put("logging.structured.format.console", "");
-    properties.putAll(extra);
-    // As command-line arguments: they take precedence over application.yml.
-    String[] args =
-        properties.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(ContactsApplication.class)
+    ServiceUnderTest service =
+        ServiceUnderTest.of(ContactsApplication.class)
+            .name(name)
+            .catalog(prefix)
+            .freshDatabase()
             .web(WebApplicationType.REACTIVE)
-            .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(handled))
-            .run(args);
-    return new ContactsApp(context, prefix, database, jwks, handled);
+            .property("spring.cloud.gcp.pubsub.subscriber.parallel-pull-count", 2)
+            .property("officeflow.security.user-jwt.jwk-set-uri", jwks.uri())
+            .properties(extra)
+            .beanPostProcessor(handled)
+            .start();
+    return new ContactsApp(service, jwks, handled);
   }
 
   public static ContactsApp start(String name) {
@@ -79,11 +56,11 @@ public final class ContactsApp implements AutoCloseable {
   }
 
   public ConfigurableApplicationContext context() {
-    return context;
+    return service.context();
   }
 
   public String prefix() {
-    return prefix;
+    return service.prefix();
   }
 
   public TestJwks jwks() {
@@ -95,16 +72,16 @@ public final class ContactsApp implements AutoCloseable {
   }
 
   public Database database() {
-    return new Database(database);
+    return new Database(service.database().orElseThrow());
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    return service.baseUrl();
   }
 
   /** Publishes on the event's catalog topic in this app's namespace; waits for the message ids. */
   public void publish(List<? extends OfficeEvent> events) {
-    EventPublisher publisher = context.getBean(EventPublisher.class);
+    EventPublisher publisher = service.bean(EventPublisher.class);
     CompletableFuture.allOf(
             events.stream().map(publisher::publish).toArray(CompletableFuture[]::new))
         .join();
@@ -116,7 +93,7 @@ public final class ContactsApp implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close();
+    service.close();
     jwks.close();
   }
 }

@@ -1,60 +1,58 @@
 package dev.officeflow.office.testing;
 
 import dev.officeflow.office.OfficeApplication;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The office service started in this JVM; its internal API through {@link OfficeClient}. */
+/**
+ * The office service started in this JVM ({@link ServiceUnderTest}); its internal API through
+ * {@link OfficeClient}.
+ */
 public final class OfficeInstance extends OfficeClient implements AutoCloseable {
 
-  private final ConfigurableApplicationContext context;
+  private final ServiceUnderTest service;
 
-  private OfficeInstance(ConfigurableApplicationContext context) {
-    super(port(context));
-    this.context = context;
+  private OfficeInstance(ServiceUnderTest service) {
+    super(service.port());
+    this.service = service;
   }
 
+  /**
+   * Started with {@code properties} (those of {@link OfficeProperties#of} name the catalog and the
+   * database) and the test service credential.
+   */
   public static OfficeInstance start(Map<String, Object> properties) {
-    Map<String, Object> all = new HashMap<>(properties);
-    all.putIfAbsent("server.port", 0);
-    // As arguments: they take precedence over application.yml (builder properties would not).
-    return new OfficeInstance(new SpringApplicationBuilder(OfficeApplication.class).run(args(all)));
+    return new OfficeInstance(office(properties).start());
   }
 
   /** Started with {@code clock} as the service's clock, in place of the system clock. */
   public static OfficeInstance start(Map<String, Object> properties, Clock clock) {
-    Map<String, Object> all = new HashMap<>(properties);
-    all.putIfAbsent("server.port", 0);
-    return new OfficeInstance(
-        new SpringApplicationBuilder(OfficeApplication.class)
-            .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
-            .run(args(all)));
+    return new OfficeInstance(office(properties).bean("testClock", clock).start());
+  }
+
+  private static ServiceUnderTest.Builder office(Map<String, Object> properties) {
+    return ServiceUnderTest.of(OfficeApplication.class)
+        .properties(properties)
+        .property("officeflow.security.service-tokens", SERVICE_TOKEN);
   }
 
   /** The port the instance listens on. */
   public int port() {
-    return port(context);
-  }
-
-  private static int port(ConfigurableApplicationContext context) {
-    return Integer.parseInt(
-        Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
+    return service.port();
   }
 
   public ConfigurableApplicationContext context() {
-    return context;
+    return service.context();
   }
 
   public <T> T bean(Class<T> type) {
-    return context.getBean(type);
+    return service.bean(type);
   }
 
   @Override
   public void close() {
-    context.close();
+    service.close();
   }
 }

@@ -2,13 +2,16 @@ package dev.officeflow.office.testing;
 
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
-import dev.officeflow.testsupport.Infrastructure;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.testsupport.TestDatabase;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The Spring properties that point an office instance at the test infrastructure and a sim. */
+/**
+ * The Spring properties that point an office instance, in this JVM or a process of its own, at the
+ * test infrastructure and a sim.
+ */
 public final class OfficeProperties {
 
   private OfficeProperties() {}
@@ -19,12 +22,7 @@ public final class OfficeProperties {
    */
   public static Map<String, Object> of(String prefix, TestDatabase db, GoogleSim sim) {
     Map<String, Object> p = new HashMap<>(IsolatedCatalog.springProperties(prefix));
-    p.put("spring.r2dbc.url", db.r2dbcUrl());
-    p.put("spring.r2dbc.username", Infrastructure.postgresUser());
-    p.put("spring.r2dbc.password", Infrastructure.postgresPassword());
-    p.put("spring.flyway.url", db.jdbcUrl());
-    p.put("spring.flyway.user", Infrastructure.postgresUser());
-    p.put("spring.flyway.password", Infrastructure.postgresPassword());
+    p.putAll(ServiceUnderTest.databaseProperties(db));
     p.put("officeflow.office.google.root-url", sim.baseUrl());
     p.put("officeflow.office.google.retry-backoff", "50ms");
     p.put("officeflow.office.google.max-retry-backoff", "500ms");

@@ -1,7 +1,6 @@
 package dev.officeflow.user.testing;
 
-import dev.officeflow.runtime.testing.IsolatedCatalog;
-import dev.officeflow.testsupport.Infrastructure;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.testsupport.TestDatabase;
 import dev.officeflow.user.UserApplication;
 import java.io.IOException;
@@ -13,30 +12,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The user service started in this JVM on a free port, against the test infrastructure, a test
- * database, an isolated Pub/Sub namespace and google-sim, with the test's clock. Speaks plain HTTP
- * that never follows redirects, so tests read every {@code Location} themselves.
+ * The user service started in this JVM ({@link ServiceUnderTest}) on a free port chosen first (its
+ * OAuth redirect URI names it), against a test database, an isolated Pub/Sub namespace and
+ * google-sim, with the test's clock. Speaks plain HTTP that never follows redirects, so tests read
+ * every {@code Location} themselves.
  */
 public final class RunningUserService implements AutoCloseable {
 
-  private final ConfigurableApplicationContext context;
-  private final int port;
+  private final ServiceUnderTest service;
   private final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private RunningUserService(ConfigurableApplicationContext context, int port) {
-    this.context = context;
-    this.port = port;
+  private RunningUserService(ServiceUnderTest service) {
+    this.service = service;
   }
 
   /** What a service instance is started with. */
@@ -50,15 +46,7 @@ public final class RunningUserService implements AutoCloseable {
 
   public static RunningUserService start(Setup setup) {
     int port = freePort();
-    Map<String, Object> properties =
-        new HashMap<>(IsolatedCatalog.springProperties(setup.pubsubPrefix()));
-    properties.put("server.port", port);
-    properties.put("spring.r2dbc.url", setup.database().r2dbcUrl());
-    properties.put("spring.r2dbc.username", Infrastructure.postgresUser());
-    properties.put("spring.r2dbc.password", Infrastructure.postgresPassword());
-    properties.put("spring.flyway.url", setup.database().jdbcUrl());
-    properties.put("spring.flyway.user", Infrastructure.postgresUser());
-    properties.put("spring.flyway.password", Infrastructure.postgresPassword());
+    Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("officeflow.security.service-tokens", UserFixtures.SERVICE_TOKEN);
     properties.put("officeflow.user.google.base-url", setup.googleBaseUrl());
     properties.put(
@@ -73,24 +61,23 @@ public final class RunningUserService implements AutoCloseable {
         .keys()
         .byId()
         .forEach((id, key) -> properties.put("officeflow.user.token-encryption.keys." + id, key));
-    // As command-line arguments: builder "properties" are defaults, which application.yml beats.
-    String[] arguments =
-        properties.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(UserApplication.class)
-            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", setup.clock()))
-            .run(arguments);
-    return new RunningUserService(context, port);
+    ServiceUnderTest service =
+        ServiceUnderTest.of(UserApplication.class)
+            .catalog(setup.pubsubPrefix())
+            .database(setup.database())
+            .port(port)
+            .properties(properties)
+            .bean("testClock", setup.clock())
+            .start();
+    return new RunningUserService(service);
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + port;
+    return service.baseUrl();
   }
 
   public <T> T bean(Class<T> type) {
-    return context.getBean(type);
+    return service.bean(type);
   }
 
   public HttpResponse<String> get(String path, @Nullable String bearer) {
@@ -144,6 +131,6 @@ public final class RunningUserService implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close();
+    service.close();
   }
 }

@@ -10,8 +10,8 @@ import dev.officeflow.events.EventType;
 import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.consume.ConsumerStatus.State;
 import dev.officeflow.runtime.publish.EventPublisher;
-import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.RecordingHandler;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
@@ -53,27 +52,27 @@ class ConsumerControlIT {
   }
 
   private static String prefix;
+  private static ServiceUnderTest service;
   private static ConfigurableApplicationContext context;
   private static WebTestClient http;
 
   @BeforeAll
   static void startService() {
-    prefix = IsolatedCatalog.apply();
-    context =
-        new SpringApplicationBuilder(ConsumingApp.class)
+    service =
+        ServiceUnderTest.of(ConsumingApp.class)
             .web(WebApplicationType.REACTIVE)
-            .properties(IsolatedCatalog.springProperties(prefix))
-            .properties(
-                "officeflow.service.name=vespa-loader",
-                "officeflow.security.service-tokens=" + SERVICE_TOKEN,
-                "server.port=0")
-            .run();
-    http = client(context);
+            .property("officeflow.service.name", "vespa-loader")
+            .property("officeflow.security.service-tokens", SERVICE_TOKEN)
+            .start();
+    prefix = service.prefix();
+    context = service.context();
+    http =
+        WebTestClient.bindToServer().baseUrl(service.baseUrl()).responseTimeout(PATIENCE).build();
   }
 
   @AfterAll
   static void stopService() {
-    context.close();
+    service.close();
   }
 
   @AfterEach
@@ -110,7 +109,7 @@ class ConsumerControlIT {
           "//internal/consumers/pause"
         }) {
       http.post()
-          .uri(URI.create(baseUrl(context) + path))
+          .uri(URI.create(service.baseUrl() + path))
           .exchange()
           .expectStatus()
           .value(status -> assertThat(status).as(path).isBetween(400, 499));
@@ -221,13 +220,5 @@ class ConsumerControlIT {
   private static WebTestClient.ResponseSpec call(HttpMethod method, String path) {
     Consumer<HttpHeaders> service = h -> h.setBearerAuth(SERVICE_TOKEN);
     return http.method(method).uri(path).headers(service).exchange();
-  }
-
-  private static String baseUrl(ConfigurableApplicationContext app) {
-    return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-  }
-
-  private static WebTestClient client(ConfigurableApplicationContext app) {
-    return WebTestClient.bindToServer().baseUrl(baseUrl(app)).responseTimeout(PATIENCE).build();
   }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.consume.ConsumerStatus.State;
-import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -26,27 +24,25 @@ class UnguardedConsumerControlIT {
 
   @Test
   void withoutTheServiceCredentialGuardTheControlIsNotRegistered() {
-    try (ConfigurableApplicationContext unguarded =
-        new SpringApplicationBuilder(UnguardedApp.class)
+    try (ServiceUnderTest unguarded =
+        ServiceUnderTest.of(UnguardedApp.class)
             .web(WebApplicationType.REACTIVE)
-            .properties(IsolatedCatalog.springProperties(IsolatedCatalog.apply()))
-            .properties(
-                "officeflow.service.name=vespa-loader",
-                "spring.autoconfigure.exclude="
-                    + "dev.officeflow.runtime.security.SecurityAutoConfiguration",
-                "server.port=0")
-            .run()) {
-      assertThat(unguarded.getBeanNamesForType(ConsumerControlAutoConfiguration.class)).isEmpty();
+            .property("officeflow.service.name", "vespa-loader")
+            .property(
+                "spring.autoconfigure.exclude",
+                "dev.officeflow.runtime.security.SecurityAutoConfiguration")
+            .start()) {
+      assertThat(unguarded.context().getBeanNamesForType(ConsumerControlAutoConfiguration.class))
+          .isEmpty();
       WebTestClient.bindToServer()
-          .baseUrl(
-              "http://127.0.0.1:" + unguarded.getEnvironment().getProperty("local.server.port"))
+          .baseUrl(unguarded.baseUrl())
           .build()
           .post()
           .uri("/internal/consumers/pause")
           .exchange()
           .expectStatus()
           .isNotFound();
-      assertThat(unguarded.getBean(ConsumerRuntime.class).state()).isEqualTo(State.RUNNING);
+      assertThat(unguarded.bean(ConsumerRuntime.class).state()).isEqualTo(State.RUNNING);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.officeflow.runtime.web.sample;
 
 import dev.officeflow.runtime.web.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ public class SampleController {
   public record Greeting(String name, int times) {}
 
   @GetMapping("/public/hello")
+  @SecurityRequirements // public: an ApiRoutes rule opens it
   Map<String, String> hello() {
     return Map.of("hello", "world");
   }
@@ -42,6 +45,7 @@ public class SampleController {
   }
 
   @GetMapping("/api/things/{id}")
+  @ApiResponse(responseCode = "404", description = "No such thing: `not_found`.")
   Map<String, String> thing(@PathVariable String id) {
     throw ApiException.notFound("no thing " + id);
   }

@@ -8,6 +8,10 @@ import dev.officeflow.contacts.onboarding.OnboardingSettings;
 import dev.officeflow.contacts.onboarding.OnboardingStatus;
 import dev.officeflow.contacts.onboarding.SelectedVip;
 import dev.officeflow.contacts.onboarding.Selections;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +30,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/onboarding/vips")
+@Tag(name = "onboarding", description = "Choosing the caller's VIPs among their contacts")
 public class OnboardingController {
 
   private final Onboarding onboarding;
@@ -59,18 +64,37 @@ public class OnboardingController {
   record SelectionRequest(@Nullable List<String> contactHashes) {}
 
   @GetMapping("/status")
+  @Operation(summary = "How far the caller's mail has been read, and whether candidates are ready")
   Mono<OnboardingStatus> status(@AuthenticationPrincipal Jwt jwt) {
     return onboarding.status(jwt.getSubject());
   }
 
   @GetMapping
+  @Operation(summary = "The caller's contacts ranked as VIP candidates, best first")
+  @ApiResponse(responseCode = "200", description = "The candidates.", useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description = "`limit` is not an integer within the accepted range: `invalid_limit`.")
   Mono<CandidateList> candidates(
-      @AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable String limit) {
+      @AuthenticationPrincipal Jwt jwt,
+      @Parameter(description = "How many candidates (default and maximum are settings).")
+          @RequestParam(required = false)
+          @Nullable String limit) {
     int checked = limit(limit);
     return candidates.top(jwt.getSubject(), checked).map(list -> new CandidateList(checked, list));
   }
 
   @PostMapping("/selection")
+  @Operation(summary = "Saves the caller's VIPs, in rank order, in place of any earlier selection")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The saved selection.",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "Empty, too long, repeating a contact or naming one the caller does not have:"
+              + " `invalid_selection`, with the entries at fault in `offending`.")
   Mono<Selection> select(
       @AuthenticationPrincipal Jwt jwt,
       @RequestBody(required = false) @Nullable SelectionRequest body) {
@@ -83,6 +107,7 @@ public class OnboardingController {
   }
 
   @GetMapping("/selection")
+  @Operation(summary = "The caller's saved VIPs, in rank order")
   Mono<Selection> selection(@AuthenticationPrincipal Jwt jwt) {
     return selections.selection(jwt.getSubject()).map(Selection::of);
   }

@@ -4,6 +4,10 @@ import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.backfill.JobConflictException;
 import dev.officeflow.runtime.web.ApiException;
 import dev.officeflow.runtime.web.ProblemCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/internal/backfill")
+@Tag(name = "backfill", description = "Backfill jobs: a user's mail and calendar read once")
 public class BackfillController {
 
   private final BackfillService service;
@@ -38,6 +43,18 @@ public class BackfillController {
   }
 
   @PostMapping("/start")
+  @Operation(summary = "Starts a backfill of a user's mail and calendar")
+  @ApiResponse(
+      responseCode = "201",
+      description = "The new job.",
+      useReturnTypeSchema = true,
+      headers = @Header(name = "Location", description = "The job's URL"))
+  @ApiResponse(
+      responseCode = "400",
+      description = "No body, no `user_id` or a value out of range: `invalid_request`.")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The user has an active job: `conflict`, its id in `job_id`.")
   Mono<ResponseEntity<JobView>> start(@RequestBody(required = false) @Nullable StartRequest body) {
     if (body == null) {
       return Mono.error(ApiException.invalid("a JSON body with user_id is required"));
@@ -51,11 +68,18 @@ public class BackfillController {
   }
 
   @GetMapping("/{jobId}")
+  @Operation(summary = "A job with its progress")
+  @ApiResponse(responseCode = "200", description = "The job.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "Not a uuid: `invalid_request`.")
+  @ApiResponse(responseCode = "404", description = "No such job: `not_found`.")
   Mono<JobView> get(@PathVariable String jobId) {
     return service.find(id(jobId)).map(JobView::of).switchIfEmpty(noJob(jobId));
   }
 
   @GetMapping
+  @Operation(summary = "A user's jobs, newest first")
+  @ApiResponse(responseCode = "200", description = "The jobs.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "No `user_id`: `invalid_request`.")
   Mono<JobList> list(@RequestParam(name = "user_id", required = false) @Nullable String userId) {
     if (userId == null || userId.isBlank()) {
       return Mono.error(ApiException.invalid("the user_id query parameter is required"));
@@ -64,6 +88,13 @@ public class BackfillController {
   }
 
   @DeleteMapping("/{jobId}")
+  @Operation(summary = "Cancels a job")
+  @ApiResponse(responseCode = "200", description = "The cancelled job.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "Not a uuid: `invalid_request`.")
+  @ApiResponse(responseCode = "404", description = "No such job: `not_found`.")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The job has finished: `conflict`, its id in `job_id`.")
   Mono<JobView> cancel(@PathVariable String jobId) {
     return service
         .cancel(id(jobId))

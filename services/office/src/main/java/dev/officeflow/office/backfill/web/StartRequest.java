@@ -1,6 +1,7 @@
 package dev.officeflow.office.backfill.web;
 
 import dev.officeflow.office.backfill.BackfillRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,11 +15,14 @@ record StartRequest(
     @Nullable Window window,
     @Nullable Caps caps) {
 
+  /** Named apart from the job's window in the OpenAPI document, where names are simple names. */
+  @Schema(name = "StartWindow")
   record Window(
       @Nullable Integer emailDays,
       @Nullable Integer calendarDaysBack,
       @Nullable Integer calendarDaysAhead) {}
 
+  @Schema(name = "StartCaps")
   record Caps(@Nullable Integer emails, @Nullable Integer events) {}
 
   BackfillRequest toRequest() {

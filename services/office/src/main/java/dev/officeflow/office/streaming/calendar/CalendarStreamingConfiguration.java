@@ -6,15 +6,21 @@ import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
+import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -71,6 +77,39 @@ class CalendarStreamingConfiguration {
   }
 
   @Bean
+  @RouterOperation(
+      path = CalendarWebhook.PATH,
+      method = RequestMethod.POST,
+      operation =
+          @Operation(
+              operationId = "calendarNotification",
+              tags = "webhooks",
+              summary = "Google Calendar's channel notifications",
+              description =
+                  "Public: Google sends no credential. A call must name a known channel and carry"
+                      + " its secret token. A `sync` message only confirms a new channel; any"
+                      + " other state asks for a listing, which runs after the answer.",
+              parameters = {
+                @Parameter(name = "X-Goog-Channel-ID", in = ParameterIn.HEADER, required = true),
+                @Parameter(
+                    name = "X-Goog-Channel-Token",
+                    in = ParameterIn.HEADER,
+                    required = true,
+                    description = "The channel's secret, compared in constant time."),
+                @Parameter(
+                    name = "X-Goog-Resource-State",
+                    in = ParameterIn.HEADER,
+                    required = true,
+                    description = "`sync`, `exists` or `not_exists`.")
+              },
+              responses = {
+                @ApiResponse(responseCode = "204", description = "Accepted."),
+                @ApiResponse(
+                    responseCode = "401",
+                    description =
+                        "A header missing, an unknown channel or a wrong token; an empty body,"
+                            + " and nothing runs.")
+              }))
   RouterFunction<ServerResponse> calendarWebhookRoute(CalendarParts parts) {
     CalendarWebhook webhook =
         new CalendarWebhook(parts.channels(), parts.syncer(), parts.metrics());

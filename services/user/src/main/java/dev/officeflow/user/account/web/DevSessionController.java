@@ -5,6 +5,10 @@ import dev.officeflow.user.account.User;
 import dev.officeflow.user.account.Users;
 import dev.officeflow.user.session.SessionTokens;
 import dev.officeflow.user.session.SessionTokens.SessionToken;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +24,7 @@ import reactor.core.publisher.Mono;
  * AccountConfiguration}); otherwise the path is 404.
  */
 @RestController
+@Tag(name = "session")
 public class DevSessionController {
 
   /** The route, open without a token whether or not demo logins are on. */
@@ -48,6 +53,13 @@ public class DevSessionController {
   }
 
   @PostMapping(PATH)
+  @Operation(
+      summary = "A user JWT for an email, without a password (demo logins only)",
+      description =
+          "Only with `officeflow.user.dev-session.enabled` (the `dev` profile); otherwise 404.")
+  @ApiResponse(responseCode = "200", description = "The session.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "Not an email address: `invalid_request`.")
+  @SecurityRequirements
   Mono<Session> session(@RequestBody SessionRequest request) {
     String email = request.email();
     if (email == null || !email.contains("@")) {

@@ -5,6 +5,11 @@ import dev.officeflow.user.connect.Callback;
 import dev.officeflow.user.connect.GoogleConnect;
 import dev.officeflow.user.google.GoogleSettings;
 import dev.officeflow.user.session.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +27,7 @@ import reactor.core.publisher.Mono;
 
 /** {@code /v1/integrations/google/start} (user JWT) and the callback Google redirects to. */
 @RestController
+@Tag(name = "connect", description = "Connecting a Google account (OAuth with state and PKCE)")
 public class ConnectController {
 
   /**
@@ -42,6 +48,7 @@ public class ConnectController {
   }
 
   @PostMapping("/v1/integrations/google/start")
+  @Operation(summary = "Where to send the browser to connect Google (`authorization_url`)")
   Mono<Authorization> start(
       @AuthenticationPrincipal Jwt jwt,
       @RequestBody(required = false) @Nullable StartRequest body) {
@@ -49,6 +56,21 @@ public class ConnectController {
   }
 
   @GetMapping("/v1/integrations/google/callback")
+  @Operation(
+      summary = "Google's redirect back; its single-use state identifies the user",
+      description = "Failures store nothing.")
+  @ApiResponse(
+      responseCode = "302",
+      description = "Connected: on to the frontend, `?integration=google&status=active`.",
+      headers = @Header(name = "Location", description = "The frontend URL"))
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "`invalid_state` (missing, unknown, used or expired state), the provider's error"
+              + " (`access_denied`, ...), `invalid_request` (no code) or"
+              + " `authorization_rejected` (Google refused the code).")
+  @ApiResponse(responseCode = "502", description = "Google unreachable: `provider_unavailable`.")
+  @SecurityRequirements
   Mono<ResponseEntity<Void>> callback(
       @RequestParam(required = false) @Nullable String state,
       @RequestParam(required = false) @Nullable String code,

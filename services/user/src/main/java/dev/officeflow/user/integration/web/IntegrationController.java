@@ -5,6 +5,9 @@ import dev.officeflow.user.integration.Disconnection;
 import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.session.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** The caller's integrations: list them, disconnect one. */
 @RestController
+@Tag(name = "integrations", description = "The caller's provider integrations")
 public class IntegrationController {
 
   private final Integrations integrations;
@@ -33,6 +37,7 @@ public class IntegrationController {
   }
 
   @GetMapping("/v1/integrations")
+  @Operation(summary = "The caller's integrations, as `{\"integrations\": [...]}`")
   Mono<Map<String, List<IntegrationView>>> list(@AuthenticationPrincipal Jwt jwt) {
     return integrations
         .list(CurrentUser.id(jwt))
@@ -42,6 +47,11 @@ public class IntegrationController {
   }
 
   @DeleteMapping("/v1/integrations/{provider}")
+  @Operation(
+      summary = "Disconnects a provider: revokes the grant there, deletes tokens and integration",
+      description = "Answers `{\"provider\", \"status\": \"deleted\", \"provider_revoked\"}`.")
+  @ApiResponse(responseCode = "200", description = "Disconnected.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "Not connected: `integration_not_found`.")
   Mono<Map<String, Object>> disconnect(
       @AuthenticationPrincipal Jwt jwt, @PathVariable String provider) {
     UUID userId = CurrentUser.id(jwt);

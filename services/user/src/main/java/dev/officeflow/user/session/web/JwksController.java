@@ -1,12 +1,16 @@
 package dev.officeflow.user.session.web;
 
 import dev.officeflow.user.session.SessionTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The public key of user JWTs, where the other services' resource servers fetch it. */
 @RestController
+@Tag(name = "session", description = "User JWTs: the key set that checks them, demo logins")
 public class JwksController {
 
   /** Open to anyone (no token): see {@code SessionConfiguration}. */
@@ -19,6 +23,8 @@ public class JwksController {
   }
 
   @GetMapping(value = PATH, produces = "application/json")
+  @Operation(summary = "The public keys of user JWTs (RFC 7517 JWK set)")
+  @SecurityRequirements
   Map<String, Object> jwks() {
     return tokens.jwks();
   }

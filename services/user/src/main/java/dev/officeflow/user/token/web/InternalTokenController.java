@@ -2,6 +2,9 @@ package dev.officeflow.user.token.web;
 
 import dev.officeflow.runtime.web.ApiException;
 import dev.officeflow.user.token.TokenBroker;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +20,7 @@ import reactor.core.publisher.Mono;
  * service-credential filter has already refused callers without a service credential.
  */
 @RestController
+@Tag(name = "tokens", description = "Provider access tokens for the other services")
 public class InternalTokenController {
 
   private final TokenBroker broker;
@@ -28,6 +32,37 @@ public class InternalTokenController {
   }
 
   @PostMapping("/internal/tokens/get")
+  @Operation(
+      operationId = "getToken",
+      summary = "A valid access token of a user's integration, refreshed first when near expiry",
+      description =
+          "With `rejected_access_token`, the token the provider just answered 401 to is"
+              + " refreshed even though it has not expired. 409 `integration_*` and 403 are"
+              + " permanent for that user; 502 is retryable.")
+  @ApiResponse(responseCode = "200", description = "The token.", useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description = "`user_id` missing or not a uuid, `provider` missing: `invalid_request`.")
+  @ApiResponse(
+      responseCode = "403",
+      description =
+          "`insufficient_scopes` (`missing_scopes`, `granted_scopes`), or a user token:"
+              + " `forbidden`.")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No integration for that user and provider: `integration_not_found`.")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "`integration_revoked`, `integration_expired`, `integration_error`,"
+              + " `integration_pending` (`status`, `reason`) or `integration_without_tokens`.")
+  @ApiResponse(
+      responseCode = "502",
+      description =
+          "The refresh at the provider failed: `provider_unavailable`, `token_refresh_failed`.")
+  @ApiResponse(
+      responseCode = "500",
+      description = "The stored token does not decrypt: `token_decryption_failed`.")
   Mono<TokenResponse> get(@RequestBody TokenRequest request) {
     return Mono.defer(
             () ->
