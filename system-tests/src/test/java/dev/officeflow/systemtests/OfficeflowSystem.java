@@ -2,6 +2,7 @@ package dev.officeflow.systemtests;
 
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
+import dev.officeflow.runtime.testing.OtlpReceiver;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.TestDatabase;
 import java.io.IOException;
@@ -10,23 +11,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The whole system as ./dev up runs it (the registry, tools/apps.tsv), each application a process
  * from its jar with the registry's JVM options: google-sim, vespa-sim, user, office (tokens from
  * the user service), contacts and vespa-loader, on free ports, under one fresh Pub/Sub catalog
- * prefix, each service with a fresh database, every service logging its spans. Logs in {@code
- * target/system-<time>/}.
+ * prefix, each service with a fresh database, every service logging its spans and exporting them
+ * over OTLP to the system's {@link OtlpReceiver} ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, as a
+ * deployment sets it), and at debug level the lines of its traced requests and deliveries. Logs in
+ * {@code target/system-<time>/}.
  */
 final class OfficeflowSystem implements AutoCloseable {
 
-  static final String SERVICE_TOKEN = "system-test-service-token";
+  /**
+   * The callers' tokens the services accept under officeflow.environment=local (services-common's
+   * officeflow-local-defaults.yml): the operator's (backfill control, consumers) and the office's
+   * (the user service's token API).
+   */
+  static final String OPERATOR_TOKEN = "local-dev-operator-token";
+
+  static final String OFFICE_TOKEN = "local-dev-office-token";
 
   private final String prefix = IsolatedCatalog.apply();
   private final Path logs;
   private final List<AppProcess> started = new ArrayList<>();
   private final EmulatorPubSub pubsub = new EmulatorPubSub();
+  private final OtlpReceiver otlp = OtlpReceiver.start();
   private final EmulatorPubSub.Collector integrations;
   private final int googlePort = AppProcess.freePort();
   private final int vespaPort = AppProcess.freePort();
@@ -85,14 +97,23 @@ final class OfficeflowSystem implements AutoCloseable {
   private AppProcess service(String name, int port, List<String> own) throws IOException {
     List<String> args = new ArrayList<>(Arrays.asList(IsolatedCatalog.commandLine(prefix)));
     args.add("--server.port=" + port);
-    args.add("--officeflow.security.service-tokens=" + SERVICE_TOKEN);
     args.add("--officeflow.tracing.log-spans=true");
+    args.add("--logging.level.dev.officeflow.runtime.consume.MessageProcessor=debug");
+    args.add("--logging.level.dev.officeflow.runtime.trace.TraceContextWebFilter=debug");
     args.addAll(own);
-    return launch(name, args, port);
+    Map<String, String> otel =
+        Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint(), "OTEL_BSP_SCHEDULE_DELAY", "200");
+    return launch(name, args, port, otel);
   }
 
   private AppProcess launch(String name, List<String> args, int port) throws IOException {
-    AppProcess process = AppProcess.start(name, args, port, logs);
+    return launch(name, args, port, Map.of());
+  }
+
+  private AppProcess launch(
+      String name, List<String> args, int port, Map<String, String> environment)
+      throws IOException {
+    AppProcess process = AppProcess.start(name, args, port, logs, environment);
     started.add(process);
     return process;
   }
@@ -117,6 +138,8 @@ final class OfficeflowSystem implements AutoCloseable {
     // Quota buckets live in Redis, which outlives test runs.
     args.add("--officeflow.office.quota.key-prefix=system:" + UUID.randomUUID() + ":");
     args.add("--officeflow.office.backfill.poll-interval=200ms");
+    // A run's step lines, written after its database writes: the trace's log correlation there.
+    args.add("--logging.level.dev.officeflow.office.backfill.JobRun=debug");
     return args;
   }
 
@@ -181,6 +204,16 @@ final class OfficeflowSystem implements AutoCloseable {
     return contactsDatabase;
   }
 
+  /** Where the services export their spans. */
+  OtlpReceiver otlp() {
+    return otlp;
+  }
+
+  /** Every service, in the order they start. */
+  List<AppProcess> services() {
+    return List.of(user, office, contacts, vespaLoader);
+  }
+
   /** What arrived on {@code integrations} so far, as the messages' data. */
   EmulatorPubSub.Collector integrations() {
     return integrations;
@@ -194,5 +227,6 @@ final class OfficeflowSystem implements AutoCloseable {
     }
     integrations.close();
     pubsub.close();
+    otlp.close();
   }
 }

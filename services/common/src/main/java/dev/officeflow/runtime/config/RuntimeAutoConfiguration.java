@@ -13,23 +13,26 @@ import dev.officeflow.runtime.payload.PayloadStore;
 import dev.officeflow.runtime.payload.RedisPayloadStore;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.trace.LogSpanExporter;
+import dev.officeflow.runtime.trace.TelemetrySdk;
 import dev.officeflow.runtime.trace.Tracing;
 import io.lettuce.core.RedisClient;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Wires the shared runtime into a service: clock, Redis client, codec, tracing, payload pointers,
@@ -46,21 +49,44 @@ public class RuntimeAutoConfiguration {
   }
 
   /**
-   * A tracing SDK with W3C propagation that hands finished spans to the {@link SpanProcessor} beans
-   * (none by default); services that export spans otherwise provide their own bean.
+   * The OpenTelemetry SDK from the standard {@code OTEL_*} variables over officeflow's defaults
+   * (export off until an OTLP endpoint is given; {@link TelemetrySdk}), with the {@link
+   * SpanProcessor} beans added; services that trace otherwise provide their own bean.
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(OpenTelemetry.class)
-  OpenTelemetrySdk openTelemetry(ObjectProvider<SpanProcessor> processors) {
-    SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder();
-    processors.orderedStream().forEach(tracerProvider::addSpanProcessor);
-    return OpenTelemetrySdk.builder()
-        .setTracerProvider(tracerProvider.build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .build();
+  OpenTelemetrySdk openTelemetry(
+      RuntimeProperties properties,
+      Environment environment,
+      ObjectProvider<SpanProcessor> processors) {
+    return TelemetrySdk.create(
+        properties.service().name(),
+        otelProperties(environment),
+        processors.orderedStream().toList());
   }
 
-  /** Every finished span as a JSON log line: traces readable without a collector (off). */
+  /** {@code otel.*} properties of the service's configuration (its files, its command line). */
+  static Map<String, String> otelProperties(Environment environment) {
+    Map<String, String> properties = new HashMap<>();
+    if (environment instanceof ConfigurableEnvironment configurable) {
+      for (PropertySource<?> source : configurable.getPropertySources()) {
+        if (source instanceof EnumerablePropertySource<?> enumerable) {
+          for (String name : enumerable.getPropertyNames()) {
+            String value = name.startsWith("otel.") ? environment.getProperty(name) : null;
+            if (value != null) {
+              properties.putIfAbsent(name, value);
+            }
+          }
+        }
+      }
+    }
+    return properties;
+  }
+
+  /**
+   * Every finished span as a JSON log line, beside any export: traces readable without a collector
+   * ({@code officeflow.tracing.log-spans}, off).
+   */
   @Bean
   @ConditionalOnBooleanProperty(name = "officeflow.tracing.log-spans")
   SpanProcessor logSpans() {

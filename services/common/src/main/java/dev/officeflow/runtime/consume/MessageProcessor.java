@@ -8,22 +8,33 @@ import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.payload.PayloadUnavailableException;
+import dev.officeflow.runtime.trace.HttpTraceContext;
 import dev.officeflow.runtime.trace.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Turns one delivery into an {@link Outcome}: type it (attributes, else topic), decode it, resolve
  * its payload pointer, and call the handler inside a consume span. Every failure is classified;
  * none escapes. Pub/Sub-independent, so it is unit-testable.
+ *
+ * <p>The span travels down the chain in its Reactor context ({@link HttpTraceContext}), so the
+ * handler's calls to other services and, with Reactor's automatic context propagation, its log
+ * lines on whatever thread carry the trace. At debug level each handled delivery is logged in it.
  */
 final class MessageProcessor implements DeliveryProcessor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
 
   private final SubscriptionBinding binding;
   private final EventCodec codec;
@@ -49,9 +60,9 @@ final class MessageProcessor implements DeliveryProcessor {
     if (handler == null) {
       return Mono.just(Outcome.skipped("no handler for " + type.get().ceType()));
     }
-    Span span =
-        tracing.startProcess(
-            binding.spec().name(), message.getMessageId(), tracing.extract(attributes));
+    Context parent = tracing.extract(attributes);
+    Span span = tracing.startProcess(binding.spec().name(), message.getMessageId(), parent);
+    Context trace = parent.with(span);
     Delivery delivery =
         new Delivery(
             binding.spec().name(),
@@ -59,12 +70,11 @@ final class MessageProcessor implements DeliveryProcessor {
             attributes,
             deliveryAttempt,
             span.getSpanContext());
-    try (Scope ignored = span.makeCurrent()) {
-      return decodeAndHandle(message, type.get(), handler, delivery, span)
-          .onErrorResume(error -> Mono.just(classify(error)))
-          .doOnNext(outcome -> record(span, outcome))
-          .doFinally(signal -> span.end());
-    }
+    return decodeAndHandle(message, type.get(), handler, delivery, trace)
+        .onErrorResume(error -> Mono.just(classify(error)))
+        .doOnNext(outcome -> record(span, trace, delivery, outcome))
+        .doFinally(signal -> span.end())
+        .contextWrite(HttpTraceContext.with(trace));
   }
 
   /** From {@code ce-type} when present, else the topic's type (ARCHITECTURE §4). */
@@ -78,27 +88,30 @@ final class MessageProcessor implements DeliveryProcessor {
       EventType type,
       EventHandler<?> handler,
       Delivery delivery,
-      Span span) {
+      Context trace) {
     return Mono.fromCallable(() -> codec.decode(message.getData().toByteArray(), type))
         .flatMap(event -> Mono.fromFuture(() -> pointers.resolve(event)))
-        .flatMap(resolved -> invoke(handler, resolved, delivery, span))
+        .flatMap(resolved -> invoke(trace, () -> handle(handler, resolved, delivery)))
         .defaultIfEmpty(Outcome.done());
   }
 
-  /**
-   * Calls the handler and subscribes to its answer with the consume span current, so what the
-   * handler publishes on this thread continues the publisher's trace (Reactor does not carry
-   * OpenTelemetry's thread-local context by itself; work it moves to other threads can use {@link
-   * Delivery#span()}).
-   */
   @SuppressWarnings("unchecked")
-  private static <E extends OfficeEvent> Mono<Outcome> invoke(
-      EventHandler<E> handler, OfficeEvent event, Delivery delivery, Span span) {
+  private static <E extends OfficeEvent> Mono<Outcome> handle(
+      EventHandler<E> handler, OfficeEvent event, Delivery delivery) {
+    return handler.handle((E) event, delivery);
+  }
+
+  /**
+   * Calls a handler and subscribes to its answer with the consume span current, so what the handler
+   * does on this thread continues the publisher's trace, and with the trace in the answer's Reactor
+   * context, for what it does on other threads.
+   */
+  static Mono<Outcome> invoke(Context trace, Supplier<Mono<Outcome>> handler) {
     return Mono.defer(
         () -> {
           CompletableFuture<Outcome> outcome;
-          try (Scope ignored = span.makeCurrent()) {
-            outcome = handler.handle((E) event, delivery).toFuture();
+          try (Scope ignored = trace.makeCurrent()) {
+            outcome = handler.get().contextWrite(HttpTraceContext.with(trace)).toFuture();
           }
           return Mono.fromFuture(outcome);
         });
@@ -119,10 +132,23 @@ final class MessageProcessor implements DeliveryProcessor {
     return Outcome.retry(cause.getClass().getSimpleName() + ": " + cause.getMessage());
   }
 
-  private static void record(Span span, Outcome outcome) {
+  /** Puts the outcome on the span and, at debug level, in a log line of the trace. */
+  static void record(Span span, Context trace, Delivery delivery, Outcome outcome) {
     span.setAttribute("officeflow.outcome", outcome.action().name().toLowerCase());
     if (outcome.action() != Outcome.Action.ACK) {
       span.setStatus(StatusCode.ERROR, outcome.reason());
+    }
+    if (LOG.isDebugEnabled()) {
+      try (Scope ignored = trace.makeCurrent()) {
+        LOG.atDebug()
+            .setMessage("handled delivery")
+            .addKeyValue("subscription", delivery.subscription())
+            .addKeyValue("messageId", delivery.messageId())
+            .addKeyValue("deliveryAttempt", delivery.deliveryAttempt())
+            .addKeyValue("outcome", OutcomeObserver.label(outcome))
+            .addKeyValue("reason", outcome.reason())
+            .log();
+      }
     }
   }
 }

@@ -2,10 +2,10 @@ package dev.officeflow.runtime.consume;
 
 import com.google.pubsub.v1.PubsubMessage;
 import dev.officeflow.events.catalog.SubscriptionSpec;
+import dev.officeflow.runtime.trace.HttpTraceContext;
 import dev.officeflow.runtime.trace.Tracing;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
-import java.util.concurrent.CompletableFuture;
+import io.opentelemetry.context.Context;
 import reactor.core.publisher.Mono;
 
 /** Hands raw deliveries to a {@link MessageHandler} inside a consume span and classifies them. */
@@ -23,9 +23,9 @@ final class RawMessageProcessor implements DeliveryProcessor {
 
   @Override
   public Mono<Outcome> process(PubsubMessage message, int deliveryAttempt) {
-    Span span =
-        tracing.startProcess(
-            spec.name(), message.getMessageId(), tracing.extract(message.getAttributesMap()));
+    Context parent = tracing.extract(message.getAttributesMap());
+    Span span = tracing.startProcess(spec.name(), message.getMessageId(), parent);
+    Context trace = parent.with(span);
     Delivery delivery =
         new Delivery(
             spec.name(),
@@ -33,16 +33,11 @@ final class RawMessageProcessor implements DeliveryProcessor {
             message.getAttributesMap(),
             deliveryAttempt,
             span.getSpanContext());
-    return Mono.defer(
-            () -> {
-              CompletableFuture<Outcome> outcome;
-              try (Scope ignored = span.makeCurrent()) {
-                outcome = handler.handle(message, delivery).toFuture();
-              }
-              return Mono.fromFuture(outcome);
-            })
+    return MessageProcessor.invoke(trace, () -> handler.handle(message, delivery))
         .defaultIfEmpty(Outcome.done())
         .onErrorResume(error -> Mono.just(MessageProcessor.classify(error)))
-        .doFinally(signal -> span.end());
+        .doOnNext(outcome -> MessageProcessor.record(span, trace, delivery, outcome))
+        .doFinally(signal -> span.end())
+        .contextWrite(HttpTraceContext.with(trace));
   }
 }

@@ -12,10 +12,14 @@ import reactor.util.context.ContextView;
 /**
  * W3C trace context on HTTP calls between the services ({@code traceparent}, {@code tracestate}).
  * Reactive code does not keep OpenTelemetry's thread-local context across threads, so a trace
- * travels down a Reactor chain in its context under the key {@code Context.class}: {@link
- * #with(Context)} puts it there, {@link #of(ContextView)} reads it.
+ * travels down a Reactor chain in its context under {@link #KEY}: {@link #with(Context)} puts it
+ * there, {@link #of(ContextView)} reads it, and {@link TraceContextAccessor} makes it current
+ * wherever the chain runs.
  */
 public final class HttpTraceContext {
+
+  /** The Reactor context key of the trace a chain carries. */
+  public static final Object KEY = Context.class;
 
   private static final TextMapPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
 
@@ -38,12 +42,12 @@ public final class HttpTraceContext {
 
   /** A Reactor context entry that carries {@code trace} to the calls made below it. */
   public static reactor.util.context.Context with(Context trace) {
-    return reactor.util.context.Context.of(Context.class, trace);
+    return reactor.util.context.Context.of(KEY, trace);
   }
 
   /** The trace a Reactor chain carries, else the current thread's. */
   public static Context of(ContextView view) {
-    return view.getOrDefault(Context.class, Context.current());
+    return view.getOrDefault(KEY, Context.current());
   }
 
   /** Writes {@code trace} into request headers; nothing when it has no valid span. */

@@ -18,7 +18,9 @@ import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.payload.PayloadSettings;
 import dev.officeflow.runtime.payload.RedisPayloadStore;
 import dev.officeflow.runtime.publish.EventPublisher;
+import dev.officeflow.runtime.testing.CapturedLogs;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
+import dev.officeflow.runtime.testing.FinishedSpans;
 import dev.officeflow.runtime.testing.RecordingHandler;
 import dev.officeflow.runtime.testing.RecordingTelemetry;
 import dev.officeflow.runtime.trace.Tracing;
@@ -28,7 +30,6 @@ import io.lettuce.core.RedisClient;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +44,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 /** The runtime against the real Pub/Sub emulator and Redis. */
@@ -50,8 +54,9 @@ import reactor.core.publisher.Mono;
 class ConsumerRuntimeIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final String HANDLER_LOG = "dev.officeflow.runtime.consume.it.handler";
 
-  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final FinishedSpans spans = new FinishedSpans();
   private final OpenTelemetrySdk otel = RecordingTelemetry.into(spans);
   private final EventCodec codec = new EventCodec();
   private EmulatorPubSub pubSub;
@@ -304,7 +309,7 @@ class ConsumerRuntimeIT {
 
     await().atMost(PATIENCE).until(() -> handler.calls().size() == 1);
     SpanData publishSpan =
-        spans.getFinishedSpanItems().stream()
+        spans.all().stream()
             .filter(s -> s.getName().equals(spec.topic() + " publish"))
             .findFirst()
             .orElseThrow();
@@ -315,6 +320,45 @@ class ConsumerRuntimeIT {
     assertThat(call.event().metadata().spanId()).isEqualTo(publishSpan.getSpanId());
     assertThat(call.event().metadata().parentSpanId())
         .isEqualTo(request.getSpanContext().getSpanId());
+  }
+
+  @Test
+  void handlerLinesCarryTheTraceOnTheThreadsTheHandlerContinuesOn() {
+    SubscriptionSpec spec = isolated(Topics.EMAILS);
+    Logger handlerLog = LoggerFactory.getLogger(HANDLER_LOG);
+    EventHandler<EmailEvent> handler =
+        new EventHandler<>() {
+          @Override
+          public EventType type() {
+            return EventType.EMAIL;
+          }
+
+          @Override
+          public Mono<Outcome> handle(EmailEvent event, Delivery delivery) {
+            return Mono.delay(Duration.ofMillis(5))
+                .doOnNext(tick -> handlerLog.info("handled after a hop"))
+                .thenReturn(Outcome.done());
+          }
+        };
+    Hooks.enableAutomaticContextPropagation(); // as services-common sets it in every service
+    try (CapturedLogs logs = CapturedLogs.of(HANDLER_LOG)) {
+      runtime.start(binding(spec, handler));
+
+      publisher.publish(spec.topic(), EventFixtures.emailEvent("user-rt", "m-log")).join();
+
+      await().atMost(PATIENCE).until(() -> !logs.events().isEmpty());
+      String traceId =
+          spans.all().stream()
+              .filter(s -> s.getName().equals(spec.topic() + " publish"))
+              .findFirst()
+              .orElseThrow()
+              .getTraceId();
+      assertThat(logs.inTrace(traceId, "handled after a hop"))
+          .singleElement()
+          .satisfies(line -> assertThat(line.getThreadName()).startsWith("parallel"));
+    } finally {
+      Hooks.disableAutomaticContextPropagation();
+    }
   }
 
   private ConsumerRuntime newRuntime() {

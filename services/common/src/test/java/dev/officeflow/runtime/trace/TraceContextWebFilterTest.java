@@ -2,13 +2,13 @@ package dev.officeflow.runtime.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.officeflow.runtime.testing.FinishedSpans;
 import dev.officeflow.runtime.testing.RecordingTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +28,7 @@ class TraceContextWebFilterTest {
   private static final String CALLER_SPAN = "00f067aa0ba902b7";
   private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01";
 
-  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final FinishedSpans spans = new FinishedSpans();
   private final OpenTelemetrySdk otel = RecordingTelemetry.into(spans);
   private final TraceContextWebFilter filter = new TraceContextWebFilter(new Tracing(otel));
 
@@ -48,8 +48,8 @@ class TraceContextWebFilterTest {
         .filter(exchange, handler("/internal/jobs/{id}", HttpStatus.ACCEPTED, seenByHandler))
         .block();
 
-    assertThat(spans.getFinishedSpanItems()).hasSize(1);
-    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertThat(spans.all()).hasSize(1);
+    SpanData span = spans.all().get(0);
     assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
     assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
     assertThat(span.getName()).isEqualTo("POST /internal/jobs/{id}");
@@ -68,7 +68,7 @@ class TraceContextWebFilterTest {
 
     filter.filter(exchange, handler("/internal/x", HttpStatus.SERVICE_UNAVAILABLE, null)).block();
 
-    assertThat(spans.getFinishedSpanItems())
+    assertThat(spans.all())
         .singleElement()
         .satisfies(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
   }
@@ -86,7 +86,7 @@ class TraceContextWebFilterTest {
             handler("/x", HttpStatus.OK, null))
         .block();
 
-    assertThat(spans.getFinishedSpanItems()).isEmpty();
+    assertThat(spans.all()).isEmpty();
   }
 
   @Test
