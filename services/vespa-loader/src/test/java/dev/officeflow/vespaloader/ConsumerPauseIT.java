@@ -57,10 +57,12 @@ class ConsumerPauseIT {
   }
 
   @Test
-  void withoutTheServiceCredentialTheLoaderCannotBePaused() throws Exception {
+  void withoutTheOperatorsCredentialTheLoaderCannotBePaused() throws Exception {
     assertThat(post("/internal/consumers/pause", null).statusCode()).isEqualTo(401);
-    assertThat(post("/internal/consumers/pause", "local-dev-service-token").statusCode())
-        .isEqualTo(401);
+    assertThat(post("/internal/consumers/pause", "a-guess").statusCode()).isEqualTo(401);
+    // A service the local profile knows, but pausing is the operator's.
+    assertThat(post("/internal/consumers/pause", "local-dev-office-token").statusCode())
+        .isEqualTo(403);
   }
 
   private HttpResponse<String> post(String path, @Nullable String bearer)

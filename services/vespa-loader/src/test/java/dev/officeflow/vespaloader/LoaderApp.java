@@ -43,7 +43,7 @@ final class LoaderApp implements AutoCloseable {
         ServiceUnderTest.of(VespaLoaderApplication.class)
             .property(
                 "officeflow.vespa-loader.feed.endpoints", "http://127.0.0.1:" + sim.port() + "/")
-            .property("officeflow.security.service-tokens", SERVICE_TOKEN)
+            .property("officeflow.security.callers.operator", SERVICE_TOKEN)
             .start();
   }
 

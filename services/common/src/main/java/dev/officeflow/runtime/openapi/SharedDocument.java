@@ -24,7 +24,7 @@ final class SharedDocument implements OpenApiCustomizer {
   /** A user JWT issued by the user service (SERVICES.md "Security"). */
   static final String USER_JWT = "user-jwt";
 
-  /** A service credential from {@code officeflow.security.service-tokens}. */
+  /** A caller's service credential ({@code officeflow.security.callers.*}, ARCHITECTURE §8). */
   static final String SERVICE_CREDENTIAL = "service-credential";
 
   private static final String ANY = "*/*";
@@ -71,8 +71,10 @@ final class SharedDocument implements OpenApiCustomizer {
     components.addSecuritySchemes(
         SERVICE_CREDENTIAL,
         bearer(
-            "A service credential (`officeflow.security.service-tokens`): other services on"
-                + " `/internal/**`. A user token there is 403."));
+            "A caller's service credential on `/internal/**`: its static token"
+                + " (`officeflow.security.callers.<caller>`) or, on GCP, a Google-signed ID token"
+                + " of its service account. Each route names its callers; another caller is 403,"
+                + " a user token there is 403."));
     if (userJwts) {
       components.addSecuritySchemes(
           USER_JWT,

@@ -1,40 +1,50 @@
 package dev.officeflow.runtime.security;
 
-import java.util.List;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.server.WebFilter;
 
-/** Service credentials for every reactive web service that depends on the runtime. */
+/**
+ * Service credentials for every service that depends on the runtime: what it presents when it calls
+ * another service, and, in a reactive web service, the guard of its {@code /internal/**} routes by
+ * caller (ARCHITECTURE §8).
+ */
 @AutoConfiguration
-@ConditionalOnClass(WebFilter.class)
-@EnableConfigurationProperties(SecurityAutoConfiguration.SecurityProperties.class)
+@EnableConfigurationProperties(ServiceSecuritySettings.class)
 public class SecurityAutoConfiguration {
 
   /**
-   * {@code officeflow.security.service-tokens}: accepted service credentials, the first one sent.
-   * The default is for local runs only; every deployment sets its own (services map it from {@code
-   * OFFICEFLOW_SERVICE_TOKENS}).
+   * The static credential when one is set (every service locally), else an ID token of the
+   * service's account from the metadata server when Google ID tokens are on (GCP), else none.
    */
-  @ConfigurationProperties("officeflow.security")
-  public record SecurityProperties(
-      @DefaultValue("local-dev-service-token") List<String> serviceTokens) {}
-
   @Bean
   @ConditionalOnMissingBean
-  ServiceCredentials serviceCredentials(SecurityProperties properties) {
-    return new ServiceCredentials(properties.serviceTokens());
+  ServiceCredentials serviceCredentials(ServiceSecuritySettings settings, Clock clock) {
+    if (settings.credential() != null && !settings.credential().isBlank()) {
+      return ServiceCredentials.fixed(settings.credential());
+    }
+    ServiceSecuritySettings.GoogleIdTokens google = settings.googleIdTokens();
+    if (google.enabled()) {
+      return ServiceCredentials.fromMetadataServer(google.metadataUrl(), google.audience(), clock);
+    }
+    return ServiceCredentials.none();
   }
 
   @Bean
+  @ConditionalOnClass(WebFilter.class)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-  ServiceCredentialWebFilter serviceCredentialWebFilter(ServiceCredentials credentials) {
-    return new ServiceCredentialWebFilter(credentials);
+  ServiceCredentialWebFilter serviceCredentialWebFilter(
+      ServiceSecuritySettings settings, ObjectProvider<InternalAccess> access) {
+    ServiceSecuritySettings.GoogleIdTokens google = settings.googleIdTokens();
+    return new ServiceCredentialWebFilter(
+        new CallerTokens(settings.callers()),
+        google.enabled() ? new GoogleIdTokens(google) : null,
+        access.orderedStream().toList());
   }
 }

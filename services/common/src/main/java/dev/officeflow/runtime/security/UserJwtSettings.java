@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("officeflow.security.user-jwt")
 public record UserJwtSettings(
-    @DefaultValue("http://127.0.0.1:8081/.well-known/jwks.json") String jwkSetUri,
+    @DefaultValue("") String jwkSetUri,
     @DefaultValue("officeflow-user") String issuer,
     @DefaultValue("officeflow") String audience,
     @DefaultValue("2000") int acceptedTokens) {}

@@ -1,5 +1,6 @@
 package dev.officeflow.runtime.security;
 
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.web.ProblemCodes;
 import dev.officeflow.runtime.web.Problems;
 import java.time.Clock;
@@ -74,8 +75,9 @@ public class WebSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ReactiveJwtDecoder userJwtDecoder(UserJwtSettings settings, Clock clock) {
-    return UserJwts.fromKeySet(settings, clock);
+  ReactiveJwtDecoder userJwtDecoder(
+      UserJwtSettings settings, Clock clock, ObjectProvider<ForgottenUsers> forgotten) {
+    return UserJwts.fromKeySet(settings, clock, forgotten.getIfAvailable());
   }
 
   @Bean(USER_CHAIN)

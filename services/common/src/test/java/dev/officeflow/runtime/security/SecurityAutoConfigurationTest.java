@@ -1,8 +1,9 @@
 package dev.officeflow.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -20,6 +21,7 @@ class SecurityAutoConfigurationTest {
   void aReactiveWebServiceGuardsItsInternalRoutes() {
     new ReactiveWebApplicationContextRunner()
         .withConfiguration(SECURITY)
+        .withBean(Clock.class, Clock::systemUTC)
         .run(
             context ->
                 assertThat(context)
@@ -28,23 +30,34 @@ class SecurityAutoConfigurationTest {
   }
 
   @Test
-  void theFirstConfiguredTokenIsSentAndEveryOneIsAccepted() {
+  void theConfiguredCredentialIsSent() {
     new ReactiveWebApplicationContextRunner()
         .withConfiguration(SECURITY)
-        .withPropertyValues("officeflow.security.service-tokens=current,previous")
+        .withBean(Clock.class, Clock::systemUTC)
+        .withPropertyValues("officeflow.security.credential=mine")
         .run(
-            context -> {
-              ServiceCredentials credentials = context.getBean(ServiceCredentials.class);
-              assertThat(credentials.authorizationHeader()).isEqualTo("Bearer current");
-              assertThat(credentials.check(Optional.of("Bearer previous")))
-                  .isEqualTo(ServiceCredentials.Verdict.SERVICE);
-            });
+            context ->
+                assertThat(context.getBean(ServiceCredentials.class).authorization().block())
+                    .isEqualTo("Bearer mine"));
+  }
+
+  @Test
+  void withoutACredentialCallingOthersFailsSayingWhatToSet() {
+    new ReactiveWebApplicationContextRunner()
+        .withConfiguration(SECURITY)
+        .withBean(Clock.class, Clock::systemUTC)
+        .run(
+            context ->
+                assertThatThrownBy(
+                        () -> context.getBean(ServiceCredentials.class).authorization().block())
+                    .hasMessageContaining("officeflow.security.credential"));
   }
 
   @Test
   void aServiceWithoutAWebServerCanCallOthersButHasNoFilter() {
     new ApplicationContextRunner()
         .withConfiguration(SECURITY)
+        .withBean(Clock.class, Clock::systemUTC)
         .run(
             context ->
                 assertThat(context)
@@ -53,12 +66,16 @@ class SecurityAutoConfigurationTest {
   }
 
   @Test
-  void withoutSpringWebNothingIsConfigured() {
+  void withoutSpringWebAServiceStillHasItsCredentialsButNoFilter() {
     new ApplicationContextRunner()
         .withConfiguration(SECURITY)
+        .withBean(Clock.class, Clock::systemUTC)
         .withClassLoader(new FilteredClassLoader(WebFilter.class))
         .run(
             context ->
-                assertThat(context).hasNotFailed().doesNotHaveBean(ServiceCredentials.class));
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(ServiceCredentials.class)
+                    .doesNotHaveBean(ServiceCredentialWebFilter.class));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -18,7 +19,14 @@ class ServiceCredentialWebFilterTest {
   private static final String USER_JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2ln";
 
   private final ServiceCredentialWebFilter filter =
-      new ServiceCredentialWebFilter(new ServiceCredentials(List.of("current", "previous")));
+      new ServiceCredentialWebFilter(
+          new CallerTokens(
+              Map.of(
+                  "office", List.of("current", "previous"),
+                  "operator", List.of("ops"),
+                  "vespa-loader", List.of("loader"))),
+          null,
+          List.of(InternalAccess.of("/internal/tokens/**", "office")));
 
   @Test
   void internalEndpointWithoutCredentialIs401() {
@@ -36,9 +44,36 @@ class ServiceCredentialWebFilterTest {
   }
 
   @Test
-  void currentAndPreviousServiceTokensPass() {
+  void aCallersCurrentAndPreviousTokensPassWhereTheRouteNamesIt() {
     assertThat(call("/internal/tokens/get", "Bearer current")).isNull();
     assertThat(call("/internal/tokens/get", "bearer previous")).isNull();
+  }
+
+  @Test
+  void aKnownCallerTheRouteDoesNotNameIs403() {
+    assertThat(call("/internal/tokens/get", "Bearer loader")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(call("/internal/tokens/get", "Bearer ops")).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void routesNoRuleNamesAreTheOperatorsAlone() {
+    assertThat(call("/internal/backfill/start", "Bearer ops")).isNull();
+    assertThat(call("/internal/backfill/start", "Bearer current")).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aCallerNamedByAnEnvironmentVariableIsTheCallerARouteNames() {
+    // OFFICEFLOW_SECURITY_CALLERS_VESPALOADER binds as "vespaloader": no dash in a variable name.
+    ServiceCredentialWebFilter fromEnvironment =
+        new ServiceCredentialWebFilter(
+            new CallerTokens(Map.of("vespaloader", List.of("loader"), "OPERATOR", List.of("ops"))),
+            null,
+            List.of(InternalAccess.of("/internal/feed/**", "vespa-loader")));
+
+    assertThat(call(fromEnvironment, "/internal/feed/x", "Bearer loader")).isNull();
+    assertThat(call(fromEnvironment, "/internal/other", "Bearer ops")).isNull();
+    assertThat(call(fromEnvironment, "/internal/other", "Bearer loader"))
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -46,6 +81,8 @@ class ServiceCredentialWebFilterTest {
     assertThat(call("/internal;x=1/tokens/get", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(call("/%69nternal/tokens/get", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(call("/internal", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(call("/internal;x=1/tokens/get", "Bearer loader")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(call("/%69nternal/tokens/get", "Bearer loader")).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -71,14 +108,13 @@ class ServiceCredentialWebFilterTest {
             "\"instance\":\"/internal/tokens/get\"");
   }
 
-  @Test
-  void ownHeaderCarriesTheFirstToken() {
-    assertThat(new ServiceCredentials(List.of("a", "b")).authorizationHeader())
-        .isEqualTo("Bearer a");
-  }
-
   /** The status the filter set, or null when it let the request through. */
   private HttpStatus call(String path, String authorization) {
+    return call(filter, path, authorization);
+  }
+
+  private static HttpStatus call(
+      ServiceCredentialWebFilter filter, String path, String authorization) {
     MockServerHttpRequest.BaseBuilder<?> request =
         MockServerHttpRequest.method(HttpMethod.GET, URI.create(path));
     if (authorization != null) {

@@ -29,6 +29,7 @@ class WebSecurityAutoConfigurationTest {
                   WebSecurityAutoConfiguration.class,
                   WebFluxAutoConfiguration.class,
                   HttpHandlerAutoConfiguration.class))
+          .withPropertyValues("officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
           .withBean(Clock.class, Clock::systemUTC);
 
   @Test

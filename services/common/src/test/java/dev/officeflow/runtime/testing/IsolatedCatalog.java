@@ -40,6 +40,8 @@ public final class IsolatedCatalog {
    */
   public static Map<String, Object> springProperties(String prefix) {
     return Map.of(
+        // Tests run as ./dev does, with the development defaults; a test of production resets it.
+        "officeflow.environment", "local",
         "spring.cloud.gcp.pubsub.emulator-host", Infrastructure.pubsubEmulatorHost(),
         "spring.cloud.gcp.project-id", Infrastructure.pubsubProjectId(),
         "officeflow.redis.url", Infrastructure.redisUri(),

@@ -152,6 +152,11 @@ public final class ServiceUnderTest implements AutoCloseable {
       return this;
     }
 
+    /** A fresh database when {@code wanted}; none otherwise (a service without one). */
+    public Builder freshDatabaseIf(boolean wanted) {
+      return wanted ? freshDatabase() : this;
+    }
+
     /** An existing database: a second instance, or a restart on the same data. */
     public Builder database(TestDatabase database) {
       this.database = database;

@@ -70,6 +70,19 @@ public final class TestJwks implements AutoCloseable {
     return token(userId, ISSUER, List.of(AUDIENCE), Duration.ofMinutes(5));
   }
 
+  /** A token with exactly {@code claims}, signed with this key set's key. */
+  public String signed(JWTClaimsSet claims) {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    try {
+      jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
   public String token(String userId, String issuer, List<String> audience, Duration lifetime) {
     Instant now = Instant.now();
     JWTClaimsSet claims =

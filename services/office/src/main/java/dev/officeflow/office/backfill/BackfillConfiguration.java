@@ -7,6 +7,7 @@ import dev.officeflow.office.google.GmailReader;
 import dev.officeflow.office.google.GoogleApi;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
+import dev.officeflow.runtime.security.InternalAccess;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,6 +27,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @EnableConfigurationProperties(BackfillSettings.class)
 @Import(BackfillController.class)
 class BackfillConfiguration {
+
+  /** Backfill control is for operators (and the demo, which is one). */
+  @Bean
+  InternalAccess backfillControlAccess() {
+    return InternalAccess.of("/internal/backfill/**", InternalAccess.OPERATOR);
+  }
 
   @Bean
   JobRepository jobRepository(DatabaseClient db) {

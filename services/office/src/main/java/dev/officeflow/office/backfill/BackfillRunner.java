@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -50,16 +51,21 @@ final class BackfillRunner {
     this.deps = deps;
   }
 
-  /** One run of {@code job}, in a span that continues the job's trace ({@link JobTrace}). */
+  /**
+   * One run of {@code job}, in a span that continues the job's trace ({@link JobTrace}); the run's
+   * log line is written in it, so it carries the trace id.
+   */
   Mono<RunOutcome> run(BackfillJob job, String owner) {
     return Mono.defer(
         () -> {
           Span span = JobTrace.startRun(deps.tracer(), job);
-          JobRun run = new JobRun(job, owner, deps, Context.root().with(span));
+          Context trace = Context.root().with(span);
+          JobRun run = new JobRun(job, owner, deps, trace);
           return run.execute()
-              .doOnNext(outcome -> log(job, run, outcome.kind().name().toLowerCase(), outcome))
+              .doOnNext(
+                  outcome -> log(trace, job, run, outcome.kind().name().toLowerCase(), outcome))
               .doOnNext(outcome -> record(span, outcome))
-              .doOnCancel(() -> log(job, run, "interrupted", null))
+              .doOnCancel(() -> log(trace, job, run, "interrupted", null))
               .doFinally(signal -> span.end());
         });
   }
@@ -68,6 +74,13 @@ final class BackfillRunner {
     span.setAttribute("officeflow.outcome", outcome.kind().name().toLowerCase());
     if (outcome.kind() == RunOutcome.Kind.FAILED) {
       span.setStatus(StatusCode.ERROR, outcome.reason());
+    }
+  }
+
+  private void log(
+      Context trace, BackfillJob job, JobRun run, String outcome, @Nullable RunOutcome result) {
+    try (Scope ignored = trace.makeCurrent()) {
+      log(job, run, outcome, result);
     }
   }
 

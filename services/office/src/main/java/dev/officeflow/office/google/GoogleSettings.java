@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the office service calls Google ({@code officeflow.office.google.*}).
  *
- * @param rootUrl the APIs' root URL with a trailing slash; default google-sim's {@code
- *     http://127.0.0.1:8090/} (from {@code GOOGLE_API_ROOT_URL}); Google's is {@code
- *     https://www.googleapis.com/}
+ * @param rootUrl the APIs' root URL with a trailing slash ({@code GOOGLE_API_ROOT_URL}); default
+ *     Google's, {@code https://www.googleapis.com/}; the local profile's is google-sim's, {@code
+ *     http://127.0.0.1:8090/}
  * @param requestTimeout connect and read timeout of one request; default 10 s
  * @param retries retries of a failed request (429, rate-limit 403, 5xx, timeouts); default 3
  * @param retryBackoff the first retry's delay, doubled each time, with ±50 % jitter; default 1 s
@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("officeflow.office.google")
 public record GoogleSettings(
-    @DefaultValue("http://127.0.0.1:8090/") String rootUrl,
+    @DefaultValue("https://www.googleapis.com/") String rootUrl,
     @DefaultValue("10s") Duration requestTimeout,
     @DefaultValue("3") int retries,
     @DefaultValue("1s") Duration retryBackoff,

@@ -9,14 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where tokens come from until the user service provides them ({@code officeflow.office.tokens.*}).
  *
- * @param source {@code google-sim} (default: the grants in {@code users}, and for anyone else ask
- *     google-sim's admin API, for tests), {@code config} (only {@code users}) or {@code
- *     user-service} (the user service's token API at {@code userServiceUrl}: ./dev up and
- *     deployments)
- * @param userServiceUrl the user service's base URL; default {@code http://127.0.0.1:8081}
- * @param simUrl google-sim's root URL; default {@code http://127.0.0.1:8090/}
- * @param tokenUrl the OAuth token endpoint used to refresh; default google-sim's {@code /token}
- * @param clientId the OAuth client id sent when refreshing; default {@code officeflow-local}
+ * @param source {@code user-service} (default: the user service's token API at {@code
+ *     userServiceUrl}, as this service's caller), {@code google-sim} (the local profile's: the
+ *     grants in {@code users}, and for anyone else ask google-sim's admin API, for tests) or {@code
+ *     config} (only {@code users})
+ * @param userServiceUrl the user service's base URL (required in production; local {@code
+ *     http://127.0.0.1:8081})
+ * @param simUrl google-sim's root URL (local {@code http://127.0.0.1:8090/})
+ * @param tokenUrl the OAuth token endpoint used to refresh; default Google's, local google-sim's
+ * @param clientId the OAuth client id sent when refreshing (local {@code officeflow-local})
  * @param clientSecret its secret; default empty
  * @param accounts google-sim source: user id → Google account address; default none, and a user id
  *     that is itself an address is used as the account
@@ -24,11 +25,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("officeflow.office.tokens")
 public record TokenSettings(
-    @DefaultValue("google-sim") Source source,
-    @DefaultValue("http://127.0.0.1:8081") String userServiceUrl,
-    @DefaultValue("http://127.0.0.1:8090/") String simUrl,
-    @DefaultValue("http://127.0.0.1:8090/token") String tokenUrl,
-    @DefaultValue("officeflow-local") String clientId,
+    @DefaultValue("user-service") Source source,
+    @DefaultValue("") String userServiceUrl,
+    @DefaultValue("") String simUrl,
+    @DefaultValue("https://oauth2.googleapis.com/token") String tokenUrl,
+    @DefaultValue("") String clientId,
     @DefaultValue("") String clientSecret,
     @DefaultValue Map<String, String> accounts,
     @DefaultValue Map<String, Grant> users) {

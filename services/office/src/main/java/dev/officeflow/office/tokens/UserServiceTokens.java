@@ -63,15 +63,19 @@ public final class UserServiceTokens implements ProviderTokens {
     if (rejectedToken != null) {
       request.put("rejected_access_token", rejectedToken);
     }
-    return Mono.deferContextual(
-            context ->
-                http.post()
-                    .uri("/internal/tokens/get")
-                    .header(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader())
-                    .headers(h -> HttpTraceContext.inject(HttpTraceContext.of(context), h))
-                    .bodyValue(request)
-                    .retrieve()
-                    .bodyToMono(JSON))
+    return credentials
+        .authorization()
+        .flatMap(
+            authorization ->
+                Mono.deferContextual(
+                    context ->
+                        http.post()
+                            .uri("/internal/tokens/get")
+                            .header(HttpHeaders.AUTHORIZATION, authorization)
+                            .headers(h -> HttpTraceContext.inject(HttpTraceContext.of(context), h))
+                            .bodyValue(request)
+                            .retrieve()
+                            .bodyToMono(JSON)))
         .timeout(TIMEOUT)
         .map(body -> credential(body))
         .doOnNext(c -> served.put(userId + "/" + provider, c.accessToken()))

@@ -22,11 +22,11 @@ public class OfficeClient {
     this.client = WebClient.create("http://127.0.0.1:" + port);
   }
 
-  /** Command-line arguments for {@code properties}, plus the test service credential. */
+  /** Command-line arguments for {@code properties}, plus the test's operator credential. */
   static String[] args(Map<String, Object> properties) {
     return Stream.concat(
             properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
-            Stream.of("--officeflow.security.service-tokens=" + SERVICE_TOKEN))
+            Stream.of("--officeflow.security.callers.operator=" + SERVICE_TOKEN))
         .toArray(String[]::new);
   }
 

@@ -35,7 +35,7 @@ public final class OfficeInstance extends OfficeClient implements AutoCloseable 
   private static ServiceUnderTest.Builder office(Map<String, Object> properties) {
     return ServiceUnderTest.of(OfficeApplication.class)
         .properties(properties)
-        .property("officeflow.security.service-tokens", SERVICE_TOKEN);
+        .property("officeflow.security.callers.operator", SERVICE_TOKEN);
   }
 
   /** The port the instance listens on. */

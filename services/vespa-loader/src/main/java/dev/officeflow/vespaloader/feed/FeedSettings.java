@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where and how vespa-loader feeds ({@code officeflow.vespa-loader.feed.*}).
  *
  * @param endpoints the containers serving {@code /document/v1} ({@code VESPA_ENDPOINT}, a
- *     comma-separated list; default {@code http://127.0.0.1:8080/}). An {@code http://} URL is fed
- *     over HTTP/2 cleartext.
+ *     comma-separated list; required: the local profile gives vespa-sim's {@code
+ *     http://127.0.0.1:8080/}). An {@code http://} URL is fed over HTTP/2 cleartext.
  * @param namespace the document id namespace (default {@code officeflow})
  * @param cluster the content cluster of {@code infra/vespa/services.xml}, named on group deletes
  *     (default {@code officeflow})
@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("officeflow.vespa-loader.feed")
 public record FeedSettings(
-    @DefaultValue("http://127.0.0.1:8080/") List<URI> endpoints,
+    List<URI> endpoints,
     @DefaultValue("officeflow") String namespace,
     @DefaultValue("officeflow") String cluster,
     @DefaultValue("2") int connectionsPerEndpoint,
@@ -42,7 +42,7 @@ public record FeedSettings(
     @DefaultValue("none") Compression compression) {
 
   public FeedSettings {
-    if (endpoints.isEmpty()) {
+    if (endpoints == null || endpoints.isEmpty()) {
       throw new IllegalArgumentException(
           "officeflow.vespa-loader.feed.endpoints must name an endpoint");
     }

@@ -3,6 +3,7 @@ package dev.officeflow.runtime.consume.web;
 import dev.officeflow.runtime.config.RuntimeAutoConfiguration;
 import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.openapi.ProblemSchema;
+import dev.officeflow.runtime.security.InternalAccess;
 import dev.officeflow.runtime.security.SecurityAutoConfiguration;
 import dev.officeflow.runtime.security.ServiceCredentialWebFilter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,6 +40,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class ConsumerControlAutoConfiguration {
 
   private static final String TAG = "consumers";
+
+  /** Pausing and resuming a service's consumers is an operator's action. */
+  @Bean
+  InternalAccess consumerControlAccess() {
+    return InternalAccess.of(ConsumerControl.PATH + "/**", InternalAccess.OPERATOR);
+  }
 
   @Bean
   @RouterOperations({

@@ -62,7 +62,7 @@ class ConsumerControlIT {
         ServiceUnderTest.of(ConsumingApp.class)
             .web(WebApplicationType.REACTIVE)
             .property("officeflow.service.name", "vespa-loader")
-            .property("officeflow.security.service-tokens", SERVICE_TOKEN)
+            .property("officeflow.security.callers.operator", SERVICE_TOKEN)
             .start();
     prefix = service.prefix();
     context = service.context();

@@ -18,7 +18,7 @@ public class SampleApplication {
         .web(WebApplicationType.REACTIVE)
         .property("officeflow.service.name", "sample")
         .property("officeflow.consumer.enabled", false)
-        .property("officeflow.security.service-tokens", serviceToken)
+        .property("officeflow.security.callers.operator", serviceToken)
         .property("officeflow.security.user-jwt.jwk-set-uri", jwks.uri())
         .property("spring.jackson.property-naming-strategy", "SNAKE_CASE")
         .property("management.endpoints.web.exposure.include", "health,prometheus")

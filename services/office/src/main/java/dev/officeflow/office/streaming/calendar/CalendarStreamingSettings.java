@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled stream calendars after their backfill; default true
  * @param webhookBaseUrl the office's public base URL Google posts notifications to (the webhook is
- *     {@code <base>/webhooks/google/calendar}; Google requires HTTPS); default the local office,
- *     {@code http://127.0.0.1:8082}
+ *     {@code <base>/webhooks/google/calendar}; Google requires HTTPS); required in production, the
+ *     local profile's is the local office, {@code http://127.0.0.1:8082}
  * @param channelLifetime the expiration asked for a new channel (Google caps it); default 7 days
  * @param renewBefore a channel is replaced when it expires within this; default 1 day
  * @param overlap how long an old channel stays open next to its replacement; default 2 min
@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("officeflow.office.streaming.calendar")
 public record CalendarStreamingSettings(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("http://127.0.0.1:8082") String webhookBaseUrl,
+    @DefaultValue("") String webhookBaseUrl,
     @DefaultValue("7d") Duration channelLifetime,
     @DefaultValue("1d") Duration renewBefore,
     @DefaultValue("2m") Duration overlap,

@@ -1,0 +1,55 @@
+package dev.officeflow.vespaloader;
+
+import dev.officeflow.runtime.testing.ProductionGuardContract;
+import dev.officeflow.testsupport.IntegrationTest;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The loader in production: it starts with real settings, and refuses each development default. */
+@IntegrationTest
+class ProductionStartIT extends ProductionGuardContract {
+
+  @Override
+  protected Class<?> application() {
+    return VespaLoaderApplication.class;
+  }
+
+  @Override
+  protected Map<String, Object> realSettings() {
+    return Map.of(
+        "officeflow.vespa-loader.feed.endpoints", "https://vespa.officeflow.example/",
+        "officeflow.security.credential", "a-production-vespa-loader-credential",
+        "officeflow.security.callers.operator", "a-production-operator-credential");
+  }
+
+  @Override
+  protected boolean usesDatabase() {
+    return false;
+  }
+
+  @Override
+  protected Stream<Offender> developmentDefaults() {
+    return Stream.of(
+        offender(
+            "officeflow.security.credential",
+            "local-dev-vespa-loader-token",
+            "officeflow.security.credential has its development value"),
+        offender(
+            "officeflow.security.callers.operator",
+            "local-dev-operator-token",
+            "officeflow.security.callers.operator has its development value"),
+        offender(
+            "officeflow.vespa-loader.feed.endpoints",
+            "http://127.0.0.1:8080/",
+            "officeflow.vespa-loader.feed.endpoints has its development value"),
+        offender(
+            "officeflow.vespa-loader.feed.endpoints",
+            "http://localhost:19071/",
+            "points at this machine"),
+        offender(
+            "officeflow.vespa-loader.feed.endpoints",
+            "",
+            "officeflow.vespa-loader.feed.endpoints is not set"),
+        offender("officeflow.guard.allow-emulator", false, "the Pub/Sub emulator"));
+  }
+}
