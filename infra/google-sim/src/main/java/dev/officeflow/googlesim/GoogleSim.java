@@ -11,6 +11,7 @@ import dev.officeflow.googlesim.calendar.CalendarChannels;
 import dev.officeflow.googlesim.calendar.Channels;
 import dev.officeflow.googlesim.faults.FaultInjector;
 import dev.officeflow.googlesim.gmail.GmailApi;
+import dev.officeflow.googlesim.oauth.IdTokens;
 import dev.officeflow.googlesim.oauth.OAuthApi;
 import dev.officeflow.googlesim.oauth.OAuthTokens;
 import dev.officeflow.googlesim.push.GmailPush;
@@ -41,6 +42,7 @@ public final class GoogleSim implements AutoCloseable {
     StatsRecorder stats = new StatsRecorder();
     Accounts accounts = new Accounts(clock, config.historyRetention());
     OAuthTokens tokens = new OAuthTokens(clock);
+    IdTokens idTokens = new IdTokens(clock, this::issuer);
     Quotas quotas = new Quotas(config.quota(), clock);
     FaultInjector faults = new FaultInjector(config.faults());
     Channels channels = new Channels(clock);
@@ -55,6 +57,7 @@ public final class GoogleSim implements AutoCloseable {
         new SimAdmin(
             accounts,
             tokens,
+            idTokens,
             quotas,
             faults,
             stats,
@@ -68,13 +71,14 @@ public final class GoogleSim implements AutoCloseable {
     router.add(CalendarApi.PREFIX, new CalendarApi(accounts, guard, calendarChannels));
     router.add("/batch", new BatchHandler(router));
     router.add(AdminApi.PREFIX, new AdminApi(admin, clock));
-    OAuthApi oauth = new OAuthApi(accounts, tokens);
+    OAuthApi oauth = new OAuthApi(accounts, tokens, idTokens);
     Stream.of(
             OAuthApi.AUTHORIZE,
             OAuthApi.TOKEN,
             OAuthApi.REVOKE,
             OAuthApi.USERINFO,
-            OAuthApi.TOKENINFO)
+            OAuthApi.TOKENINFO,
+            OAuthApi.CERTS)
         .flatMap(java.util.List::stream)
         .forEach(path -> router.add(path, oauth));
     this.server = new SimServer(config.host(), config.port(), config.threads(), router);
@@ -97,6 +101,19 @@ public final class GoogleSim implements AutoCloseable {
   /** The root URL for the Google clients, with a trailing slash: {@code http://127.0.0.1:PORT/}. */
   public String baseUrl() {
     return "http://" + config.host() + ":" + port() + "/";
+  }
+
+  /**
+   * The {@code iss} of the ID tokens it signs: {@link GoogleSimConfig#issuer()}, else {@code
+   * http://<host>:<port>} (the base URL without its trailing slash).
+   */
+  public String issuer() {
+    return config.issuer() != null ? config.issuer() : "http://" + config.host() + ":" + port();
+  }
+
+  /** Where the ID tokens' key set is served, as Google's is: {@code <base>/oauth2/v3/certs}. */
+  public String jwksUrl() {
+    return baseUrl() + "oauth2/v3/certs";
   }
 
   public SimAdmin admin() {

@@ -13,11 +13,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * How to start a simulator. Defaults: {@code 127.0.0.1:8090}, 16 worker threads, the system UTC
  * clock, no accounts, {@link QuotaSettings#defaults()}, no faults, no Pub/Sub (Gmail watches are
- * accepted but publish nothing), 7 days of Gmail history.
+ * accepted but publish nothing), 7 days of Gmail history, ID tokens issued by the simulator's own
+ * address.
  *
  * @param port 0 picks a free port
  * @param clock drives token expiry, quotas, watch and channel expiry, history retention and the
  *     generator's anchor
+ * @param issuer the {@code iss} of the ID tokens it signs; null means {@code http://<host>:<port>}
+ *     (what a client that calls it by that address expects). Set it when clients reach the
+ *     simulator by another name (a container's, a proxy's).
  */
 public record GoogleSimConfig(
     String host,
@@ -28,7 +32,8 @@ public record GoogleSimConfig(
     QuotaSettings quota,
     FaultSettings faults,
     @Nullable PubsubTarget pubsub,
-    Duration historyRetention) {
+    Duration historyRetention,
+    @Nullable String issuer) {
 
   public GoogleSimConfig {
     accounts = List.copyOf(accounts);
@@ -47,27 +52,28 @@ public record GoogleSimConfig(
         QuotaSettings.defaults(),
         FaultSettings.none(),
         null,
-        Duration.ofDays(7));
+        Duration.ofDays(7),
+        null);
   }
 
   public GoogleSimConfig withPort(int newPort) {
     return new GoogleSimConfig(
-        host, newPort, threads, clock, accounts, quota, faults, pubsub, historyRetention);
+        host, newPort, threads, clock, accounts, quota, faults, pubsub, historyRetention, issuer);
   }
 
   public GoogleSimConfig withHost(String newHost) {
     return new GoogleSimConfig(
-        newHost, port, threads, clock, accounts, quota, faults, pubsub, historyRetention);
+        newHost, port, threads, clock, accounts, quota, faults, pubsub, historyRetention, issuer);
   }
 
   public GoogleSimConfig withThreads(int newThreads) {
     return new GoogleSimConfig(
-        host, port, newThreads, clock, accounts, quota, faults, pubsub, historyRetention);
+        host, port, newThreads, clock, accounts, quota, faults, pubsub, historyRetention, issuer);
   }
 
   public GoogleSimConfig withClock(Clock newClock) {
     return new GoogleSimConfig(
-        host, port, threads, newClock, accounts, quota, faults, pubsub, historyRetention);
+        host, port, threads, newClock, accounts, quota, faults, pubsub, historyRetention, issuer);
   }
 
   /** Adds one account to those created at start. */
@@ -75,31 +81,37 @@ public record GoogleSimConfig(
     List<AccountSpec> all = new ArrayList<>(accounts);
     all.add(account);
     return new GoogleSimConfig(
-        host, port, threads, clock, all, quota, faults, pubsub, historyRetention);
+        host, port, threads, clock, all, quota, faults, pubsub, historyRetention, issuer);
   }
 
   public GoogleSimConfig withAccounts(List<AccountSpec> newAccounts) {
     return new GoogleSimConfig(
-        host, port, threads, clock, newAccounts, quota, faults, pubsub, historyRetention);
+        host, port, threads, clock, newAccounts, quota, faults, pubsub, historyRetention, issuer);
   }
 
   public GoogleSimConfig withQuota(QuotaSettings newQuota) {
     return new GoogleSimConfig(
-        host, port, threads, clock, accounts, newQuota, faults, pubsub, historyRetention);
+        host, port, threads, clock, accounts, newQuota, faults, pubsub, historyRetention, issuer);
   }
 
   public GoogleSimConfig withFaults(FaultSettings newFaults) {
     return new GoogleSimConfig(
-        host, port, threads, clock, accounts, quota, newFaults, pubsub, historyRetention);
+        host, port, threads, clock, accounts, quota, newFaults, pubsub, historyRetention, issuer);
   }
 
   public GoogleSimConfig withPubsub(@Nullable PubsubTarget target) {
     return new GoogleSimConfig(
-        host, port, threads, clock, accounts, quota, faults, target, historyRetention);
+        host, port, threads, clock, accounts, quota, faults, target, historyRetention, issuer);
   }
 
   public GoogleSimConfig withHistoryRetention(Duration retention) {
     return new GoogleSimConfig(
-        host, port, threads, clock, accounts, quota, faults, pubsub, retention);
+        host, port, threads, clock, accounts, quota, faults, pubsub, retention, issuer);
+  }
+
+  /** The {@code iss} of the ID tokens; null for the simulator's own address. */
+  public GoogleSimConfig withIssuer(@Nullable String newIssuer) {
+    return new GoogleSimConfig(
+        host, port, threads, clock, accounts, quota, faults, pubsub, historyRetention, newIssuer);
   }
 }

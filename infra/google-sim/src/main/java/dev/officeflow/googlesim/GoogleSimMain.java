@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code java -jar google-sim-exec.jar --port 8090 [--host 127.0.0.1] [--accounts accounts.json]
- * [--pubsub-emulator 127.0.0.1:8085 --pubsub-project officeflow-local] [--threads 16]}. Without
- * {@code --accounts} it serves one demo account (see {@link #DEMO}).
+ * [--pubsub-emulator 127.0.0.1:8085 --pubsub-project officeflow-local] [--threads 16] [--issuer
+ * http://google-sim:8090]}. Without {@code --accounts} it serves one demo account (see {@link
+ * #DEMO}); without {@code --issuer} its ID tokens name {@code http://<host>:<port>}.
  */
 public final class GoogleSimMain {
 
@@ -44,7 +45,9 @@ public final class GoogleSimMain {
             + config.accounts().stream().map(AccountSpec::email).toList()
             + (config.pubsub() == null
                 ? " (no Pub/Sub push)"
-                : " pushing to " + config.pubsub().host()));
+                : " pushing to " + config.pubsub().host())
+            + ", ID tokens issued by "
+            + sim.issuer());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -61,7 +64,7 @@ public final class GoogleSimMain {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
-            "usage: --port N [--host H] [--accounts FILE] [--pubsub-emulator HOST:PORT --pubsub-project P] [--threads N]; bad argument "
+            "usage: --port N [--host H] [--accounts FILE] [--pubsub-emulator HOST:PORT --pubsub-project P] [--threads N] [--issuer URL]; bad argument "
                 + args[i]);
       }
       out.put(args[i].substring(2), args[++i]);
@@ -75,7 +78,8 @@ public final class GoogleSimMain {
     config =
         config
             .withHost(options.getOrDefault("host", "127.0.0.1"))
-            .withThreads(Integer.parseInt(options.getOrDefault("threads", "16")));
+            .withThreads(Integer.parseInt(options.getOrDefault("threads", "16")))
+            .withIssuer(options.get("issuer"));
     if (options.containsKey("pubsub-emulator")) {
       config =
           config.withPubsub(

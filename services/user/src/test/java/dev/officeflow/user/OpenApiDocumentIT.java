@@ -6,8 +6,8 @@ import dev.officeflow.user.testing.Testbed;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/openapi/user.json} is what the service serves at {@code /v3/api-docs}, with demo
- * logins on (the {@code dev} profile's {@code POST /v1/dev/session} is documented too).
+ * {@code docs/openapi/user.json} is what the service serves at {@code /v3/api-docs}, under the
+ * local profile (its demo login {@code POST /v1/dev/session} is documented too).
  */
 @IntegrationTest
 class OpenApiDocumentIT {

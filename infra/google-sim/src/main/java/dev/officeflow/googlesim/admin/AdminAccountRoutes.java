@@ -1,9 +1,11 @@
 package dev.officeflow.googlesim.admin;
 
+import dev.officeflow.googlesim.oauth.IdTokenRequest;
 import dev.officeflow.googlesim.web.Json;
 import dev.officeflow.googlesim.web.SimRequest;
 import dev.officeflow.googlesim.web.SimResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  * The {@code /sim/accounts/...} routes: accounts, tokens, mail and event changes, forced expiries.
  */
 final class AdminAccountRoutes {
+
+  /** The audience of an admin-minted ID token when none is given: the local OAuth client. */
+  static final String DEFAULT_AUDIENCE = "officeflow-local";
 
   private final SimAdmin admin;
   private final Clock clock;
@@ -38,6 +43,7 @@ final class AdminAccountRoutes {
           SimResponse.ok(
               AdminJson.tree(admin.configureAccount(email, s -> AdminJson.settings(s, body))));
       case "POST tokens/2" -> tokens(email, body);
+      case "POST id-token/2" -> idToken(email, body);
       case "POST messages/2" ->
           SimResponse.json(201, AdminJson.tree(admin.addMessage(email, AdminJson.message(body))));
       case "POST messages/4:labels" -> labels(email, seg.get(2), body);
@@ -64,6 +70,21 @@ final class AdminAccountRoutes {
     Set<String> scopes = AdminJson.strings(body.path("scopes"));
     var grant = scopes.isEmpty() ? admin.issueTokens(email) : admin.issueTokens(email, scopes);
     return SimResponse.ok(AdminJson.token(grant, clock.instant()));
+  }
+
+  /** {@code {"audience", "nonce", "emailVerified", "lifetimeSeconds"}}, each optional. */
+  private SimResponse idToken(String email, JsonNode body) {
+    IdTokenRequest request =
+        IdTokenRequest.forClient(Json.text(body, "audience", DEFAULT_AUDIENCE))
+            .withNonce(body.hasNonNull("nonce") ? body.get("nonce").asString() : null)
+            .withEmailVerified(body.path("emailVerified").asBoolean(true));
+    if (body.has("lifetimeSeconds")) {
+      request = request.withLifetime(Duration.ofSeconds(body.get("lifetimeSeconds").asLong()));
+    }
+    return SimResponse.ok(
+        Json.object()
+            .put("id_token", admin.issueIdToken(email, request))
+            .put("expires_in", request.lifetime().toSeconds()));
   }
 
   private SimResponse labels(String email, String messageId, JsonNode body) {

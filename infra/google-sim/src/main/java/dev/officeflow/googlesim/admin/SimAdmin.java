@@ -12,6 +12,8 @@ import dev.officeflow.googlesim.gmail.GmailScopes;
 import dev.officeflow.googlesim.gmail.StoredMessage;
 import dev.officeflow.googlesim.mailbox.ContactRank;
 import dev.officeflow.googlesim.mailbox.GeneratedMailbox;
+import dev.officeflow.googlesim.oauth.IdTokenRequest;
+import dev.officeflow.googlesim.oauth.IdTokens;
 import dev.officeflow.googlesim.oauth.OAuthTokens;
 import dev.officeflow.googlesim.oauth.TokenGrant;
 import dev.officeflow.googlesim.quota.QuotaSettings;
@@ -35,6 +37,7 @@ public final class SimAdmin {
 
   private final Accounts accounts;
   private final OAuthTokens tokens;
+  private final IdTokens idTokens;
   private final Quotas quotas;
   private final FaultInjector faults;
   private final StatsRecorder stats;
@@ -45,6 +48,7 @@ public final class SimAdmin {
   public SimAdmin(
       Accounts accounts,
       OAuthTokens tokens,
+      IdTokens idTokens,
       Quotas quotas,
       FaultInjector faults,
       StatsRecorder stats,
@@ -53,6 +57,7 @@ public final class SimAdmin {
       Initial initial) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.idTokens = idTokens;
     this.quotas = quotas;
     this.faults = faults;
     this.stats = stats;
@@ -98,6 +103,19 @@ public final class SimAdmin {
       scopes.remove(GmailScopes.METADATA);
     }
     return issueTokens(email, scopes);
+  }
+
+  /**
+   * An ID token of the account for the OAuth client {@code audience}, as the token endpoint issues
+   * after an {@code openid} consent (skip the OAuth dance: "Sign in with Google" in tests).
+   */
+  public String issueIdToken(String email, String audience) {
+    return issueIdToken(email, IdTokenRequest.forClient(audience));
+  }
+
+  /** An ID token of the account as {@code request} describes it (unverified address, lifetime). */
+  public String issueIdToken(String email, IdTokenRequest request) {
+    return idTokens.issue(find(email).email(), request);
   }
 
   public MessageRef addMessage(String email, NewMessage message) {

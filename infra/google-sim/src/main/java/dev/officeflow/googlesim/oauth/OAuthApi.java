@@ -22,9 +22,10 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Google's OAuth 2.0 endpoints: authorize with automatic consent ({@code /o/oauth2/v2/auth}), token
- * ({@code /token}), revoke ({@code /revoke}), plus userinfo and tokeninfo so a client can learn
- * whose account it was given.
+ * Google's OAuth 2.0 and OpenID Connect endpoints: authorize with automatic consent ({@code
+ * /o/oauth2/v2/auth}), token ({@code /token}, with an {@code id_token} when {@code openid} was
+ * granted), revoke ({@code /revoke}), the ID tokens' key set ({@code /oauth2/v3/certs}), plus
+ * userinfo and tokeninfo so a client can learn whose account it was given.
  */
 public final class OAuthApi implements Handler {
 
@@ -33,13 +34,16 @@ public final class OAuthApi implements Handler {
   public static final List<String> REVOKE = List.of("/revoke", "/o/oauth2/revoke");
   public static final List<String> USERINFO = List.of("/oauth2/v3/userinfo", "/v1/userinfo");
   public static final List<String> TOKENINFO = List.of("/oauth2/v3/tokeninfo", "/tokeninfo");
+  public static final List<String> CERTS = List.of("/oauth2/v3/certs");
 
   private final Accounts accounts;
   private final OAuthTokens tokens;
+  private final IdTokens idTokens;
 
-  public OAuthApi(Accounts accounts, OAuthTokens tokens) {
+  public OAuthApi(Accounts accounts, OAuthTokens tokens, IdTokens idTokens) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.idTokens = idTokens;
   }
 
   @Override
@@ -48,13 +52,15 @@ public final class OAuthApi implements Handler {
     if (AUTHORIZE.contains(path)) {
       return authorize(r.query());
     } else if (TOKEN.contains(path) && r.is("POST")) {
-      return new TokenExchange(accounts, tokens).exchange(r);
+      return new TokenExchange(accounts, tokens, idTokens).exchange(r);
     } else if (REVOKE.contains(path) && r.is("POST")) {
       return revoke(r);
     } else if (USERINFO.contains(path)) {
       return userinfo(r);
     } else if (TOKENINFO.contains(path)) {
       return tokeninfo(r.query());
+    } else if (CERTS.contains(path)) {
+      return SimResponse.ok(idTokens.jwks());
     }
     return OAuthErrors.error(404, "not_found", "Unknown OAuth endpoint " + path);
   }
@@ -98,7 +104,8 @@ public final class OAuthApi implements Handler {
             granted,
             p.first("code_challenge").orElse(null),
             p.firstOr("code_challenge_method", "plain"),
-            offline);
+            offline,
+            p.first("nonce").orElse(null));
     return SimResponse.redirect(
         withQuery(
             redirect, "state", state, "code", code.code(), "scope", String.join(" ", granted)));

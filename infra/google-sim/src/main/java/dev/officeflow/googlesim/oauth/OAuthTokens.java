@@ -24,7 +24,10 @@ public final class OAuthTokens {
   /** Google's authorization codes are short-lived and single use. */
   static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
-  /** A pending authorization code and everything the token exchange must check against it. */
+  /**
+   * A pending authorization code, everything the token exchange must check against it, and the
+   * client's OpenID Connect {@code nonce} for the ID token.
+   */
   record Code(
       String code,
       String clientId,
@@ -34,6 +37,7 @@ public final class OAuthTokens {
       @Nullable String challenge,
       String challengeMethod,
       boolean offline,
+      @Nullable String nonce,
       Instant expiresAt) {}
 
   private record Grant(String id, String email, Set<String> scopes) {}
@@ -58,7 +62,8 @@ public final class OAuthTokens {
       Set<String> scopes,
       @Nullable String challenge,
       String method,
-      boolean offline) {
+      boolean offline,
+      @Nullable String nonce) {
     Code code =
         new Code(
             "4/0sim" + token(24),
@@ -69,6 +74,7 @@ public final class OAuthTokens {
             challenge,
             method,
             offline,
+            nonce,
             clock.instant().plus(CODE_LIFETIME));
     codes.put(code.code(), code);
     return code;

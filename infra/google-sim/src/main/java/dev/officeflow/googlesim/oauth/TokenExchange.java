@@ -10,15 +10,21 @@ import java.time.Duration;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The token endpoint: {@code authorization_code} (with PKCE) and {@code refresh_token} grants. */
+/**
+ * The token endpoint: {@code authorization_code} (with PKCE) and {@code refresh_token} grants. A
+ * code whose consent granted {@code openid} also yields an {@code id_token} for the client, as
+ * Google's does.
+ */
 final class TokenExchange {
 
   private final Accounts accounts;
   private final OAuthTokens tokens;
+  private final IdTokens idTokens;
 
-  TokenExchange(Accounts accounts, OAuthTokens tokens) {
+  TokenExchange(Accounts accounts, OAuthTokens tokens, IdTokens idTokens) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.idTokens = idTokens;
   }
 
   SimResponse exchange(SimRequest r) {
@@ -67,7 +73,14 @@ final class TokenExchange {
     }
     TokenGrant grant =
         tokens.issue(code.email(), code.scopes(), code.offline(), lifetime(code.email()));
-    return SimResponse.ok(body(grant));
+    ObjectNode body = body(grant);
+    if (code.scopes().contains("openid")) {
+      body.put(
+          "id_token",
+          idTokens.issue(
+              code.email(), IdTokenRequest.forClient(code.clientId()).withNonce(code.nonce())));
+    }
+    return SimResponse.ok(body);
   }
 
   private SimResponse refresh(Params form) {

@@ -4,6 +4,7 @@ import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.UserEvent;
 import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.user.account.store.UserStore;
 import dev.officeflow.user.integration.Disconnection;
 import dev.officeflow.user.integration.Integration;
@@ -20,8 +21,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * "Delete my data": revokes every integration at its provider, then in one transaction deletes the
- * integrations, their tokens, the audit log and the user, announcing each integration's deletion
- * and finally {@code UserEvent(delete)}, on which every service purges the user.
+ * integrations, their tokens, the audit log and the user, records the user as forgotten (from then
+ * on their unexpired user JWTs are refused here), and announces each integration's deletion and
+ * finally {@code UserEvent(delete)}, on which every other service purges the user and refuses their
+ * tokens too.
  */
 public class AccountDeletion {
 
@@ -29,6 +32,7 @@ public class AccountDeletion {
   private final Integrations integrations;
   private final Disconnection disconnection;
   private final EventTransactions transactions;
+  private final ForgottenUsers forgotten;
   private final RuntimeProperties runtime;
   private final Clock clock;
 
@@ -37,12 +41,14 @@ public class AccountDeletion {
       Integrations integrations,
       Disconnection disconnection,
       EventTransactions transactions,
+      ForgottenUsers forgotten,
       RuntimeProperties runtime,
       Clock clock) {
     this.users = users;
     this.integrations = integrations;
     this.disconnection = disconnection;
     this.transactions = transactions;
+    this.forgotten = forgotten;
     this.runtime = runtime;
     this.clock = clock;
   }
@@ -63,6 +69,7 @@ public class AccountDeletion {
     return Flux.fromIterable(revoked)
         .concatMap(e -> disconnection.delete(e.getKey(), e.getValue(), events))
         .then(users.delete(userId))
+        .then(forgotten.forget(userId.toString()))
         .then(events.add(deleted(userId)));
   }
 

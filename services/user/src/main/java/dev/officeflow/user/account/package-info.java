@@ -1,4 +1,4 @@
-/** People: who they are, demo logins, and deleting everything about them. */
+/** People: who they are, and deleting everything about them. */
 @NullMarked
 package dev.officeflow.user.account;
 

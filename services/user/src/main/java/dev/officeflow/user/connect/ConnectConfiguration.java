@@ -1,9 +1,11 @@
 package dev.officeflow.user.connect;
 
+import dev.officeflow.runtime.environment.OfficeflowEnvironment;
 import dev.officeflow.runtime.security.ApiRoutes;
 import dev.officeflow.user.account.Users;
 import dev.officeflow.user.connect.store.OAuthStateStore;
 import dev.officeflow.user.connect.web.ConnectController;
+import dev.officeflow.user.connect.web.OAuthCookie;
 import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.google.GoogleSettings;
 import dev.officeflow.user.integration.IntegrationChanges;
@@ -13,9 +15,13 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 
-/** Connecting a provider: the OAuth flow, its state in Redis, and that state's health. */
+/**
+ * Connecting a provider: the OAuth flow bound to the browser that starts it, its state in Redis,
+ * and that state's health.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(ConnectController.class)
 class ConnectConfiguration {
@@ -42,6 +48,13 @@ class ConnectConfiguration {
       EventTransactions transactions,
       Clock clock) {
     return new GoogleConnect(states, google, settings, users, changes, transactions, clock);
+  }
+
+  /** {@code Secure} wherever the service runs in production (officeflow.environment). */
+  @Bean
+  OAuthCookie oauthCookie(Environment environment, GoogleSettings settings) {
+    boolean production = OfficeflowEnvironment.of(environment) == OfficeflowEnvironment.PRODUCTION;
+    return new OAuthCookie(production, settings.stateTtl());
   }
 
   @Bean

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -24,14 +25,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The Google connect flow. Start: a state and a PKCE verifier go to Redis, the browser goes to
- * Google. Callback: the state is taken out (single use) and checked against the clock, the code is
- * exchanged with the verifier, the account's address is read, and the integration becomes active
- * with its tokens encrypted and an {@code IntegrationEvent(create)} — all or nothing.
+ * The Google connect flow. Start: a state, a PKCE verifier and the hash of the starting browser's
+ * key go to Redis, the browser goes to Google. Callback: the state is taken out (single use) and
+ * checked against the clock and the browser that brings it back (only the one that started may
+ * finish: an authorization URL sent to someone else links nothing), the code is exchanged with the
+ * verifier, the account's address is read, and the integration becomes active with its tokens
+ * encrypted and an {@code IntegrationEvent(create)} — all or nothing.
  */
 public class GoogleConnect {
 
   static final String PROVIDER = "google";
+
+  /** The problem code of a callback in a browser that did not start the authorization. */
+  public static final String BROWSER_MISMATCH = "oauth_browser_mismatch";
 
   private final OAuthStateStore states;
   private final GoogleOAuthClient google;
@@ -58,17 +64,19 @@ public class GoogleConnect {
     this.clock = clock;
   }
 
-  /** Fails with 404 {@code user_not_found} when the user was deleted meanwhile. */
-  public Mono<Authorization> start(UUID userId, @Nullable String loginHint) {
+  /**
+   * Starts an authorization bound to the browser holding {@code browserKey} ({@link BrowserKeys}).
+   * Fails with 404 {@code user_not_found} when the user was deleted meanwhile.
+   */
+  public Mono<Authorization> start(UUID userId, @Nullable String loginHint, String browserKey) {
     String state = Pkce.state();
     String verifier = Pkce.verifier();
     Instant now = clock.instant();
+    OAuthState pending =
+        new OAuthState(userId, PROVIDER, verifier, now, BrowserKeys.hash(browserKey));
     return users
         .get(userId)
-        .flatMap(
-            user ->
-                states.save(
-                    state, new OAuthState(userId, PROVIDER, verifier, now), settings.stateTtl()))
+        .flatMap(user -> states.save(state, pending, settings.stateTtl()))
         .thenReturn(
             new Authorization(
                 authorizationUrl(state, verifier, loginHint),
@@ -94,6 +102,10 @@ public class GoogleConnect {
     }
     if (!PROVIDER.equals(state.provider())) {
       return Mono.error(invalidState("issued for another provider"));
+    }
+    Optional<ApiException> otherBrowser = otherBrowser(state, callback.browserKey());
+    if (otherBrowser.isPresent()) {
+      return Mono.error(otherBrowser.get());
     }
     if (callback.error() != null) {
       return Mono.error(declined(callback));
@@ -157,6 +169,31 @@ public class GoogleConnect {
   private static ApiException invalidState(String why) {
     return new ApiException(
         HttpStatus.BAD_REQUEST, "invalid_state", "OAuth state " + why + "; start connecting again");
+  }
+
+  /** Why the browser that brought the callback may not complete it; empty when it started it. */
+  private static Optional<ApiException> otherBrowser(
+      OAuthState state, @Nullable String browserKey) {
+    if (browserKey == null) {
+      return Optional.of(
+          otherBrowser(
+              "this browser holds no key of an authorization it started (no officeflow_oauth"
+                  + " cookie: the link came from someone else, or cookies are blocked)"));
+    }
+    if (!BrowserKeys.matches(browserKey, state.browserHash())) {
+      return Optional.of(otherBrowser("this authorization was started in another browser"));
+    }
+    return Optional.empty();
+  }
+
+  private static ApiException otherBrowser(String why) {
+    return new ApiException(
+        HttpStatus.FORBIDDEN,
+        BROWSER_MISMATCH,
+        why
+            + "; nothing was connected. Connect Google from your own officeflow session, in this"
+            + " browser",
+        Map.of("provider", PROVIDER));
   }
 
   private static ApiException declined(Callback callback) {

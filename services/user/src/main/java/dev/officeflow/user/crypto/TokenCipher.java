@@ -21,12 +21,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TokenCipher {
 
-  /** The built-in development key's id; never use it outside local runs. */
-  public static final String DEV_KEY_ID = "dev-insecure";
-
-  // Public on purpose: it only protects local test data. Its id says so wherever it is stored.
-  private static final String DEV_KEY = "b2ZmaWNlZmxvdy1kZXYta2V5LW5vdC1hLXNlY3JldCE=";
-
   private static final byte VERSION = 1;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -36,11 +30,15 @@ public final class TokenCipher {
   private final String currentKeyId;
   private final SecureRandom random = new SecureRandom();
 
+  /** Fails unless at least one key is configured and the current key id names one of them. */
   public TokenCipher(TokenEncryptionSettings settings) {
-    Map<String, String> configured =
-        settings.keys().isEmpty() ? Map.of(DEV_KEY_ID, DEV_KEY) : settings.keys();
+    if (settings.keys().isEmpty()) {
+      throw new IllegalArgumentException(
+          "officeflow.user.token-encryption.keys: no key configured (id → base64 of 32 random"
+              + " bytes); the local profile has a development key, every deployment its own");
+    }
     Map<String, SecretKey> parsed = new HashMap<>();
-    configured.forEach((id, base64) -> parsed.put(id, key(id, base64)));
+    settings.keys().forEach((id, base64) -> parsed.put(id, key(id, base64)));
     if (!parsed.containsKey(settings.currentKeyId())) {
       throw new IllegalArgumentException(
           "officeflow.user.token-encryption.current-key-id '"
@@ -54,10 +52,6 @@ public final class TokenCipher {
 
   public String currentKeyId() {
     return currentKeyId;
-  }
-
-  public boolean usesDevelopmentKey() {
-    return DEV_KEY_ID.equals(currentKeyId);
   }
 
   /** Encrypts {@code plaintext} with the current key for one user, provider and purpose. */

@@ -5,15 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Keys for provider tokens at rest ({@code officeflow.user.token-encryption.*}).
+ * Keys for provider tokens at rest ({@code officeflow.user.token-encryption.*}). No default: the
+ * service refuses to start without a key, production refuses the local profile's development key
+ * ({@code dev-insecure}, public on purpose).
  *
- * @param currentKeyId the key every new ciphertext is written with (default {@code dev-insecure},
- *     the built-in development key)
- * @param keys key id → base64 of a 32-byte AES key; every listed key still decrypts, so rotating
- *     means adding a key, making it current, and removing the old one once nothing uses it. Empty
- *     (the default) means the built-in development key {@value TokenCipher#DEV_KEY_ID} only.
+ * @param currentKeyId the key every new ciphertext is written with ({@code
+ *     TOKEN_ENCRYPTION_CURRENT_KEY_ID}); must be one of {@code keys}
+ * @param keys key id → base64 of a 32-byte AES key ({@code
+ *     OFFICEFLOW_USER_TOKEN_ENCRYPTION_KEYS_<ID>}); every listed key still decrypts, so rotating
+ *     means adding a key, making it current, and removing the old one once nothing uses it
  */
 @ConfigurationProperties("officeflow.user.token-encryption")
 public record TokenEncryptionSettings(
-    @DefaultValue(TokenCipher.DEV_KEY_ID) String currentKeyId,
-    @DefaultValue Map<String, String> keys) {}
+    @DefaultValue("") String currentKeyId, @DefaultValue Map<String, String> keys) {}

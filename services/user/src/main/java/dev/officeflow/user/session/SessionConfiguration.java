@@ -1,7 +1,8 @@
 package dev.officeflow.user.session;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.security.ApiRoutes;
 import dev.officeflow.runtime.security.UserJwtSettings;
 import dev.officeflow.runtime.security.UserJwts;
@@ -17,13 +18,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Flux;
 
 /**
- * User JWTs: the signing key, the issuer of tokens, the public key set, and the decoder the shared
+ * User JWTs: the signing keys, the issuer of tokens, the public key set, and the decoder the shared
  * security chain (services-common) checks this service's own {@code /v1/**} calls with. The decoder
- * checks against the signing key itself rather than fetching the key set over HTTP from this very
- * process; issuer and audience come from {@link UserJwtSettings}, the same setting every other
- * service checks with, so signer and checkers cannot drift apart.
+ * checks against the configured keys themselves (any of them, by {@code kid}) rather than fetching
+ * the key set over HTTP from this very process, and refuses the tokens of deleted users; issuer and
+ * audience come from {@link UserJwtSettings}, the same setting every other service checks with, so
+ * signer and checkers cannot drift apart.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SessionSettings.class, UserJwtSettings.class})
@@ -33,29 +36,38 @@ class SessionConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
 
   @Bean
-  RSAKey signingKey(SessionSettings settings) {
-    if (settings.privateKey().isBlank()) {
-      log.warn("no officeflow.user.session.private-key: signing user JWTs with a generated key");
+  SigningKeys signingKeys(SessionSettings settings) {
+    if (settings.keys().isEmpty()) {
+      log.warn(
+          "no officeflow.user.session.keys: signing user JWTs with a key generated at start (local"
+              + " runs only: tokens die with the process, and replicas do not accept each other's)");
     }
-    return SigningKey.from(settings);
+    return SigningKeys.from(settings);
   }
 
   @Bean
   SessionTokens sessionTokens(
-      RSAKey signingKey, SessionSettings settings, UserJwtSettings jwt, Clock clock) {
-    return new SessionTokens(signingKey, settings, jwt, clock);
+      SigningKeys keys, SessionSettings settings, UserJwtSettings jwt, Clock clock) {
+    return new SessionTokens(keys, settings, jwt, clock);
   }
 
-  /** Replaces services-common's key-set decoder: same checks, this service's own key. */
+  /**
+   * Replaces services-common's key-set decoder: same checks, this service's own keys, and the
+   * forgotten-users record (services-common), so a deleted user's tokens are refused at once.
+   */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(RSAKey signingKey, UserJwtSettings settings, Clock clock)
-      throws JOSEException {
+  ReactiveJwtDecoder jwtDecoder(
+      SigningKeys keys, UserJwtSettings settings, Clock clock, ForgottenUsers forgotten) {
     NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
-            .signatureAlgorithm(SignatureAlgorithm.RS256)
+        NimbusReactiveJwtDecoder.withJwkSource(
+                jwt ->
+                    Flux.fromIterable(
+                        new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()))
+                            .select(keys.all())))
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
             .build();
     decoder.setJwtValidator(UserJwts.validator(settings, clock));
-    return decoder;
+    return UserJwts.refusingForgotten(decoder, forgotten);
   }
 
   /** Other services' resource servers fetch the key set without a token. */

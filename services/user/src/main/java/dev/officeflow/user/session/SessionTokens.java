@@ -1,7 +1,6 @@
 package dev.officeflow.user.session;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.officeflow.runtime.security.UserJwtSettings;
@@ -16,7 +15,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Issues user JWTs (RS256) and publishes the public half of their key. Thread-safe. */
+/**
+ * Issues user JWTs (RS256, signed with the current key, its {@code kid} in the header) and
+ * publishes the public half of every key. Thread-safe.
+ */
 public final class SessionTokens {
 
   /** A signed token and when it expires. */
@@ -28,15 +30,16 @@ public final class SessionTokens {
     }
   }
 
-  private final RSAKey key;
+  private final SigningKeys keys;
   private final NimbusJwtEncoder encoder;
   private final SessionSettings settings;
   private final UserJwtSettings jwt;
   private final Clock clock;
 
-  SessionTokens(RSAKey key, SessionSettings settings, UserJwtSettings jwt, Clock clock) {
-    this.key = key;
-    this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
+  SessionTokens(SigningKeys keys, SessionSettings settings, UserJwtSettings jwt, Clock clock) {
+    this.keys = keys;
+    this.encoder =
+        new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(keys.current())));
     this.settings = settings;
     this.jwt = jwt;
     this.clock = clock;
@@ -56,13 +59,14 @@ public final class SessionTokens {
             .expiresAt(expires)
             .id(UUID.randomUUID().toString())
             .build();
-    JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+    JwsHeader header =
+        JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();
     String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     return new SessionToken(token, expires);
   }
 
-  /** The JWKS document: the public key only. */
+  /** The JWKS document: every key's public half, by {@code kid}. */
   public Map<String, Object> jwks() {
-    return new JWKSet(key.toPublicJWK()).toJSONObject(true);
+    return keys.publicJwks();
   }
 }

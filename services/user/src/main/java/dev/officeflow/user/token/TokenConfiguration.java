@@ -1,5 +1,6 @@
 package dev.officeflow.user.token;
 
+import dev.officeflow.runtime.security.InternalAccess;
 import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.integration.IntegrationChanges;
 import dev.officeflow.user.integration.Integrations;
@@ -26,5 +27,14 @@ class TokenConfiguration {
       TokenSettings settings,
       Clock clock) {
     return new TokenBroker(integrations, changes, transactions, google, settings, clock);
+  }
+
+  /**
+   * Only the office service reads users' provider tokens (it backfills and streams their mail and
+   * calendars); any other caller gets 403 from the runtime's service-credential filter.
+   */
+  @Bean
+  InternalAccess tokenAccess() {
+    return InternalAccess.of("/internal/tokens/**", "office");
   }
 }

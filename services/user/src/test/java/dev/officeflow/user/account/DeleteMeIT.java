@@ -5,27 +5,37 @@ import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.events.Operation;
 import dev.officeflow.testsupport.IntegrationTest;
+import dev.officeflow.user.testing.RunningUserService;
 import dev.officeflow.user.testing.Testbed;
 import dev.officeflow.user.testing.UserFixtures;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code DELETE /v1/me}: everything about the user goes, and every service is told. */
+/**
+ * {@code DELETE /v1/me}: everything about the user goes, their unexpired tokens are refused from
+ * then on, and every service is told.
+ */
 @IntegrationTest
 class DeleteMeIT {
 
   private static Testbed bed;
+  private static RunningUserService replica;
 
+  /** Two instances with the same signing key, as replicas run: each accepts the other's tokens. */
   @BeforeAll
   static void start() {
-    bed = Testbed.start();
+    bed = Testbed.start(UserFixtures.sessionKeys("k1", Map.of("k1", UserFixtures.rsaPem())));
+    replica = bed.anotherInstance();
   }
 
   @AfterAll
   static void stop() throws Exception {
+    replica.close();
     bed.close();
   }
 
@@ -42,6 +52,31 @@ class DeleteMeIT {
         new String[] {"users", "integrations", "integration_tokens", "integration_audit"}) {
       assertThat(bed.sql().count(table, userId)).as(table).isZero();
     }
+  }
+
+  @Test
+  void aDeletedUsersUnexpiredTokenIsRefused() {
+    String jwt = bed.session(UserFixtures.email("amy"));
+    assertThat(bed.service().get("/v1/me", jwt).statusCode()).isEqualTo(200);
+
+    assertThat(bed.service().delete("/v1/me", jwt).statusCode()).isEqualTo(204);
+
+    HttpResponse<String> me = bed.service().get("/v1/me", jwt);
+    assertThat(me.statusCode()).isEqualTo(401);
+    assertThat(Testbed.json(me).path("detail").asString()).contains("deleted");
+    assertThat(bed.service().get("/v1/integrations", jwt).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anotherInstanceRefusesADeletedUsersTokenWithinSeconds() {
+    String jwt = bed.session(UserFixtures.email("ari"));
+    assertThat(replica.get("/v1/me", jwt).statusCode()).isEqualTo(200);
+
+    assertThat(bed.service().delete("/v1/me", jwt).statusCode()).isEqualTo(204);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> replica.get("/v1/me", jwt).statusCode() == 401);
   }
 
   @Test

@@ -30,7 +30,7 @@ class KeyRotationIT {
 
   @BeforeAll
   static void connectUnderKeyOneThenMakeKeyTwoCurrent() {
-    bed = Testbed.start(Keys.only("k1", KEY_1), true);
+    bed = Testbed.start(Keys.only("k1", KEY_1));
     // Lives for days, so no other test's clock move makes the service refresh (rewrite) it.
     String email = UserFixtures.email("long");
     bed.account(UserFixtures.account(email).withTokenLifetime(Duration.ofDays(10)));

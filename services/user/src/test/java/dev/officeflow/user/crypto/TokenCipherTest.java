@@ -105,11 +105,10 @@ class TokenCipherTest {
   }
 
   @Test
-  void withoutConfiguredKeysTheDevelopmentKeyIsUsedAndSaysSo() {
-    TokenCipher dev = cipher(TokenCipher.DEV_KEY_ID, Map.of());
-
-    assertThat(dev.usesDevelopmentKey()).isTrue();
-    assertThat(TokenCipher.keyIdOf(dev.encrypt(TOKEN, ANA))).isEqualTo("dev-insecure");
+  void withoutAConfiguredKeyTheCipherRefusesToExist() {
+    assertThatThrownBy(() -> cipher("k1", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("officeflow.user.token-encryption.keys: no key configured");
   }
 
   private static TokenCipher cipher(String current, Map<String, String> keys) {

@@ -10,7 +10,22 @@ import org.junit.jupiter.api.Test;
 class GoogleSettingsTest {
 
   @Test
-  void endpointsDefaultToTheBaseUrl() {
+  void withoutABaseUrlEveryEndpointIsGooglesOwn() {
+    GoogleSettings settings = settings("", "", List.of("openid"));
+
+    assertThat(settings.authorizationEndpoint())
+        .isEqualTo("https://accounts.google.com/o/oauth2/v2/auth");
+    assertThat(settings.tokenEndpoint()).isEqualTo("https://oauth2.googleapis.com/token");
+    assertThat(settings.revokeEndpoint()).isEqualTo("https://oauth2.googleapis.com/revoke");
+    assertThat(settings.userinfoEndpoint())
+        .isEqualTo("https://openidconnect.googleapis.com/v1/userinfo");
+    assertThat(settings.jwkSetEndpoint()).isEqualTo("https://www.googleapis.com/oauth2/v3/certs");
+    assertThat(settings.issuers())
+        .containsExactly("https://accounts.google.com", "accounts.google.com");
+  }
+
+  @Test
+  void aBaseUrlMovesEveryEndpointAndTheIssuerToTheSimulator() {
     GoogleSettings settings = settings("http://127.0.0.1:8090/", "", List.of("openid"));
 
     assertThat(settings.authorizationEndpoint())
@@ -18,6 +33,8 @@ class GoogleSettingsTest {
     assertThat(settings.tokenEndpoint()).isEqualTo("http://127.0.0.1:8090/token");
     assertThat(settings.revokeEndpoint()).isEqualTo("http://127.0.0.1:8090/revoke");
     assertThat(settings.userinfoEndpoint()).isEqualTo("http://127.0.0.1:8090/oauth2/v3/userinfo");
+    assertThat(settings.jwkSetEndpoint()).isEqualTo("http://127.0.0.1:8090/oauth2/v3/certs");
+    assertThat(settings.issuers()).containsExactly("http://127.0.0.1:8090");
   }
 
   @Test
@@ -53,10 +70,12 @@ class GoogleSettingsTest {
         tokenUri,
         "",
         "",
+        "",
+        "",
         "client",
         "secret",
-        "http://127.0.0.1:8081/v1/integrations/google/callback",
-        "http://127.0.0.1:8083/",
+        "https://officeflow.example.com/v1/integrations/google/callback",
+        "https://officeflow.example.com/",
         scopes,
         Duration.ofMinutes(10),
         Duration.ofSeconds(10));

@@ -68,6 +68,16 @@ class AccessControlIT {
   }
 
   @Test
+  void aServiceOtherThanTheOfficeMayNotFetchProviderTokens() {
+    HttpResponse<String> response =
+        bed.service().post("/internal/tokens/get", TOKEN_REQUEST, UserFixtures.CONTACTS_TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(Testbed.json(response).path("detail").asString())
+        .contains("contacts may not call /internal/tokens/get");
+  }
+
+  @Test
   void userEndpointsWithoutJwtAre401() {
     assertThat(bed.service().get("/v1/integrations", null).statusCode()).isEqualTo(401);
     assertThat(bed.service().post("/v1/integrations/google/start", "{}", null).statusCode())

@@ -17,10 +17,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The user service started in this JVM ({@link ServiceUnderTest}) on a free port chosen first (its
- * OAuth redirect URI names it), against a test database, an isolated Pub/Sub namespace and
- * google-sim, with the test's clock. Speaks plain HTTP that never follows redirects, so tests read
- * every {@code Location} themselves.
+ * The user service started in this JVM ({@link ServiceUnderTest}) under the local profile on a free
+ * port chosen first (its OAuth redirect URI names it), against a test database, an isolated Pub/Sub
+ * namespace and google-sim (its OAuth endpoints and its ID tokens' issuer), with the test's clock;
+ * the office's caller token is {@link UserFixtures#OFFICE_TOKEN}. Speaks plain HTTP without cookies
+ * that never follows redirects, so tests read every {@code Location} themselves ({@link Browser}
+ * for what needs cookies).
  */
 public final class RunningUserService implements AutoCloseable {
 
@@ -35,32 +37,36 @@ public final class RunningUserService implements AutoCloseable {
     this.service = service;
   }
 
-  /** What a service instance is started with. */
+  /**
+   * What a service instance is started with.
+   *
+   * @param more further properties, which win over the others
+   */
   public record Setup(
       String pubsubPrefix,
       TestDatabase database,
       Clock clock,
       String googleBaseUrl,
+      String googleIssuer,
       UserFixtures.Keys keys,
-      boolean devSessions) {}
+      Map<String, Object> more) {}
 
   public static RunningUserService start(Setup setup) {
     int port = freePort();
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("officeflow.security.service-tokens", UserFixtures.SERVICE_TOKEN);
+    properties.put("officeflow.security.callers.office", UserFixtures.OFFICE_TOKEN);
     properties.put("officeflow.user.google.base-url", setup.googleBaseUrl());
+    properties.put("officeflow.user.google.issuer", setup.googleIssuer());
     properties.put(
         "officeflow.user.google.redirect-uri",
         "http://127.0.0.1:" + port + "/v1/integrations/google/callback");
     properties.put("officeflow.user.google.frontend-url", "http://frontend.test/connected");
-    if (setup.devSessions()) {
-      properties.put("officeflow.user.dev-session.enabled", true);
-    }
     properties.put("officeflow.user.token-encryption.current-key-id", setup.keys().current());
     setup
         .keys()
         .byId()
         .forEach((id, key) -> properties.put("officeflow.user.token-encryption.keys." + id, key));
+    properties.putAll(setup.more());
     ServiceUnderTest service =
         ServiceUnderTest.of(UserApplication.class)
             .catalog(setup.pubsubPrefix())

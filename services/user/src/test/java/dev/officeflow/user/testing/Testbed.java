@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Everything one test class runs against: google-sim behind a counting proxy, a clock shared by
  * both, a fresh database, an isolated Pub/Sub catalog with collectors on the office subscriptions,
- * and the user service. Helpers speak the service's HTTP API as the frontend, Google's redirect and
- * the office service would.
+ * and the user service. Helpers speak the service's HTTP API as the frontend, the person's browser
+ * ({@link #browser}, unless a test brings another), Google's redirect and the office service would.
  */
 public final class Testbed implements AutoCloseable {
 
@@ -41,43 +41,62 @@ public final class Testbed implements AutoCloseable {
   public final CountingGoogleProxy proxy;
   public final TestDatabase database = Infrastructure.createDatabase("user");
   public final String prefix = IsolatedCatalog.apply();
+
+  /** The browser of every flow that names none: one person's, whoever signs in. */
+  public final Browser browser = Browser.open();
+
   private final EmulatorPubSub pubsub = new EmulatorPubSub();
   private final EmulatorPubSub.Collector integrationEvents;
   private final EmulatorPubSub.Collector userEvents;
   private RunningUserService service;
   private UserFixtures.Keys keys;
+  private Map<String, Object> properties;
 
-  private Testbed(UserFixtures.Keys keys, boolean devSessions) {
+  private Testbed(UserFixtures.Keys keys, Map<String, Object> properties) {
     google = GoogleSim.start(GoogleSimConfig.defaults().withPort(0).withClock(clock));
     proxy = CountingGoogleProxy.in(google.baseUrl());
     integrationEvents = pubsub.collect(prefix + "office-integrations");
     userEvents = pubsub.collect(prefix + "office-users");
     this.keys = keys;
-    service = RunningUserService.start(setup(keys, devSessions));
+    this.properties = Map.copyOf(properties);
+    service = RunningUserService.start(setup());
   }
 
+  /** The service as the local profile runs it, with one token-encryption key of its own. */
   public static Testbed start() {
-    return new Testbed(UserFixtures.Keys.only("k1", UserFixtures.aesKey()), true);
+    return start(Map.of());
   }
 
-  public static Testbed start(UserFixtures.Keys keys, boolean devSessions) {
-    return new Testbed(keys, devSessions);
+  /** ... with these properties as well (demo logins off, signing keys). */
+  public static Testbed start(Map<String, Object> properties) {
+    return new Testbed(UserFixtures.Keys.only("k1", UserFixtures.aesKey()), properties);
+  }
+
+  public static Testbed start(UserFixtures.Keys keys) {
+    return new Testbed(keys, Map.of());
   }
 
   public RunningUserService service() {
     return service;
   }
 
-  /** Stops the service and starts another on the same database with other keys. */
+  /** Stops the service and starts another on the same database with other encryption keys. */
   public void restartWith(UserFixtures.Keys keys) {
     service.close();
     this.keys = keys;
-    service = RunningUserService.start(setup(keys, true));
+    service = RunningUserService.start(setup());
+  }
+
+  /** Stops the service and starts another on the same database with these properties instead. */
+  public void restartWith(Map<String, Object> newProperties) {
+    service.close();
+    this.properties = Map.copyOf(newProperties);
+    service = RunningUserService.start(setup());
   }
 
   /** A second instance of the service on the same database, Redis, Pub/Sub and google-sim. */
   public RunningUserService anotherInstance() {
-    return RunningUserService.start(setup(keys, true));
+    return RunningUserService.start(setup());
   }
 
   /** Adds an account to google-sim and returns its address. */
@@ -100,21 +119,50 @@ public final class Testbed implements AutoCloseable {
     return UUID.fromString(json(response).path("user_id").asString());
   }
 
-  /** Starts connecting and follows Google's authorize redirect: the callback URL Google chose. */
+  /**
+   * Starts connecting in {@link #browser} and follows Google's authorize redirect: the callback URL
+   * Google chose.
+   */
   public URI authorize(String email) {
+    return consent(startConnecting(session(email), email, browser), browser);
+  }
+
+  /**
+   * {@code POST /v1/integrations/google/start} from {@code in} (which keeps the cookie) for the
+   * holder of {@code jwt}, with Google's account {@code loginHint} preselected: the authorization
+   * URL.
+   */
+  public String startConnecting(String jwt, String loginHint, Browser in) {
     HttpResponse<String> started =
-        service.post(
-            "/v1/integrations/google/start", "{\"login_hint\":\"" + email + "\"}", session(email));
+        in.post(
+            service.baseUrl() + "/v1/integrations/google/start",
+            "{\"login_hint\":\"" + loginHint + "\"}",
+            jwt);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    String url = json(started).path("authorization_url").asString();
-    HttpResponse<String> consent = service.getUrl(url);
+    return json(started).path("authorization_url").asString();
+  }
+
+  /** The consent at google-sim, in {@code in}: the callback URL Google redirects to. */
+  public URI consent(String authorizationUrl, Browser in) {
+    HttpResponse<String> consent = in.get(authorizationUrl);
     assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
     return URI.create(consent.headers().firstValue("Location").orElseThrow());
   }
 
-  /** Google's redirect arrives at the callback. */
+  /** Google's redirect arrives at the callback, in {@link #browser}. */
   public HttpResponse<String> callback(URI callback) {
-    return service.getUrl(callback.toString());
+    return callback(callback, browser);
+  }
+
+  /** Google's redirect arrives at the callback, in {@code in}. */
+  public HttpResponse<String> callback(URI callback, Browser in) {
+    return in.get(callback.toString());
+  }
+
+  /** {@code POST /v1/sessions/google} with an ID token. */
+  public HttpResponse<String> signInWithGoogle(String idToken) {
+    return service.post(
+        "/v1/sessions/google", JSON.writeValueAsString(Map.of("id_token", idToken)), null);
   }
 
   /** The whole connect flow for a new google-sim account; the user's id. */
@@ -141,10 +189,10 @@ public final class Testbed implements AutoCloseable {
                 "google",
                 "rejected_access_token",
                 rejectedAccessToken));
-    return service.post("/internal/tokens/get", body, UserFixtures.SERVICE_TOKEN);
+    return service.post("/internal/tokens/get", body, UserFixtures.OFFICE_TOKEN);
   }
 
-  /** {@code POST /internal/tokens/get} on a given instance. */
+  /** {@code POST /internal/tokens/get} on a given instance, as the office service. */
   public static HttpResponse<String> token(
       RunningUserService instance, UUID userId, List<String> requiredScopes) {
     String body =
@@ -156,7 +204,7 @@ public final class Testbed implements AutoCloseable {
                 "google",
                 "required_scopes",
                 requiredScopes));
-    return instance.post("/internal/tokens/get", body, UserFixtures.SERVICE_TOKEN);
+    return instance.post("/internal/tokens/get", body, UserFixtures.OFFICE_TOKEN);
   }
 
   /** The access token {@code /internal/tokens/get} serves now (asserting it serves one). */
@@ -221,9 +269,9 @@ public final class Testbed implements AutoCloseable {
     }
   }
 
-  private RunningUserService.Setup setup(UserFixtures.Keys keys, boolean devSessions) {
+  private RunningUserService.Setup setup() {
     return new RunningUserService.Setup(
-        prefix, database, clock, proxy.baseUrl(), keys, devSessions);
+        prefix, database, clock, proxy.baseUrl(), google.issuer(), keys, properties);
   }
 
   @Override

@@ -1,4 +1,4 @@
-/** The caller's own account ({@code /v1/me}) and demo logins ({@code /v1/dev/session}). */
+/** The caller's own account ({@code /v1/me}). */
 @NullMarked
 package dev.officeflow.user.account.web;
 

@@ -35,9 +35,22 @@ public class OAuthStateStore implements AutoCloseable {
         .then();
   }
 
-  /** Takes the state out: empty when unknown, already used, or past its Redis TTL. */
+  /**
+   * Takes the state out: empty when unknown, already used, past its Redis TTL, or written by an
+   * older version (before a deploy, with a shape this one no longer reads).
+   */
   public Mono<OAuthState> take(String state) {
-    return connection.reactive().getdel(key(state)).map(OAuthState::decode);
+    return connection
+        .reactive()
+        .getdel(key(state))
+        .handle(
+            (value, sink) -> {
+              try {
+                sink.next(OAuthState.decode(value));
+              } catch (IllegalArgumentException olderOrCorrupt) {
+                sink.complete();
+              }
+            });
   }
 
   /** Redis's answer to PING, for the health check. */

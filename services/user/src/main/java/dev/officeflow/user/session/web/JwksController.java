@@ -8,9 +8,14 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public key of user JWTs, where the other services' resource servers fetch it. */
+/**
+ * The public keys of user JWTs (every configured key, current and previous, by {@code kid}), where
+ * the other services' resource servers fetch them.
+ */
 @RestController
-@Tag(name = "session", description = "User JWTs: the key set that checks them, demo logins")
+@Tag(
+    name = "session",
+    description = "User JWTs: signing in (Google, demo logins) and the key set that checks them")
 public class JwksController {
 
   /** Open to anyone (no token): see {@code SessionConfiguration}. */

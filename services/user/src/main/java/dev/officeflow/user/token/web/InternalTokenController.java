@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /internal/tokens/get}: a provider access token for another service. The runtime's
- * service-credential filter has already refused callers without a service credential.
+ * {@code POST /internal/tokens/get}: a provider access token for the office service. The runtime's
+ * service-credential filter has already refused callers without a service credential, and every
+ * caller but the office ({@code TokenConfiguration}'s {@code InternalAccess}).
  */
 @RestController
 @Tag(name = "tokens", description = "Provider access tokens for the other services")
@@ -46,8 +47,8 @@ public class InternalTokenController {
   @ApiResponse(
       responseCode = "403",
       description =
-          "`insufficient_scopes` (`missing_scopes`, `granted_scopes`), or a user token:"
-              + " `forbidden`.")
+          "`insufficient_scopes` (`missing_scopes`, `granted_scopes`), or a user token or a"
+              + " service other than the office: `forbidden`.")
   @ApiResponse(
       responseCode = "404",
       description = "No integration for that user and provider: `integration_not_found`.")

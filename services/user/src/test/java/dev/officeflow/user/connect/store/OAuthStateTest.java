@@ -16,7 +16,11 @@ class OAuthStateTest {
   void decodesWhatItEncoded() {
     OAuthState state =
         new OAuthState(
-            UUID.randomUUID(), "google", VERIFIER, Instant.parse("2026-11-22T10:15:30Z"));
+            UUID.randomUUID(),
+            "google",
+            VERIFIER,
+            Instant.parse("2026-11-22T10:15:30Z"),
+            "browser-key-hash");
 
     assertThat(OAuthState.decode(state.encode())).isEqualTo(state);
   }
@@ -28,8 +32,17 @@ class OAuthStateTest {
   }
 
   @Test
+  void refusesARecordOfTheVersionWithoutBrowserBinding() {
+    assertThatThrownBy(
+            () -> OAuthState.decode("v1|" + UUID.randomUUID() + "|google|" + VERIFIER + "|0"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void toStringLeavesOutTheVerifier() {
-    assertThat(new OAuthState(UUID.randomUUID(), "google", VERIFIER, Instant.EPOCH).toString())
-        .doesNotContain(VERIFIER);
+    assertThat(
+            new OAuthState(UUID.randomUUID(), "google", VERIFIER, Instant.EPOCH, "hash").toString())
+        .doesNotContain(VERIFIER)
+        .doesNotContain("hash");
   }
 }

@@ -1,16 +1,14 @@
-package dev.officeflow.user.account.web;
+package dev.officeflow.user.signin.web;
 
 import dev.officeflow.runtime.web.ApiException;
-import dev.officeflow.user.account.User;
 import dev.officeflow.user.account.Users;
 import dev.officeflow.user.session.SessionTokens;
-import dev.officeflow.user.session.SessionTokens.SessionToken;
+import dev.officeflow.user.signin.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,8 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * Demo login for local runs: {@code POST /v1/dev/session {"email": ...}} creates (or finds) the
  * user and returns a user JWT without any password. Registered only with {@code
- * officeflow.user.dev-session.enabled=true} (the {@code dev} profile; see {@code
- * AccountConfiguration}); otherwise the path is 404.
+ * officeflow.user.dev-session.enabled=true}, which only the local profile sets (production refuses
+ * it; see {@code SignInConfiguration}); otherwise the path is 404.
  */
 @RestController
 @Tag(name = "session")
@@ -32,15 +30,6 @@ public class DevSessionController {
 
   /** Body of the demo login. */
   record SessionRequest(@Nullable String email) {}
-
-  /** A demo session (snake_case JSON). */
-  record Session(String accessToken, String tokenType, long expiresIn, String userId) {
-
-    @Override
-    public String toString() {
-      return "Session[accessToken=<redacted>, userId=" + userId + "]";
-    }
-  }
 
   private final Users users;
   private final SessionTokens tokens;
@@ -54,9 +43,9 @@ public class DevSessionController {
 
   @PostMapping(PATH)
   @Operation(
-      summary = "A user JWT for an email, without a password (demo logins only)",
+      summary = "A user JWT for an email, without a password (demo logins, local runs only)",
       description =
-          "Only with `officeflow.user.dev-session.enabled` (the `dev` profile); otherwise 404.")
+          "Only with `officeflow.user.dev-session.enabled` (the local profile); otherwise 404.")
   @ApiResponse(responseCode = "200", description = "The session.", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "400", description = "Not an email address: `invalid_request`.")
   @SecurityRequirements
@@ -65,11 +54,8 @@ public class DevSessionController {
     if (email == null || !email.contains("@")) {
       return Mono.error(ApiException.invalid("email must be an email address"));
     }
-    return users.findOrCreate(email).map(user -> session(user, tokens.issue(user.id())));
-  }
-
-  private Session session(User user, SessionToken token) {
-    long seconds = Duration.between(clock.instant(), token.expiresAt()).toSeconds();
-    return new Session(token.token(), "Bearer", seconds, user.id().toString());
+    return users
+        .findOrCreate(email)
+        .map(user -> Session.of(new SignedIn(user, tokens.issue(user.id())), clock.instant()));
   }
 }

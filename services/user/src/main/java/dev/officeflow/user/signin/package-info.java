@@ -1,0 +1,8 @@
+/**
+ * Signing in: "Sign in with Google" (an OpenID Connect ID token, checked against Google's keys,
+ * issuer and audience, in exchange for a user JWT) and, under the local profile only, demo logins.
+ */
+@NullMarked
+package dev.officeflow.user.signin;
+
+import org.jspecify.annotations.NullMarked;
