@@ -72,7 +72,7 @@ function showAuthProblem(detail) {
   why.textContent = detail ? 'The server said: ' + detail : 'No token was given in the link.';
   const how = document.createElement('p');
   how.textContent = 'Open the link that ./dev up prints (it ends with #token=…), or get a token ' +
-    'from the user service (POST /v1/dev/session in the dev profile) and open this page with ' +
+    'from the user service (POST /v1/sessions/google, or POST /v1/dev/session in a local run) and open this page with ' +
     '#token=<access_token>. Tokens last 15 minutes.';
   box.append(title, why, how);
   box.hidden = false;
@@ -195,10 +195,12 @@ async function refresh() {
 
 // ---- candidates -------------------------------------------------------------------------------
 
-// What a button's label calls the person: unique enough even without a display name.
+// What a button's label calls the person: unique enough even without a display name. A hash is
+// v<key version>:<hex>; the hex tells contacts apart.
 function nameOf(person) {
+  const hex = person.contact_hash.slice(person.contact_hash.indexOf(':') + 1);
   return person.display_name ||
-    'unnamed contact at ' + (person.domain || '?') + ' #' + person.contact_hash.slice(0, 6);
+    'unnamed contact at ' + (person.domain || '?') + ' #' + hex.slice(0, 6);
 }
 
 function shownName(person) {

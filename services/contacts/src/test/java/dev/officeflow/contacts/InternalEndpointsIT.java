@@ -36,7 +36,7 @@ class InternalEndpointsIT {
   void start() {
     app =
         ContactsApp.start(
-            "contacts_internal", Map.of("officeflow.security.service-tokens", SERVICE_TOKEN));
+            "contacts_internal", Map.of("officeflow.security.callers.operator", SERVICE_TOKEN));
   }
 
   @AfterAll

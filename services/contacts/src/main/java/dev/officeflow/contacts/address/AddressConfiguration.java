@@ -1,16 +1,31 @@
 package dev.officeflow.contacts.address;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** The contact hasher, with the key from {@link AddressSettings}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AddressSettings.class)
 class AddressConfiguration {
 
+  /** Long enough to delete every stored hash of a retired key version. */
+  private static final Duration ROTATION_TIMEOUT = Duration.ofMinutes(10);
+
+  /**
+   * Checks the stored hashes against the key first ({@link HashKeyRotation}): every handler that
+   * hashes depends on this bean, so no event is consumed before, and the migrations ran already.
+   */
   @Bean
-  ContactHasher contactHasher(AddressSettings settings) {
-    return new ContactHasher(settings.hashKey());
+  @DependsOnDatabaseInitialization
+  ContactHasher contactHasher(
+      AddressSettings settings, DatabaseClient db, TransactionalOperator tx) {
+    ContactHasher hasher = new ContactHasher(settings.hashKey(), settings.hashKeyVersion());
+    new HashKeyRotation(db, tx).apply(hasher).block(ROTATION_TIMEOUT);
+    return hasher;
   }
 }

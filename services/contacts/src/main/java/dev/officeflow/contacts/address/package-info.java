@@ -1,4 +1,7 @@
-/** Address normalisation and keyed hashing: the only form in which addresses are stored. */
+/**
+ * Address normalisation and keyed hashing (per user, versioned): the only form in which addresses
+ * are stored.
+ */
 @NullMarked
 package dev.officeflow.contacts.address;
 

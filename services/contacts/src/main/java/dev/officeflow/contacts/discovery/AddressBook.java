@@ -10,8 +10,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the addresses of one item against the user's own addresses: each becomes a hash, a
- * domain and a cleaned name, or nothing when it is not an address.
+ * Resolves the addresses of one item of one user against the user's own addresses: each becomes the
+ * user's hash of it, a domain and a cleaned name, or nothing when it is not an address.
  */
 final class AddressBook {
 
@@ -24,11 +24,14 @@ final class AddressBook {
   }
 
   private final ContactHasher hasher;
+  private final String userId;
   private final Set<String> own;
   private final Map<String, String> names;
 
-  AddressBook(ContactHasher hasher, Set<String> ownHashes, Map<String, String> names) {
+  AddressBook(
+      ContactHasher hasher, String userId, Set<String> ownHashes, Map<String, String> names) {
     this.hasher = hasher;
+    this.userId = userId;
     this.own = ownHashes;
     this.names = names;
   }
@@ -38,7 +41,7 @@ final class AddressBook {
       return Optional.empty();
     }
     return Addresses.normalize(raw)
-        .map(address -> new Resolved(hasher.hash(address), address, name(raw)));
+        .map(address -> new Resolved(hasher.hash(userId, address), address, name(raw)));
   }
 
   boolean isOwn(Resolved resolved) {

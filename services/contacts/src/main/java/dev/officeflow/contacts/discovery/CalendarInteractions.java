@@ -42,7 +42,7 @@ final class CalendarInteractions {
       throw new PermanentEventException(
           "calendar event without payload: " + event.providerItemId());
     }
-    AddressBook book = new AddressBook(hasher, ownHashes, names(entry));
+    AddressBook book = new AddressBook(hasher, event.userId(), ownHashes, names(entry));
     boolean removes =
         event.operation() == Operation.DELETE || entry.cancelled() || declinedByUser(entry, book);
     Map<String, Interaction> interactions = new LinkedHashMap<>();

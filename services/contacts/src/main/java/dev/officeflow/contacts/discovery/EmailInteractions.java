@@ -36,7 +36,9 @@ final class EmailInteractions {
     if (email == null) {
       throw new PermanentEventException("email event without payload: " + event.providerItemId());
     }
-    Builder builder = new Builder(new AddressBook(hasher, ownHashes, email.displayNames()), email);
+    Builder builder =
+        new Builder(
+            new AddressBook(hasher, event.userId(), ownHashes, email.displayNames()), email);
     if (event.operation() != Operation.DELETE) {
       builder.collect();
     }

@@ -45,7 +45,7 @@ public final class OwnAddresses {
 
   /** The user's own address hashes, including {@code account} when it is an address. */
   Mono<Set<String>> of(String userId, @Nullable String account) {
-    Optional<String> accountHash = hash(account);
+    Optional<String> accountHash = hash(userId, account);
     return known(userId)
         .flatMap(
             own ->
@@ -56,7 +56,7 @@ public final class OwnAddresses {
 
   /** Records {@code account} as the user's own address (no-op when it is not an address). */
   Mono<Void> learn(String userId, @Nullable String account) {
-    return hash(account).map(h -> learnHash(userId, h)).orElse(Mono.empty());
+    return hash(userId, account).map(h -> learnHash(userId, h)).orElse(Mono.empty());
   }
 
   /** Drops what is cached for {@code userId} (after a purge). */
@@ -114,7 +114,9 @@ public final class OwnAddresses {
     return Set.copyOf(more);
   }
 
-  private Optional<String> hash(@Nullable String account) {
-    return account == null ? Optional.empty() : Addresses.normalize(account).map(hasher::hash);
+  private Optional<String> hash(String userId, @Nullable String account) {
+    return account == null
+        ? Optional.empty()
+        : Addresses.normalize(account).map(a -> hasher.hash(userId, a));
   }
 }

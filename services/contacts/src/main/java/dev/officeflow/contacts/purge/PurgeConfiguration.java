@@ -1,6 +1,7 @@
 package dev.officeflow.contacts.purge;
 
 import dev.officeflow.contacts.discovery.OwnAddresses;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,8 +12,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class PurgeConfiguration {
 
   @Bean
-  UserDataPurge userDataPurge(DatabaseClient db, TransactionalOperator tx, OwnAddresses own) {
-    return new UserDataPurge(db, tx, own);
+  UserDataPurge userDataPurge(
+      DatabaseClient db, TransactionalOperator tx, OwnAddresses own, ForgottenUsers forgotten) {
+    return new UserDataPurge(db, tx, own, forgotten);
   }
 
   @Bean

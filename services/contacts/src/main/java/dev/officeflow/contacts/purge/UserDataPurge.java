@@ -1,6 +1,7 @@
 package dev.officeflow.contacts.purge;
 
 import dev.officeflow.contacts.discovery.OwnAddresses;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -24,11 +25,14 @@ final class UserDataPurge {
   private final DatabaseClient db;
   private final TransactionalOperator tx;
   private final OwnAddresses own;
+  private final ForgottenUsers forgotten;
 
-  UserDataPurge(DatabaseClient db, TransactionalOperator tx, OwnAddresses own) {
+  UserDataPurge(
+      DatabaseClient db, TransactionalOperator tx, OwnAddresses own, ForgottenUsers forgotten) {
     this.db = db;
     this.tx = tx;
     this.own = own;
+    this.forgotten = forgotten;
   }
 
   /** Completes with the number of rows deleted. */
@@ -42,6 +46,9 @@ final class UserDataPurge {
                         .fetch()
                         .rowsUpdated())
             .reduce(0L, Long::sum);
-    return tx.transactional(work).doOnSuccess(rows -> own.forget(userId));
+    // Remembered first, in the same transaction: the user's token is refused from then on, and
+    // (issue 20) their later events are settled as forgotten.
+    return tx.transactional(forgotten.forget(userId).then(work))
+        .doOnSuccess(rows -> own.forget(userId));
   }
 }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class CalendarInteractionsTest {
 
-  private final ContactHasher hasher = new ContactHasher("k");
+  private final ContactHasher hasher = new ContactHasher("k", 1);
   private final CalendarInteractions interactions = new CalendarInteractions(hasher);
   private final MailEvents user = new MailEvents("u1", "ana@acme.test");
   private final Set<String> own =
-      Set.of(hasher.hash(Addresses.normalize("ana@acme.test").orElseThrow()));
+      Set.of(hasher.hash(user.userId(), Addresses.normalize("ana@acme.test").orElseThrow()));
 
   /** Monday 2 November 2026, 10:00 in Berlin. */
   private final Instant first = Instant.parse("2026-11-02T09:00:00Z");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class EmailInteractionsTest {
 
-  private final ContactHasher hasher = new ContactHasher("k");
+  private final ContactHasher hasher = new ContactHasher("k", 1);
   private final EmailInteractions interactions = new EmailInteractions(hasher);
   private final MailEvents user = new MailEvents("u1", "ana@acme.test");
   private final Set<String> own = Set.of(hash("ana@acme.test"));
@@ -97,6 +97,6 @@ class EmailInteractionsTest {
   }
 
   private String hash(String address) {
-    return hasher.hash(Addresses.normalize(address).orElseThrow());
+    return hasher.hash(user.userId(), Addresses.normalize(address).orElseThrow());
   }
 }

@@ -159,6 +159,6 @@ class GeneratedMailboxIT {
   private String hash(String address) {
     return app.context()
         .getBean(ContactHasher.class)
-        .hash(Addresses.normalize(address).orElseThrow());
+        .hash(USER, Addresses.normalize(address).orElseThrow());
   }
 }

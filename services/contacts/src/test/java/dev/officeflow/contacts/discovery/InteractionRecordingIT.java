@@ -66,7 +66,7 @@ class InteractionRecordingIT {
 
     deliver(EventType.EMAIL, List.of(update(user, "m1", List.of(BO, DEE), T.plusSeconds(60))));
 
-    assertThat(participants(user)).containsExactlyInAnyOrder(hash(BO), hash(DEE));
+    assertThat(participants(user)).containsExactlyInAnyOrder(hash(user, BO), hash(user, DEE));
     assertThat(contactColumn(user, BO, "emails_sent_to")).isEqualTo("1");
   }
 
@@ -89,7 +89,7 @@ class InteractionRecordingIT {
                 T.plusSeconds(60),
                 Map.of())));
 
-    assertThat(participants(user)).containsExactly(hash(CY));
+    assertThat(participants(user)).containsExactly(hash(user, CY));
     assertThat(
             app.database().count("SELECT count(*) FROM contacts WHERE user_id = ?", user.userId()))
         .isEqualTo(1);
@@ -104,7 +104,7 @@ class InteractionRecordingIT {
     deliver(EventType.EMAIL, List.of(newer));
     deliver(EventType.EMAIL, List.of(older));
 
-    assertThat(participants(user)).containsExactly(hash(DEE));
+    assertThat(participants(user)).containsExactly(hash(user, DEE));
   }
 
   @Test
@@ -118,7 +118,7 @@ class InteractionRecordingIT {
     MailEvents viaAlias = new MailEvents(user.userId(), alias);
     deliver(EventType.INTEGRATION, List.of(viaAlias.connected()));
 
-    assertThat(participants(user)).containsExactly(hash(BO));
+    assertThat(participants(user)).containsExactly(hash(user, BO));
   }
 
   @Test
@@ -163,7 +163,7 @@ class InteractionRecordingIT {
                       .anyMatch(
                           json ->
                               json.contains("new.person+news@example.org")
-                                  && json.contains(hash(newcomer))
+                                  && json.contains(hash(user, newcomer))
                                   && json.contains(user.userId())));
     }
   }
@@ -200,7 +200,7 @@ class InteractionRecordingIT {
         .column(
             "SELECT " + column + " FROM contacts WHERE user_id = ? AND contact_hash = ?",
             user.userId(),
-            hash(address))
+            hash(user, address))
         .get(0);
   }
 
@@ -220,9 +220,9 @@ class InteractionRecordingIT {
                 user.userId()));
   }
 
-  private String hash(String address) {
+  private String hash(MailEvents user, String address) {
     return app.context()
         .getBean(ContactHasher.class)
-        .hash(Addresses.normalize(address).orElseThrow());
+        .hash(user.userId(), Addresses.normalize(address).orElseThrow());
   }
 }

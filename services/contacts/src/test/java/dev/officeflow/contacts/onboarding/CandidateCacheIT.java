@@ -53,11 +53,11 @@ class CandidateCacheIT {
   void newMailReordersCandidatesAlreadyServed() throws Exception {
     MailEvents user = new MailEvents("u-cache-mail", "carol@acme.test");
     deliver(correspondence(user, "old", 3, 1));
-    assertThat(top(user)).hasSize(3).doesNotContain(hashOf("newbest0@example.org"));
+    assertThat(top(user)).hasSize(3).doesNotContain(hashOf(user, "newbest0@example.org"));
 
     deliver(correspondence(user, "newbest", 1, 6));
 
-    assertThat(top(user)).hasSize(4).first().isEqualTo(hashOf("newbest0@example.org"));
+    assertThat(top(user)).hasSize(4).first().isEqualTo(hashOf(user, "newbest0@example.org"));
   }
 
   @Test
@@ -70,7 +70,11 @@ class CandidateCacheIT {
     app.publish(user.deleted());
     await().atMost(Duration.ofSeconds(60)).until(() -> app.handled().acked(EventType.USER) > users);
 
-    assertThat(top(user)).isEmpty();
+    // The user's still-valid token is refused (forgotten), and nothing of theirs is left to serve.
+    assertThat(vips(user).statusCode()).isEqualTo(401);
+    assertThat(
+            app.database().count("SELECT count(*) FROM contacts WHERE user_id = ?", user.userId()))
+        .isZero();
   }
 
   @Test
@@ -147,19 +151,22 @@ class CandidateCacheIT {
         .until(() -> app.handled().acked(EventType.EMAIL) >= before + events.size());
   }
 
-  private String hashOf(String address) {
+  private String hashOf(MailEvents user, String address) {
     return app.context()
         .getBean(ContactHasher.class)
-        .hash(Addresses.normalize(address).orElseThrow());
+        .hash(user.userId(), Addresses.normalize(address).orElseThrow());
+  }
+
+  private HttpResponse<String> vips(MailEvents user) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(app.baseUrl() + "/onboarding/vips?limit=10"))
+            .header("Authorization", "Bearer " + app.jwks().token(user.userId()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private List<String> top(MailEvents user) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/onboarding/vips?limit=10"))
-                .header("Authorization", "Bearer " + app.jwks().token(user.userId()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = vips(user);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.body());
     List<String> hashes = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.officeflow.contacts.testing.MailEvents;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.events.Operation;
+import dev.officeflow.runtime.forget.DatabaseForgottenUsers;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** A deleted user leaves nothing behind; other users keep everything. */
+/**
+ * A deleted user leaves nothing behind but the record that they were forgotten (their id and when),
+ * which keeps late events and old tokens from bringing them back; other users keep everything.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserPurgeIT {
@@ -48,6 +52,9 @@ class UserPurgeIT {
     deliver(EventType.USER, List.of(gone.deleted()));
 
     for (String table : app.database().tables()) {
+      if (table.equals(DatabaseForgottenUsers.TABLE)) {
+        continue;
+      }
       if (app.database()
           .column(
               "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
@@ -65,6 +72,19 @@ class UserPurgeIT {
     assertThat(
             app.database().count("SELECT count(*) FROM contacts WHERE user_id = ?", stays.userId()))
         .isEqualTo(2);
+    assertThat(
+            app.database()
+                .column(
+                    "SELECT user_id FROM " + DatabaseForgottenUsers.TABLE + " ORDER BY user_id"))
+        .containsExactly(gone.userId());
+    assertThat(
+            app.database()
+                .column(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                        + " ORDER BY column_name",
+                    DatabaseForgottenUsers.TABLE))
+        .as("the record keeps the id and when, nothing of the user's data")
+        .containsExactly("forgotten_at", "user_id");
   }
 
   @Test
@@ -75,7 +95,9 @@ class UserPurgeIT {
                 "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public'"
                     + " AND column_name = 'user_id' ORDER BY table_name");
 
-    assertThat(UserDataPurge.TABLES).containsExactlyInAnyOrderElementsOf(withUser);
+    assertThat(UserDataPurge.TABLES)
+        .containsExactlyInAnyOrderElementsOf(
+            withUser.stream().filter(t -> !t.equals(DatabaseForgottenUsers.TABLE)).toList());
   }
 
   private void fill(MailEvents user) {

@@ -6,6 +6,7 @@ import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.runtime.testing.TestJwks;
+import dev.officeflow.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ public final class ContactsApp implements AutoCloseable {
   private final ServiceUnderTest service;
   private final TestJwks jwks;
   private final HandledEvents handled;
+  private boolean closed;
 
   private ContactsApp(ServiceUnderTest service, TestJwks jwks, HandledEvents handled) {
     this.service = service;
@@ -35,20 +37,40 @@ public final class ContactsApp implements AutoCloseable {
 
   /** Starts on a catalog already applied under {@code prefix} (to publish a backlog first). */
   public static ContactsApp start(String name, String prefix, Map<String, Object> extra) {
+    return start(
+        ServiceUnderTest.of(ContactsApplication.class).name(name).freshDatabase(), prefix, extra);
+  }
+
+  /**
+   * Closes this instance and starts another on its database and catalog with {@code extra}: a
+   * restart, perhaps with other settings.
+   */
+  public ContactsApp restart(Map<String, Object> extra) {
+    TestDatabase database = service.database().orElseThrow();
+    close();
+    return start(
+        ServiceUnderTest.of(ContactsApplication.class).database(database), prefix(), extra);
+  }
+
+  private static ContactsApp start(
+      ServiceUnderTest.Builder builder, String prefix, Map<String, Object> extra) {
     TestJwks jwks = TestJwks.start();
     HandledEvents handled = new HandledEvents();
-    ServiceUnderTest service =
-        ServiceUnderTest.of(ContactsApplication.class)
-            .name(name)
-            .catalog(prefix)
-            .freshDatabase()
-            .web(WebApplicationType.REACTIVE)
-            .property("spring.cloud.gcp.pubsub.subscriber.parallel-pull-count", 2)
-            .property("officeflow.security.user-jwt.jwk-set-uri", jwks.uri())
-            .properties(extra)
-            .beanPostProcessor(handled)
-            .start();
-    return new ContactsApp(service, jwks, handled);
+    try {
+      ServiceUnderTest service =
+          builder
+              .catalog(prefix)
+              .web(WebApplicationType.REACTIVE)
+              .property("spring.cloud.gcp.pubsub.subscriber.parallel-pull-count", 2)
+              .property("officeflow.security.user-jwt.jwk-set-uri", jwks.uri())
+              .properties(extra)
+              .beanPostProcessor(handled)
+              .start();
+      return new ContactsApp(service, jwks, handled);
+    } catch (RuntimeException e) {
+      jwks.close();
+      throw e;
+    }
   }
 
   public static ContactsApp start(String name) {
@@ -91,8 +113,13 @@ public final class ContactsApp implements AutoCloseable {
     publish(List.of(event));
   }
 
+  /** Stops the service; a second call does nothing. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     service.close();
     jwks.close();
   }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 
-/** Plain JDBC reads of the service's database, for assertions. */
+/** Plain JDBC reads of the service's database, for assertions, and writes to stage data. */
 public final class Database {
 
   private final TestDatabase database;
@@ -36,6 +36,19 @@ public final class Database {
         }
       }
       return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Runs a statement that returns no rows (to stage data a test needs); the rows it changed. */
+  public int update(String sql, Object... args) {
+    try (Connection c = connect();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        statement.setObject(i + 1, args[i]);
+      }
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }
