@@ -104,7 +104,8 @@ app_environment() {
   # glibc gives each of a JVM's ~100 threads' mallocs up to 16 arenas on 2 cores; two keep the
   # fragmentation down (vespa-loader after bench/pipeline: 389 MB RSS instead of 407).
   echo "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}"
-  echo "SPRING_PROFILES_ACTIVE=dev"
+  # The development defaults (credentials, keys, simulator URLs, the dev login) exist only here.
+  echo "OFFICEFLOW_ENVIRONMENT=local"
   echo "OFFICE_TOKEN_SOURCE=user-service"
 }
 

@@ -37,18 +37,22 @@ demo_ready() {
 }
 
 demo_connect() {
-  local user=$1 session start authorize callback status
+  # The cookie jar is the demo's browser: start sets officeflow_oauth, the callback must bring it
+  # back (the user service completes an authorization only in the browser that started it).
+  local user=$1 session start authorize callback status jar="$STATE/demo-cookies.txt"
+  rm -f "$jar"
   session=$(api POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$DEMO_EMAIL\"}")
   DEMO_TOKEN=$(json access_token <<<"$session")
   DEMO_USER_ID=$(json user_id <<<"$session")
-  start=$(api POST "$user/v1/integrations/google/start" -H "Authorization: Bearer $DEMO_TOKEN" \
+  start=$(api POST "$user/v1/integrations/google/start" -c "$jar" -b "$jar" \
+    -H "Authorization: Bearer $DEMO_TOKEN" \
     -H 'Content-Type: application/json' -d "{\"login_hint\":\"$DEMO_EMAIL\"}")
   authorize=$(json authorization_url <<<"$start")
-  callback=$(curl -s -o /dev/null -w '%{redirect_url}' "$authorize") ||
+  callback=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$authorize") ||
     die "google-sim did not answer $authorize (log: $STATE/apps/google-sim.log)"
   [[ -n $callback ]] || die "google-sim did not redirect back from $authorize"
-  status=$(curl -s -o /dev/null -w '%{http_code}' "$callback") ||
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$callback") ||
     die "the user service did not answer the OAuth callback (log: $STATE/apps/user.log)"
   [[ $status == 302 ]] || die "the OAuth callback answered $status (log: $STATE/apps/user.log)"
   log "connected $DEMO_EMAIL (user $DEMO_USER_ID) through OAuth against google-sim"
@@ -57,7 +61,8 @@ demo_connect() {
 # Draws the backfill's progress until its job completes (or fails, which ends the demo).
 demo_backfill() {
   local office=$1 token jobs status percent published deadline=$((SECONDS + DEMO_TIMEOUT)) last=-1
-  token=${OFFICEFLOW_SERVICE_TOKENS:-local-dev-service-token}
+  # The demo is an operator (backfill control); the services accept its local token.
+  token=${OFFICEFLOW_SECURITY_CALLERS_OPERATOR:-local-dev-operator-token}
   token=${token%%,*}
   while ((SECONDS < deadline)); do
     jobs=$(curl -sf "$office/internal/backfill?user_id=$DEMO_USER_ID" -H "Authorization: Bearer $token" || true)

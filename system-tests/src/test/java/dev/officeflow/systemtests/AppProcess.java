@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,15 +42,18 @@ final class AppProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the registry's app {@code name} with {@code args} on {@code port}; {@link #awaitReady}
-   * waits for its health path.
+   * Starts the registry's app {@code name} with {@code args} on {@code port}, {@code environment}
+   * added to this process's; {@link #awaitReady} waits for its health path.
    */
-  static AppProcess start(String name, List<String> args, int port, Path logs) throws IOException {
+  static AppProcess start(
+      String name, List<String> args, int port, Path logs, Map<String, String> environment)
+      throws IOException {
     List<String> command = new ArrayList<>(REGISTRY.javaCommand(name));
     command.addAll(args);
     Path log = logs.resolve(name + ".log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new AppProcess(name, port, REGISTRY.app(name).healthPath(), process, log);
   }
 
@@ -84,21 +88,27 @@ final class AppProcess implements AutoCloseable {
 
   /** The spans this process has logged so far. */
   List<LoggedSpan> spans() {
+    return jsonLines().stream()
+        .filter(line -> "span".equals(line.path("message").asString()))
+        .map(
+            line ->
+                new LoggedSpan(
+                    name,
+                    line.path("traceId").asString(),
+                    line.path("spanId").asString(),
+                    line.path("parentSpanId").asString(),
+                    line.path("span").asString(),
+                    line.path("kind").asString()))
+        .toList();
+  }
+
+  /** The JSON lines of this process's log so far (the services' logs are JSON). */
+  List<JsonNode> jsonLines() {
     try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
       return lines
           .filter(line -> line.startsWith("{"))
           .map(AppProcess::parse)
           .flatMap(Optional::stream)
-          .filter(line -> "span".equals(line.path("message").asString()))
-          .map(
-              line ->
-                  new LoggedSpan(
-                      name,
-                      line.path("traceId").asString(),
-                      line.path("spanId").asString(),
-                      line.path("parentSpanId").asString(),
-                      line.path("span").asString(),
-                      line.path("kind").asString()))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -124,6 +134,23 @@ final class AppProcess implements AutoCloseable {
   /** Asks the process to stop (SIGTERM) without waiting, so several can stop at once. */
   void stop() {
     process.destroy();
+  }
+
+  /** The exit code once the process has ended on its own within {@code limit}. */
+  int awaitExit(Duration limit) throws InterruptedException {
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(name + " still runs after " + limit + ": see " + log);
+    }
+    return process.exitValue();
+  }
+
+  /** Everything the process has written so far. */
+  String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Stops the process and waits for it; SIGKILL when it takes longer than 20 s. */

@@ -3,7 +3,6 @@ package dev.officeflow.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
 import dev.officeflow.testsupport.IntegrationTest;
@@ -18,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Connecting Google through the user service, across the whole system (issue 4, acceptance 1 and 4;
- * issue 8, observability): every application is a process of its own, so what is checked here
- * crossed process boundaries through Pub/Sub, HTTP and the databases.
+ * the one trace of issue 8 is {@link OneTraceSystemIT}'s): every application is a process of its
+ * own, so what is checked here crossed process boundaries through Pub/Sub, HTTP and the databases.
  */
 @IntegrationTest
 @ExtendWith(SharedSystem.class)
@@ -49,44 +48,6 @@ class GoogleConnectSystemIT {
     assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("completed");
     assertThat(job.path("progress").path("published").asLong())
         .isGreaterThanOrEqualTo(SystemAccounts.SMALL_MAILBOX);
-  }
-
-  @Test
-  void oneTraceRunsFromTheCallbackThroughTheBackfillToBothConsumers() {
-    String userId = client.connect(SystemAccounts.BEN);
-    String traceId =
-        await()
-            .atMost(PATIENCE)
-            .until(() -> created(userId), Optional::isPresent)
-            .orElseThrow()
-            .metadata()
-            .traceId();
-    String p = system.prefix();
-
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> {
-              assertThat(spanNames(system.user(), traceId)).contains(p + "integrations publish");
-              assertThat(spanNames(system.office(), traceId))
-                  .contains(
-                      p + "office-integrations process", "backfill run", p + "emails publish");
-              assertThat(spanNames(system.contacts(), traceId))
-                  .contains(p + "contacts-emails process");
-              assertThat(spanNames(system.vespaLoader(), traceId))
-                  .contains(p + "vespa-loader-emails process");
-              // The run's token call crosses HTTP into the user service and stays in the trace.
-              assertThat(
-                      spans(system.user(), traceId).stream()
-                          .filter(s -> s.name().equals("POST /internal/tokens/get"))
-                          .map(LoggedSpan::parentSpanId))
-                  .isNotEmpty()
-                  .isSubsetOf(
-                      spans(system.office(), traceId).stream()
-                          .filter(s -> s.name().equals("backfill run"))
-                          .map(LoggedSpan::spanId)
-                          .toList());
-            });
   }
 
   @Test
@@ -133,19 +94,5 @@ class GoogleConnectSystemIT {
 
   private static String status(JsonNode job) {
     return job.path("status").asString();
-  }
-
-  private static Optional<IntegrationEvent> created(String userId) {
-    return client.integrationEvents(userId).stream()
-        .filter(e -> e.operation() == Operation.CREATE)
-        .findFirst();
-  }
-
-  private static List<String> spanNames(AppProcess process, String traceId) {
-    return spans(process, traceId).stream().map(LoggedSpan::name).toList();
-  }
-
-  private static List<LoggedSpan> spans(AppProcess process, String traceId) {
-    return process.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
   }
 }

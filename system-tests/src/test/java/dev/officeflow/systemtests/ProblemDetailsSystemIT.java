@@ -26,7 +26,8 @@ class ProblemDetailsSystemIT {
   /** Who the request is sent as. */
   enum Caller {
     NOBODY,
-    SERVICE,
+    OPERATOR,
+    OFFICE,
     USER
   }
 
@@ -66,7 +67,7 @@ class ProblemDetailsSystemIT {
             "POST",
             "/internal/tokens/get",
             "{\"user_id\":\"\"}",
-            Caller.SERVICE,
+            Caller.OFFICE,
             400,
             "invalid_request"),
         new Refusal(
@@ -79,7 +80,7 @@ class ProblemDetailsSystemIT {
             "POST",
             "/internal/backfill/start",
             "{\"provider\":\"google\"}",
-            Caller.SERVICE,
+            Caller.OPERATOR,
             400,
             "invalid_request"),
         new Refusal(
@@ -91,7 +92,8 @@ class ProblemDetailsSystemIT {
             Caller.NOBODY,
             401,
             "unauthorized"),
-        new Refusal("office", "missing", "GET", unknownJob, null, Caller.SERVICE, 404, "not_found"),
+        new Refusal(
+            "office", "missing", "GET", unknownJob, null, Caller.OPERATOR, 404, "not_found"),
         new Refusal(
             "contacts",
             "validation",
@@ -125,7 +127,7 @@ class ProblemDetailsSystemIT {
             "GET",
             "/internal/consumers?subscription=nope",
             null,
-            Caller.SERVICE,
+            Caller.OPERATOR,
             400,
             "invalid_request"),
         new Refusal(
@@ -143,7 +145,7 @@ class ProblemDetailsSystemIT {
             "POST",
             "/internal/consumers/stop",
             null,
-            Caller.SERVICE,
+            Caller.OPERATOR,
             404,
             "not_found"));
   }
@@ -185,7 +187,8 @@ class ProblemDetailsSystemIT {
   private static @Nullable String credential(Caller caller) {
     return switch (caller) {
       case NOBODY -> null;
-      case SERVICE -> OfficeflowSystem.SERVICE_TOKEN;
+      case OPERATOR -> OfficeflowSystem.OPERATOR_TOKEN;
+      case OFFICE -> OfficeflowSystem.OFFICE_TOKEN;
       case USER -> userJwt;
     };
   }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.codec.EventCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -35,21 +42,50 @@ final class SystemClient {
 
   /**
    * Connects Google as the frontend and the browser would: start, follow google-sim's authorize
-   * redirect, land on the callback. Returns the user's id.
+   * redirect, land on the callback, all in one browser with its cookie jar (the callback completes
+   * only with the {@code officeflow_oauth} cookie that start set). Returns the user's id.
    */
   String connect(String email) {
     JsonNode session = session(email);
     String jwt = session.path("access_token").asString();
-    HttpResponse<String> started =
-        Http.postJson(
-            system.user().url("/v1/integrations/google/start"), Map.of("login_hint", email), jwt);
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    HttpResponse<String> consent =
-        Http.get(Http.json(started).path("authorization_url").asString(), null);
-    assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
-    HttpResponse<String> callback =
-        Http.get(consent.headers().firstValue("Location").orElseThrow(), null);
-    assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new CookieManager())
+            .build();
+    try {
+      HttpResponse<String> started =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(system.user().url("/v1/integrations/google/start")))
+                  .header("Authorization", "Bearer " + jwt)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          Http.JSON.writeValueAsString(Map.of("login_hint", email))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+      HttpResponse<String> consent =
+          browser.send(
+              HttpRequest.newBuilder(
+                      URI.create(Http.json(started).path("authorization_url").asString()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+      HttpResponse<String> callback =
+          browser.send(
+              HttpRequest.newBuilder(
+                      URI.create(consent.headers().firstValue("Location").orElseThrow()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     return session.path("user_id").asString();
   }
 
@@ -75,7 +111,7 @@ final class SystemClient {
         Http.postJson(
             system.user().url("/internal/tokens/get"),
             Map.of("user_id", userId, "provider", "google"),
-            OfficeflowSystem.SERVICE_TOKEN);
+            OfficeflowSystem.OFFICE_TOKEN);
     assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
     String accessToken = Http.json(token).path("access_token").asString();
     HttpResponse<String> revoked =
@@ -88,7 +124,7 @@ final class SystemClient {
     HttpResponse<String> response =
         Http.get(
             system.office().url("/internal/backfill?user_id=" + userId),
-            OfficeflowSystem.SERVICE_TOKEN);
+            OfficeflowSystem.OPERATOR_TOKEN);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Http.json(response).path("jobs").valueStream().toList();
   }

@@ -25,12 +25,13 @@ final class SystemUnderTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern OUTCOME = Pattern.compile("outcome=\"([a-z_]+)\"");
   private static final Pattern STARTED = Pattern.compile("process running for ([0-9.]+)");
-  // The first accepted service credential, as the services read OFFICEFLOW_SERVICE_TOKENS.
+  // The bench is an operator (consumer pause/resume, backfill reads): the first operator token the
+  // services accept, as they read OFFICEFLOW_SECURITY_CALLERS_OPERATOR, else the local default.
   private static final String SERVICE_TOKEN =
-      Optional.ofNullable(System.getenv("OFFICEFLOW_SERVICE_TOKENS"))
+      Optional.ofNullable(System.getenv("OFFICEFLOW_SECURITY_CALLERS_OPERATOR"))
           .map(tokens -> tokens.split(",")[0].trim())
           .filter(token -> !token.isEmpty())
-          .orElse("local-dev-service-token");
+          .orElse("local-dev-operator-token");
 
   private final Path root;
   private final Path state;
@@ -167,20 +168,22 @@ final class SystemUnderTest {
   /**
    * Creates a google-sim account generated from {@code seed} (same seed, same mailbox), then the
    * real OAuth connect, as the demo does it: dev login, start, google-sim's authorize redirect, the
-   * callback.
+   * callback with the cookie start set.
    */
   Connected connect(String email, int seed) throws IOException, InterruptedException {
     createAccount(email, seed);
     String user = url("USER_PORT");
     JsonNode session = post(user + "/v1/dev/session", Map.of(), Map.of("email", email));
     String token = session.path("access_token").asString();
-    JsonNode start =
-        post(
+    HttpResponse<String> started =
+        send(
             user + "/v1/integrations/google/start",
             Map.of("Authorization", "Bearer " + token),
             Map.of("login_hint", email));
+    JsonNode start = JSON.readTree(started.body());
     String callback = location(get(start.path("authorization_url").asString(), Map.of()));
-    HttpResponse<String> done = get(callback, Map.of());
+    // The callback completes only in the browser that started: its officeflow_oauth cookie.
+    HttpResponse<String> done = get(callback, Map.of("Cookie", cookie(started)));
     if (done.statusCode() != 302) {
       throw new IllegalStateException("callback for " + email + ": " + done.statusCode());
     }
@@ -289,6 +292,21 @@ final class SystemUnderTest {
 
   JsonNode post(String url, Map<String, String> headers, Object body)
       throws IOException, InterruptedException {
+    return JSON.readTree(send(url, headers, body).body());
+  }
+
+  /** The cookie a response set, as a browser sends it back ({@code name=value}). */
+  private static String cookie(HttpResponse<String> answer) {
+    String set =
+        answer
+            .headers()
+            .firstValue("Set-Cookie")
+            .orElseThrow(() -> new IllegalStateException("no cookie: " + answer.statusCode()));
+    return set.split(";", 2)[0];
+  }
+
+  private HttpResponse<String> send(String url, Map<String, String> headers, Object body)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
@@ -299,6 +317,6 @@ final class SystemUnderTest {
       throw new IllegalStateException(
           url + " answered " + answer.statusCode() + ": " + answer.body());
     }
-    return JSON.readTree(answer.body());
+    return answer;
   }
 }

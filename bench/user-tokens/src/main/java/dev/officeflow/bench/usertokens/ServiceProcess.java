@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ServiceProcess implements AutoCloseable {
 
-  static final String SERVICE_TOKEN = "bench-service-token";
+  /** The bench calls the token API as the office would, with a token of its own. */
+  static final String SERVICE_TOKEN = "bench-office-token";
 
   private final Process process;
   private final int port;
@@ -51,8 +52,8 @@ final class ServiceProcess implements AutoCloseable {
     command.addAll(
         List.of(
             "--server.port=" + port,
-            "--spring.profiles.active=dev",
-            "--officeflow.security.service-tokens=" + SERVICE_TOKEN,
+            "--officeflow.environment=local",
+            "--officeflow.security.callers.office=" + SERVICE_TOKEN,
             "--officeflow.user.google.base-url=" + googleBaseUrl,
             "--officeflow.user.google.redirect-uri=http://127.0.0.1:"
                 + port

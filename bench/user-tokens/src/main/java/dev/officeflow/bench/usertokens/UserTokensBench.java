@@ -94,15 +94,20 @@ public final class UserTokensBench {
     JsonNode session =
         json(post(service.baseUrl() + "/v1/dev/session", "{\"email\":\"" + email + "\"}", null));
     String jwt = session.path("access_token").asString();
-    String url =
-        json(post(
-                service.baseUrl() + "/v1/integrations/google/start",
-                "{\"login_hint\":\"" + email + "\"}",
-                jwt))
-            .path("authorization_url")
-            .asString();
+    HttpResponse<String> started =
+        post(
+            service.baseUrl() + "/v1/integrations/google/start",
+            "{\"login_hint\":\"" + email + "\"}",
+            jwt);
+    String url = json(started).path("authorization_url").asString();
     String callback = location(get(url));
-    if (get(callback).statusCode() != 302) {
+    // The callback completes only in the browser that started: its officeflow_oauth cookie.
+    String cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    HttpResponse<String> done =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (done.statusCode() != 302) {
       throw new IllegalStateException("connect failed for " + email);
     }
     return session.path("user_id").asString();
