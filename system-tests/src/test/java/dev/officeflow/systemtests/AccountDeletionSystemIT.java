@@ -23,7 +23,7 @@ class AccountDeletionSystemIT {
     JsonNode session = new SystemClient(system).session("deleted@system.test");
     String jwt = session.path("access_token").asString();
     assertThat(Http.get(system.user().url("/v1/me"), jwt).statusCode()).isEqualTo(200);
-    assertThat(Http.get(system.contacts().url("/onboarding/status"), jwt).statusCode())
+    assertThat(Http.get(system.contacts().url("/onboarding/vips/status"), jwt).statusCode())
         .isEqualTo(200);
 
     HttpResponse<String> deleted = Http.call("DELETE", system.user().url("/v1/me"), null, jwt);
@@ -36,7 +36,7 @@ class AccountDeletionSystemIT {
         .untilAsserted(
             () -> {
               HttpResponse<String> status =
-                  Http.get(system.contacts().url("/onboarding/status"), jwt);
+                  Http.get(system.contacts().url("/onboarding/vips/status"), jwt);
               assertThat(status.statusCode()).as(status.body()).isEqualTo(401);
               assertThat(Http.json(status).path("code").asString()).isEqualTo("unauthorized");
             });

@@ -107,7 +107,7 @@ class ProblemDetailsSystemIT {
             "contacts",
             "no credential",
             "GET",
-            "/onboarding/status",
+            "/onboarding/vips/status",
             null,
             Caller.NOBODY,
             401,
