@@ -50,7 +50,13 @@ public final class OfficeProcess implements AutoCloseable {
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     OfficeProcess office = new OfficeProcess(process, log, new OfficeClient(port));
-    office.awaitReady();
+    try {
+      office.awaitReady();
+    } catch (RuntimeException | Error notReady) {
+      // A process that starts too late must not outlive the test that gave up on it.
+      process.destroyForcibly();
+      throw notReady;
+    }
     return office;
   }
 
