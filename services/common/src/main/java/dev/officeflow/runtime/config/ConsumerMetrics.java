@@ -1,5 +1,6 @@
 package dev.officeflow.runtime.config;
 
+import dev.officeflow.events.deadletter.ErrorReasons;
 import dev.officeflow.runtime.consume.OutcomeObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts settled deliveries as {@code officeflow.consumer.messages{subscription, outcome}}, so a
- * dashboard shows throughput, retries and dead letters per subscription.
+ * dashboard shows throughput, retries and dead letters per subscription, and what this process
+ * dead-lettered as {@code officeflow.dead.letters{subscription, reason}} by the reason's code
+ * ({@code invalid}, {@code too_large}, ...), so an alert can fire on a kind of poison.
  */
 final class ConsumerMetrics implements OutcomeObserver {
 
@@ -17,6 +20,7 @@ final class ConsumerMetrics implements OutcomeObserver {
   // This runs for every delivery: building and registering a meter each time would allocate a
   // builder, an id and sorted tags per message. Subscriptions × outcomes keeps the map small.
   private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Counter>> deadLetters = new ConcurrentHashMap<>();
 
   ConsumerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -28,6 +32,23 @@ final class ConsumerMetrics implements OutcomeObserver {
         .computeIfAbsent(subscription, s -> new ConcurrentHashMap<>())
         .computeIfAbsent(outcome, o -> register(subscription, o))
         .increment();
+  }
+
+  @Override
+  public void deadLettered(String subscription, String reason) {
+    deadLetters
+        .computeIfAbsent(subscription, s -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            ErrorReasons.prefix(reason), code -> registerDeadLetters(subscription, code))
+        .increment();
+  }
+
+  private Counter registerDeadLetters(String subscription, String reason) {
+    return Counter.builder("officeflow.dead.letters")
+        .description("Messages this process dead-lettered, by subscription and reason code")
+        .tag("subscription", subscription)
+        .tag("reason", reason)
+        .register(registry);
   }
 
   private Counter register(String subscription, String outcome) {

@@ -1,5 +1,6 @@
 package dev.officeflow.runtime.config;
 
+import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.consume.OutcomeObserver;
 import dev.officeflow.runtime.payload.PayloadStore;
 import dev.officeflow.runtime.trace.TraceContextWebFilter;
@@ -16,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Health and metrics of the shared runtime, for services that have Actuator: a {@code payloadStore}
- * health component and per-subscription delivery counters. Pub/Sub and PostgreSQL health come from
- * their own auto-configurations. Reactive web services also continue their callers' traces.
+ * health component, per-subscription delivery counters and the consumers' gauges (subscriptions
+ * paused by an outage, bytes in flight). Pub/Sub and PostgreSQL health come from their own
+ * auto-configurations. Reactive web services also continue their callers' traces.
  */
 @AutoConfiguration(before = RuntimeAutoConfiguration.class)
 public class ObservabilityAutoConfiguration {
@@ -43,6 +45,12 @@ public class ObservabilityAutoConfiguration {
       // Resolved at creation, not by condition: the registry's auto-configuration may come later.
       MeterRegistry meters = registry.getIfAvailable();
       return meters == null ? OutcomeObserver.NONE : new ConsumerMetrics(meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerGauges consumerGauges(ObjectProvider<ConsumerRuntime> runtime) {
+      return new ConsumerGauges(runtime);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.officeflow.runtime.consume.ConsumerRuntime;
 import dev.officeflow.runtime.consume.EventHandler;
 import dev.officeflow.runtime.consume.MessageHandler;
 import dev.officeflow.runtime.consume.OutcomeObserver;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.payload.PayloadStore;
 import dev.officeflow.runtime.payload.RedisPayloadStore;
@@ -150,7 +151,10 @@ public class RuntimeAutoConfiguration {
       PayloadPointers pointers,
       Tracing tracing,
       RuntimeProperties properties,
-      ObjectProvider<OutcomeObserver> observer) {
+      ObjectProvider<OutcomeObserver> observer,
+      ObjectProvider<ForgottenUsers> forgottenUsers) {
+    // The record of purged users, when the service keeps one (every service with a database, and
+    // vespa-loader's own): their later events settle as forgotten before a handler sees them.
     return new ConsumerRuntime(
         subscribers,
         pubSub,
@@ -158,7 +162,8 @@ public class RuntimeAutoConfiguration {
         pointers,
         tracing,
         properties.consumer().settings(),
-        observer.getIfAvailable(() -> OutcomeObserver.NONE));
+        observer.getIfAvailable(() -> OutcomeObserver.NONE),
+        forgottenUsers.getIfAvailable());
   }
 
   @Bean

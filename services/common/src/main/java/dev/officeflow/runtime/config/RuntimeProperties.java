@@ -5,6 +5,7 @@ import dev.officeflow.runtime.payload.PayloadSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The runtime's settings under {@code officeflow.*}.
@@ -14,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redis where payload pointers point ({@code officeflow.redis.url}, default {@code
  *     redis://127.0.0.1:6379})
  * @param payload claim-check threshold (64 KiB), TTL (24 h) and metadata-only mode (off)
- * @param consumer whether handlers start with the application (on) and the shutdown wait (30 s)
+ * @param consumer whether handlers start with the application (on), the shutdown wait (30 s), the
+ *     largest body decoded (1 MiB), the process's in-flight byte budget (16 MiB) and the backoff of
+ *     a subscription paused by an outage (500 ms doubling to 5 s); {@link ConsumerSettings}
  * @param pubsub {@code officeflow.pubsub.prefix}: prepended to every catalog topic and subscription
  *     name (empty; tests give each service instance its own namespace with it)
  */
@@ -44,12 +47,22 @@ public record RuntimeProperties(
     }
   }
 
-  /** Consumer lifecycle. */
+  /** Consumer lifecycle, limits and outage backoff ({@link ConsumerSettings}). */
   public record Consumer(
-      @DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration shutdownTimeout) {
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("30s") Duration shutdownTimeout,
+      @DefaultValue("1MB") DataSize maxMessageSize,
+      @DefaultValue("16MB") DataSize inFlightBytes,
+      @DefaultValue("500ms") Duration outageBackoff,
+      @DefaultValue("5s") Duration outageMaxBackoff) {
 
     ConsumerSettings settings() {
-      return new ConsumerSettings(shutdownTimeout);
+      return new ConsumerSettings(
+          shutdownTimeout,
+          Math.toIntExact(maxMessageSize.toBytes()),
+          inFlightBytes.toBytes(),
+          outageBackoff,
+          outageMaxBackoff);
     }
   }
 

@@ -6,11 +6,13 @@ import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.OfficeflowRuntimeException;
 import dev.officeflow.runtime.consume.ConsumerStatus.State;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.trace.Tracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * <p>An operator can {@link #pause()} consumption (the backlog builds up in Pub/Sub, for example
  * during downstream maintenance) and {@link #resume()} it. Start, pause, resume and stop are
  * serialized with one another; {@link #status()} and {@link #inFlight()} never wait for them.
+ *
+ * <p>Apart from the operator's switch, each subscription pauses by itself while a dependency its
+ * handler needs is down ({@link Outcome#unavailable}), and resumes when it answers again; {@link
+ * #pausedByOutage()} counts them. All subscriptions share one budget of bytes in flight ({@link
+ * ConsumerSettings#inFlightBytes()}).
  */
 public final class ConsumerRuntime implements AutoCloseable {
 
@@ -33,6 +40,8 @@ public final class ConsumerRuntime implements AutoCloseable {
   private final DeadLetterPublisher deadLetters;
   private final ConsumerSettings settings;
   private final OutcomeObserver observer;
+  private final ForgottenCheck forgotten;
+  private final ByteBudget budget;
   private final List<SubscriptionWorker> workers = new CopyOnWriteArrayList<>();
   private final Object transitions = new Object();
   private volatile State state = State.RUNNING;
@@ -55,6 +64,22 @@ public final class ConsumerRuntime implements AutoCloseable {
       Tracing tracing,
       ConsumerSettings settings,
       OutcomeObserver observer) {
+    this(subscribers, publisher, codec, pointers, tracing, settings, observer, null);
+  }
+
+  /**
+   * @param forgottenUsers the service's record of purged users, whose later events are settled as
+   *     {@code forgotten} without reaching a handler; null when the service keeps none
+   */
+  public ConsumerRuntime(
+      SubscriberFactory subscribers,
+      PubSubPublisherOperations publisher,
+      EventCodec codec,
+      PayloadPointers pointers,
+      Tracing tracing,
+      ConsumerSettings settings,
+      OutcomeObserver observer,
+      @Nullable ForgottenUsers forgottenUsers) {
     this.subscribers = subscribers;
     this.codec = codec;
     this.pointers = pointers;
@@ -62,6 +87,8 @@ public final class ConsumerRuntime implements AutoCloseable {
     this.deadLetters = new DeadLetterPublisher(publisher);
     this.settings = settings;
     this.observer = observer;
+    this.forgotten = new ForgottenCheck(forgottenUsers);
+    this.budget = new ByteBudget(settings.inFlightBytes());
   }
 
   /**
@@ -69,7 +96,7 @@ public final class ConsumerRuntime implements AutoCloseable {
    * runtime is paused the subscription is only remembered, and starts on {@link #resume()}.
    */
   public void start(SubscriptionBinding binding) {
-    start(binding.spec(), new MessageProcessor(binding, codec, pointers, tracing));
+    start(binding.spec(), new MessageProcessor(binding, codec, pointers, tracing, forgotten));
   }
 
   /** Starts consuming {@code spec}'s subscription with a handler of raw messages. */
@@ -79,7 +106,8 @@ public final class ConsumerRuntime implements AutoCloseable {
 
   private void start(SubscriptionSpec spec, DeliveryProcessor processor) {
     SubscriptionWorker worker =
-        new SubscriptionWorker(spec, processor, deadLetters, subscribers, observer);
+        new SubscriptionWorker(
+            spec, processor, deadLetters, subscribers, observer, settings, budget);
     synchronized (transitions) {
       if (state == State.RUNNING) {
         worker.start();
@@ -140,6 +168,16 @@ public final class ConsumerRuntime implements AutoCloseable {
   /** Messages received and not yet settled, across all subscriptions. */
   public long inFlight() {
     return workers.stream().mapToLong(SubscriptionWorker::inFlight).sum();
+  }
+
+  /** Subscriptions paused by themselves because a dependency of their handler is down. */
+  public long pausedByOutage() {
+    return workers.stream().filter(SubscriptionWorker::pausedByOutage).count();
+  }
+
+  /** Bytes of message data being decoded and handled now, across all subscriptions. */
+  public long inFlightBytes() {
+    return budget.used();
   }
 
   public ConsumerSettings settings() {

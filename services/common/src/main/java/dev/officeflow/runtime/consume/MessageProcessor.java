@@ -24,9 +24,13 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns one delivery into an {@link Outcome}: type it (attributes, else topic), decode it, resolve
- * its payload pointer, and call the handler inside a consume span. Every failure is classified;
- * none escapes. Pub/Sub-independent, so it is unit-testable.
+ * Turns one delivery into an {@link Outcome}: type it (attributes, else topic), decode it, settle
+ * it as {@code forgotten} when its user was purged, resolve its payload pointer, and call the
+ * handler inside a consume span. Every failure is classified; none escapes. Pub/Sub-independent, so
+ * it is unit-testable.
+ *
+ * <p>The forgotten check comes before the pointer is resolved: a purge deletes the user's payloads,
+ * and a missing payload would otherwise end as a dead letter of a user who no longer exists.
  *
  * <p>The span travels down the chain in its Reactor context ({@link HttpTraceContext}), so the
  * handler's calls to other services and, with Reactor's automatic context propagation, its log
@@ -40,13 +44,19 @@ final class MessageProcessor implements DeliveryProcessor {
   private final EventCodec codec;
   private final PayloadPointers pointers;
   private final Tracing tracing;
+  private final ForgottenCheck forgotten;
 
   MessageProcessor(
-      SubscriptionBinding binding, EventCodec codec, PayloadPointers pointers, Tracing tracing) {
+      SubscriptionBinding binding,
+      EventCodec codec,
+      PayloadPointers pointers,
+      Tracing tracing,
+      ForgottenCheck forgotten) {
     this.binding = binding;
     this.codec = codec;
     this.pointers = pointers;
     this.tracing = tracing;
+    this.forgotten = forgotten;
   }
 
   @Override
@@ -90,9 +100,22 @@ final class MessageProcessor implements DeliveryProcessor {
       Delivery delivery,
       Context trace) {
     return Mono.fromCallable(() -> codec.decode(message.getData().toByteArray(), type))
-        .flatMap(event -> Mono.fromFuture(() -> pointers.resolve(event)))
-        .flatMap(resolved -> invoke(trace, () -> handle(handler, resolved, delivery)))
+        .flatMap(
+            event ->
+                forgotten
+                    .isForgotten(event)
+                    .flatMap(
+                        gone ->
+                            gone
+                                ? Mono.just(Outcome.forgotten())
+                                : resolveAndHandle(event, handler, delivery, trace)))
         .defaultIfEmpty(Outcome.done());
+  }
+
+  private Mono<Outcome> resolveAndHandle(
+      OfficeEvent event, EventHandler<?> handler, Delivery delivery, Context trace) {
+    return Mono.fromFuture(() -> pointers.resolve(event))
+        .flatMap(resolved -> invoke(trace, () -> handle(handler, resolved, delivery)));
   }
 
   @SuppressWarnings("unchecked")
@@ -128,6 +151,10 @@ final class MessageProcessor implements DeliveryProcessor {
     }
     if (cause instanceof PermanentEventException permanent) {
       return Outcome.deadLetter("permanent: " + permanent.getMessage());
+    }
+    if (InfrastructureFailures.isOutage(cause)) {
+      return Outcome.unavailable(
+          "unavailable: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
     return Outcome.retry(cause.getClass().getSimpleName() + ": " + cause.getMessage());
   }

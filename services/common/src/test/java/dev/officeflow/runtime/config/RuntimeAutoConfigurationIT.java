@@ -119,6 +119,14 @@ class RuntimeAutoConfigurationIT {
                           .tag("outcome", "dead_letter")
                           .counter()
                       != null);
+      assertThat(
+              meters
+                  .get("officeflow.dead.letters")
+                  .tag("subscription", prefix + "vespa-loader-emails")
+                  .tag("reason", "too_large")
+                  .counter()
+                  .count())
+          .isEqualTo(1.0);
     }
   }
 

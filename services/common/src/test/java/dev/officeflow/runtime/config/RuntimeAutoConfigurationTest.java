@@ -3,6 +3,7 @@ package dev.officeflow.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.runtime.consume.ConsumerRuntime;
+import dev.officeflow.runtime.consume.ConsumerSettings;
 import dev.officeflow.runtime.payload.InMemoryPayloadStore;
 import dev.officeflow.runtime.payload.PayloadPointers;
 import dev.officeflow.runtime.payload.PayloadStore;
@@ -11,6 +12,7 @@ import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.OfflineRuntime;
 import io.lettuce.core.RedisClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,36 @@ class RuntimeAutoConfigurationTest {
                 .hasSingleBean(ConsumerRuntime.class)
                 .hasSingleBean(PayloadPointers.class)
                 .doesNotHaveBean(HandlerLifecycle.class));
+  }
+
+  @Test
+  void theConsumersLimitsAndOutageBackoffComeFromOfficeflowConsumerProperties() {
+    runner
+        .withPropertyValues(
+            "officeflow.consumer.max-message-size=2MB",
+            "officeflow.consumer.in-flight-bytes=8MB",
+            "officeflow.consumer.outage-backoff=1s",
+            "officeflow.consumer.outage-max-backoff=20s")
+        .run(
+            context ->
+                assertThat(context.getBean(RuntimeProperties.class).consumer().settings())
+                    .isEqualTo(
+                        new ConsumerSettings(
+                            Duration.ofSeconds(30),
+                            2 * 1024 * 1024,
+                            8L * 1024 * 1024,
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(20))));
+  }
+
+  @Test
+  void byDefaultAConsumerRefusesBodiesAboveOneMebibyte() {
+    runner.run(
+        context ->
+            assertThat(context.getBean(RuntimeProperties.class).consumer().settings())
+                .isEqualTo(ConsumerSettings.DEFAULTS)
+                .extracting(ConsumerSettings::maxMessageBytes)
+                .isEqualTo(1024 * 1024));
   }
 
   @Test

@@ -156,7 +156,7 @@ class ConsumerRuntimeIT {
   }
 
   @Test
-  void nineMegabyteBodiesAreDeadLetteredWhileGoodOnesFlow() {
+  void nineMegabyteBodiesAreRefusedAsTooLargeWhileGoodOnesFlow() {
     SubscriptionSpec spec = isolated(Topics.EMAILS);
     RecordingHandler<EmailEvent> handler = RecordingHandler.accepting(EventType.EMAIL);
     runtime.start(SubscriptionBinding.of(spec, List.of(handler), EventType.EMAIL));
@@ -172,8 +172,12 @@ class ConsumerRuntimeIT {
     await().atMost(PATIENCE).until(() -> handler.calls().size() == 1);
     await().atMost(PATIENCE).until(() -> deadLetters.messages().size() == 5);
     assertThat(deadLetters.messages())
-        .extracting(m -> m.getAttributesOrThrow(EventAttributes.ERROR_CLASS))
-        .containsOnly("invalid");
+        .extracting(m -> m.getAttributesOrThrow(EventAttributes.ERROR_REASON))
+        .containsOnly("too_large: " + huge.length + " bytes");
+    assertThat(deadLetters.messages())
+        .extracting(m -> m.getAttributesOrThrow("error_delivery_attempt"))
+        .as("refused on the first delivery, never retried")
+        .containsOnly("1");
     deadLetters.close();
   }
 

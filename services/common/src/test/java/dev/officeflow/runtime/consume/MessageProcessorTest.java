@@ -9,6 +9,7 @@ import dev.officeflow.events.EventAttributes;
 import dev.officeflow.events.EventFixtures;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.events.UserEvent;
 import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.events.codec.EventCodec;
@@ -112,11 +113,137 @@ class MessageProcessorTest {
         .verifyComplete();
   }
 
+  @Test
+  void eventOfAForgottenUserIsSettledAsForgottenWithoutTheHandler() {
+    RecordingHandler<EmailEvent> handler = RecordingHandler.accepting(EventType.EMAIL);
+    ForgottenCheck forgotten = new ForgottenCheck(new FakeForgottenUsers("u1"));
+
+    assertOutcome(
+        processor(handler, forgotten), message(encoded(), Map.of()), Action.ACK, "forgotten");
+    assertThat(handler.calls()).isEmpty();
+  }
+
+  @Test
+  void forgottenUserIsCheckedBeforeTheirDeletedPayloadIsLookedFor() {
+    EmailEvent large = EventFixtures.emailEvent("u1", "m1");
+    large = large.withPayload(large.email().withBody("x".repeat(4000)));
+    OfficeEvent travelling = pointers.offload(large).join();
+    store.values().clear();
+
+    assertOutcome(
+        processor(
+            RecordingHandler.accepting(EventType.EMAIL),
+            new ForgottenCheck(new FakeForgottenUsers("u1"))),
+        message(codec.encode(travelling), Map.of()),
+        Action.ACK,
+        "forgotten");
+  }
+
+  @Test
+  void eventWhoseMetadataNamesAForgottenUserIsForgotten() {
+    EmailEvent event = EventFixtures.emailEvent("u1", "m1");
+    event = (EmailEvent) event.withMetadata(EventFixtures.metadata("u-gone"));
+
+    assertOutcome(
+        processor(
+            RecordingHandler.accepting(EventType.EMAIL),
+            new ForgottenCheck(new FakeForgottenUsers("u-gone"))),
+        message(codec.encode(event), Map.of()),
+        Action.ACK,
+        "forgotten");
+  }
+
+  @Test
+  void thePurgeItselfReachesItsHandlerEvenForAForgottenUser() {
+    RecordingHandler<UserEvent> purge = RecordingHandler.accepting(EventType.USER);
+    SubscriptionBinding binding =
+        SubscriptionBinding.of(
+            Catalog.subscription(Catalog.CONTACTS_SERVICE, Topics.USERS), List.of(purge));
+    MessageProcessor processor =
+        new MessageProcessor(
+            binding,
+            codec,
+            pointers,
+            new Tracing(OpenTelemetry.noop()),
+            new ForgottenCheck(new FakeForgottenUsers("u1")));
+
+    assertOutcome(
+        processor,
+        message(codec.encode(EventFixtures.userEvent("u1")), Map.of()),
+        Action.ACK,
+        "done");
+    assertThat(purge.calls()).hasSize(1);
+  }
+
+  @Test
+  void aForgottenUserIsAskedAboutOnce() {
+    FakeForgottenUsers record = new FakeForgottenUsers("u1");
+    MessageProcessor processor =
+        processor(RecordingHandler.accepting(EventType.EMAIL), new ForgottenCheck(record));
+
+    assertOutcome(processor, message(encoded(), Map.of()), Action.ACK, "forgotten");
+    assertOutcome(processor, message(encoded(), Map.of()), Action.ACK, "forgotten");
+    assertThat(record.questions()).isEqualTo(1);
+  }
+
+  @Test
+  void aUserNotForgottenIsAskedAboutAgain() {
+    FakeForgottenUsers record = new FakeForgottenUsers();
+    MessageProcessor processor =
+        processor(RecordingHandler.accepting(EventType.EMAIL), new ForgottenCheck(record));
+
+    assertOutcome(processor, message(encoded(), Map.of()), Action.ACK, "done");
+    record.forget("u1").block();
+    assertOutcome(processor, message(encoded(), Map.of()), Action.ACK, "forgotten");
+  }
+
+  @Test
+  void anUnreachableDatabaseIsAnOutageNotARetry() {
+    StepVerifier.create(
+            processor(
+                    erroring(
+                        new DataAccessResourceFailureExceptionLike(
+                            new java.net.ConnectException("Connection refused"))))
+                .process(message(encoded(), Map.of()), 1))
+        .assertNext(
+            outcome -> {
+              assertThat(outcome.action()).isEqualTo(Action.UNAVAILABLE);
+              assertThat(outcome.reason()).startsWith("unavailable: ");
+            })
+        .verifyComplete();
+  }
+
+  @Test
+  void anUnreachableRedisWhileResolvingAPointerIsAnOutage() {
+    EmailEvent large = EventFixtures.emailEvent("u1", "m1");
+    large = large.withPayload(large.email().withBody("x".repeat(4000)));
+    OfficeEvent travelling = pointers.offload(large).join();
+    store.failWith(new io.lettuce.core.RedisConnectionException("Unable to connect"));
+
+    StepVerifier.create(
+            processor(RecordingHandler.accepting(EventType.EMAIL))
+                .process(message(codec.encode(travelling), Map.of()), 1))
+        .assertNext(outcome -> assertThat(outcome.action()).isEqualTo(Action.UNAVAILABLE))
+        .verifyComplete();
+  }
+
   private MessageProcessor processor(EventHandler<?> handler) {
+    return processor(handler, ForgottenCheck.NOBODY);
+  }
+
+  private MessageProcessor processor(EventHandler<?> handler, ForgottenCheck forgotten) {
     SubscriptionBinding binding =
         SubscriptionBinding.of(
             Catalog.subscription(Catalog.CONTACTS_SERVICE, Topics.EMAILS), List.of(handler));
-    return new MessageProcessor(binding, codec, pointers, new Tracing(OpenTelemetry.noop()));
+    return new MessageProcessor(
+        binding, codec, pointers, new Tracing(OpenTelemetry.noop()), forgotten);
+  }
+
+  /** Stands in for Spring's wrapper of a driver's connection failure. */
+  private static final class DataAccessResourceFailureExceptionLike extends RuntimeException {
+    DataAccessResourceFailureExceptionLike(Throwable cause) {
+      super("Failed to obtain R2DBC Connection", cause);
+    }
   }
 
   private static EventHandler<EmailEvent> erroring(RuntimeException error) {

@@ -14,6 +14,9 @@ class OutcomeObserverTest {
     assertThat(OutcomeObserver.label(Outcome.skipped("provider x"))).isEqualTo("skipped");
     assertThat(OutcomeObserver.label(Outcome.retry("timeout after 10 s"))).isEqualTo("retry");
     assertThat(OutcomeObserver.label(Outcome.deadLetter("invalid: x"))).isEqualTo("dead_letter");
+    assertThat(OutcomeObserver.label(Outcome.forgotten())).isEqualTo("forgotten");
+    assertThat(OutcomeObserver.label(Outcome.unavailable("unavailable: db down")))
+        .isEqualTo("unavailable");
   }
 
   @Test
