@@ -13,6 +13,12 @@ variable "namespace" {
   default     = "officeflow"
 }
 
+variable "dead_letter_alert_channels" {
+  description = "Cloud Monitoring notification channels (projects/P/notificationChannels/ID) told when a dead-letter subscription holds messages."
+  type        = list(string)
+  default     = []
+}
+
 data "google_project" "this" {
   project_id = var.project
 }
@@ -413,10 +419,11 @@ resource "google_pubsub_subscription" "vespa_loader_todos" {
 }
 
 resource "google_pubsub_subscription" "office_integrations_dead_letter" {
-  project              = var.project
-  name                 = "office-integrations-dead-letter"
-  topic                = google_pubsub_topic.office_integrations_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "office-integrations-dead-letter"
+  topic                      = google_pubsub_topic.office_integrations_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -425,10 +432,11 @@ resource "google_pubsub_subscription" "office_integrations_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "office_users_dead_letter" {
-  project              = var.project
-  name                 = "office-users-dead-letter"
-  topic                = google_pubsub_topic.office_users_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "office-users-dead-letter"
+  topic                      = google_pubsub_topic.office_users_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -437,10 +445,11 @@ resource "google_pubsub_subscription" "office_users_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "office_gmail_push_dead_letter" {
-  project              = var.project
-  name                 = "office-gmail-push-dead-letter"
-  topic                = google_pubsub_topic.office_gmail_push_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "office-gmail-push-dead-letter"
+  topic                      = google_pubsub_topic.office_gmail_push_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -449,10 +458,11 @@ resource "google_pubsub_subscription" "office_gmail_push_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "contacts_integrations_dead_letter" {
-  project              = var.project
-  name                 = "contacts-integrations-dead-letter"
-  topic                = google_pubsub_topic.contacts_integrations_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "contacts-integrations-dead-letter"
+  topic                      = google_pubsub_topic.contacts_integrations_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -461,10 +471,11 @@ resource "google_pubsub_subscription" "contacts_integrations_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "contacts_users_dead_letter" {
-  project              = var.project
-  name                 = "contacts-users-dead-letter"
-  topic                = google_pubsub_topic.contacts_users_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "contacts-users-dead-letter"
+  topic                      = google_pubsub_topic.contacts_users_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -473,10 +484,11 @@ resource "google_pubsub_subscription" "contacts_users_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "contacts_emails_dead_letter" {
-  project              = var.project
-  name                 = "contacts-emails-dead-letter"
-  topic                = google_pubsub_topic.contacts_emails_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "contacts-emails-dead-letter"
+  topic                      = google_pubsub_topic.contacts_emails_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -485,10 +497,11 @@ resource "google_pubsub_subscription" "contacts_emails_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "contacts_calendars_dead_letter" {
-  project              = var.project
-  name                 = "contacts-calendars-dead-letter"
-  topic                = google_pubsub_topic.contacts_calendars_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "contacts-calendars-dead-letter"
+  topic                      = google_pubsub_topic.contacts_calendars_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -497,10 +510,11 @@ resource "google_pubsub_subscription" "contacts_calendars_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "vespa_loader_users_dead_letter" {
-  project              = var.project
-  name                 = "vespa-loader-users-dead-letter"
-  topic                = google_pubsub_topic.vespa_loader_users_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "vespa-loader-users-dead-letter"
+  topic                      = google_pubsub_topic.vespa_loader_users_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -509,10 +523,11 @@ resource "google_pubsub_subscription" "vespa_loader_users_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "vespa_loader_emails_dead_letter" {
-  project              = var.project
-  name                 = "vespa-loader-emails-dead-letter"
-  topic                = google_pubsub_topic.vespa_loader_emails_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "vespa-loader-emails-dead-letter"
+  topic                      = google_pubsub_topic.vespa_loader_emails_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -521,10 +536,11 @@ resource "google_pubsub_subscription" "vespa_loader_emails_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "vespa_loader_calendars_dead_letter" {
-  project              = var.project
-  name                 = "vespa-loader-calendars-dead-letter"
-  topic                = google_pubsub_topic.vespa_loader_calendars_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "vespa-loader-calendars-dead-letter"
+  topic                      = google_pubsub_topic.vespa_loader_calendars_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -533,10 +549,11 @@ resource "google_pubsub_subscription" "vespa_loader_calendars_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "vespa_loader_contacts_dead_letter" {
-  project              = var.project
-  name                 = "vespa-loader-contacts-dead-letter"
-  topic                = google_pubsub_topic.vespa_loader_contacts_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "vespa-loader-contacts-dead-letter"
+  topic                      = google_pubsub_topic.vespa_loader_contacts_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -545,10 +562,11 @@ resource "google_pubsub_subscription" "vespa_loader_contacts_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "vespa_loader_documents_dead_letter" {
-  project              = var.project
-  name                 = "vespa-loader-documents-dead-letter"
-  topic                = google_pubsub_topic.vespa_loader_documents_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "vespa-loader-documents-dead-letter"
+  topic                      = google_pubsub_topic.vespa_loader_documents_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -557,10 +575,11 @@ resource "google_pubsub_subscription" "vespa_loader_documents_dead_letter" {
 }
 
 resource "google_pubsub_subscription" "vespa_loader_todos_dead_letter" {
-  project              = var.project
-  name                 = "vespa-loader-todos-dead-letter"
-  topic                = google_pubsub_topic.vespa_loader_todos_dead_letter.id
-  ack_deadline_seconds = 60
+  project                    = var.project
+  name                       = "vespa-loader-todos-dead-letter"
+  topic                      = google_pubsub_topic.vespa_loader_todos_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
 
   # Never expires: a consumer down for a month finds its backlog.
   expiration_policy {
@@ -750,6 +769,383 @@ resource "google_pubsub_subscription_iam_member" "vespa_loader_todos_agent_subsc
   member       = local.pubsub_service_agent
 }
 
+resource "google_monitoring_alert_policy" "office_integrations_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in office-integrations-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "office-integrations-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"office-integrations-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription office-integrations gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show office-integrations-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "office_users_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in office-users-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "office-users-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"office-users-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription office-users gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show office-users-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "office_gmail_push_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in office-gmail-push-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "office-gmail-push-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"office-gmail-push-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription office-gmail-push gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show office-gmail-push-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "contacts_integrations_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in contacts-integrations-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "contacts-integrations-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"contacts-integrations-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription contacts-integrations gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show contacts-integrations-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "contacts_users_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in contacts-users-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "contacts-users-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"contacts-users-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription contacts-users gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show contacts-users-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "contacts_emails_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in contacts-emails-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "contacts-emails-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"contacts-emails-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription contacts-emails gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show contacts-emails-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "contacts_calendars_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in contacts-calendars-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "contacts-calendars-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"contacts-calendars-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription contacts-calendars gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show contacts-calendars-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "vespa_loader_users_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in vespa-loader-users-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "vespa-loader-users-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"vespa-loader-users-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription vespa-loader-users gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show vespa-loader-users-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "vespa_loader_emails_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in vespa-loader-emails-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "vespa-loader-emails-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"vespa-loader-emails-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription vespa-loader-emails gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show vespa-loader-emails-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "vespa_loader_calendars_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in vespa-loader-calendars-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "vespa-loader-calendars-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"vespa-loader-calendars-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription vespa-loader-calendars gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show vespa-loader-calendars-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "vespa_loader_contacts_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in vespa-loader-contacts-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "vespa-loader-contacts-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"vespa-loader-contacts-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription vespa-loader-contacts gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show vespa-loader-contacts-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "vespa_loader_documents_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in vespa-loader-documents-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "vespa-loader-documents-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"vespa-loader-documents-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription vespa-loader-documents gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show vespa-loader-documents-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "vespa_loader_todos_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in vespa-loader-todos-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "vespa-loader-todos-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"vespa-loader-todos-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription vespa-loader-todos gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show vespa-loader-todos-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
 # Gmail's users.watch publishes mailbox changes as this Google-owned account.
 resource "google_pubsub_topic_iam_member" "gmail_push_gmail_publishes" {
   project = var.project
@@ -805,6 +1201,34 @@ resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_calend
   member       = "serviceAccount:${google_service_account.contacts.email}"
 }
 
+resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_integrations_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.contacts_integrations_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_users_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.contacts_users_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_emails_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.contacts_emails_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_calendars_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.contacts_calendars_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.contacts.email}"
+}
+
 resource "google_service_account" "office" {
   project      = var.project
   account_id   = "officeflow-office"
@@ -848,6 +1272,27 @@ resource "google_pubsub_subscription_iam_member" "office_reads_office_users" {
 resource "google_pubsub_subscription_iam_member" "office_reads_office_gmail_push" {
   project      = var.project
   subscription = google_pubsub_subscription.office_gmail_push.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.office.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "office_reads_office_integrations_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.office_integrations_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.office.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "office_reads_office_users_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.office_users_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.office.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "office_reads_office_gmail_push_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.office_gmail_push_dead_letter.name
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:${google_service_account.office.email}"
 }
@@ -928,6 +1373,48 @@ resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loade
 resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loader_todos" {
   project      = var.project
   subscription = google_pubsub_subscription.vespa_loader_todos.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loader_users_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.vespa_loader_users_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loader_emails_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.vespa_loader_emails_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loader_calendars_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.vespa_loader_calendars_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loader_contacts_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.vespa_loader_contacts_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loader_documents_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.vespa_loader_documents_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loader_todos_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.vespa_loader_todos_dead_letter.name
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:${google_service_account.vespa_loader.email}"
 }

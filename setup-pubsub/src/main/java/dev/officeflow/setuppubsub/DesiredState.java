@@ -2,6 +2,7 @@ package dev.officeflow.setuppubsub;
 
 import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.SubscriptionSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,9 +18,28 @@ record DesiredState(List<String> topics, List<SubscriptionSettings> subscription
     subscriptions = List.copyOf(subscriptions);
   }
 
-  /** The catalog of {@code common-events} with every name prefixed by {@code prefix}. */
+  /**
+   * The catalog of {@code common-events} for real Pub/Sub, every name prefixed by {@code prefix}.
+   */
   static DesiredState fromCatalog(String prefix) {
-    return of(Catalog.allTopics(), Catalog.subscriptions(), prefix);
+    return fromCatalog(prefix, Catalog.DEAD_LETTER_RETENTION);
+  }
+
+  /**
+   * The catalog with the dead-letter subscriptions' retention capped at {@code maxRetention}, what
+   * the target allows ({@link SubscriptionSettings#EMULATOR_MAX_RETENTION} on the emulator).
+   */
+  static DesiredState fromCatalog(String prefix, Duration maxRetention) {
+    Duration retention =
+        Catalog.DEAD_LETTER_RETENTION.compareTo(maxRetention) <= 0
+            ? Catalog.DEAD_LETTER_RETENTION
+            : maxRetention;
+    return of(Catalog.allTopics(), Catalog.subscriptions(), prefix, retention);
+  }
+
+  /** As {@link #of(List, List, String, Duration)} with the catalog's dead-letter retention. */
+  static DesiredState of(List<String> allTopics, List<SubscriptionSpec> specs, String prefix) {
+    return of(allTopics, specs, prefix, Catalog.DEAD_LETTER_RETENTION);
   }
 
   /**
@@ -27,8 +47,13 @@ record DesiredState(List<String> topics, List<SubscriptionSettings> subscription
    * and the catalog keeps a single definition of them.
    *
    * @param allTopics event topics and dead-letter topics, as {@link Catalog#allTopics()}
+   * @param deadLetterRetention the message retention of the dead-letter subscriptions
    */
-  static DesiredState of(List<String> allTopics, List<SubscriptionSpec> specs, String prefix) {
+  static DesiredState of(
+      List<String> allTopics,
+      List<SubscriptionSpec> specs,
+      String prefix,
+      Duration deadLetterRetention) {
     List<SubscriptionSpec> renamed =
         specs.stream()
             .map(spec -> spec.renamed(prefix + spec.name(), prefix + spec.topic()))
@@ -36,7 +61,8 @@ record DesiredState(List<String> topics, List<SubscriptionSettings> subscription
     List<SubscriptionSettings> subscriptions =
         Stream.concat(
                 renamed.stream().map(SubscriptionSettings::of),
-                renamed.stream().map(SubscriptionSettings::deadLetterSinkOf))
+                renamed.stream()
+                    .map(spec -> SubscriptionSettings.deadLetterSinkOf(spec, deadLetterRetention)))
             .toList();
     return new DesiredState(
         allTopics.stream().map(topic -> prefix + topic).distinct().toList(), subscriptions);
@@ -45,5 +71,10 @@ record DesiredState(List<String> topics, List<SubscriptionSettings> subscription
   /** The subscriptions that dead-letter, i.e. those whose service agent needs IAM bindings. */
   List<SubscriptionSettings> deadLetteringSubscriptions() {
     return subscriptions.stream().filter(s -> s.deadLetter().isPresent()).toList();
+  }
+
+  /** The subscriptions that keep dead letters: every one that does not dead-letter itself. */
+  List<SubscriptionSettings> deadLetterSinks() {
+    return subscriptions.stream().filter(s -> s.deadLetter().isEmpty()).toList();
   }
 }

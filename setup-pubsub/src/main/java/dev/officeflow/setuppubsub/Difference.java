@@ -20,7 +20,8 @@ record Difference(Kind kind, String resource, String detail) {
     RETRY_POLICY(Optional.of(PubSubResources.Field.RETRY_POLICY)),
     DEAD_LETTER_TOPIC(Optional.of(PubSubResources.Field.DEAD_LETTER_POLICY)),
     MAX_DELIVERY_ATTEMPTS(Optional.of(PubSubResources.Field.DEAD_LETTER_POLICY)),
-    EXPIRATION(Optional.of(PubSubResources.Field.EXPIRATION_POLICY));
+    EXPIRATION(Optional.of(PubSubResources.Field.EXPIRATION_POLICY)),
+    RETENTION(Optional.of(PubSubResources.Field.MESSAGE_RETENTION));
 
     private final Optional<PubSubResources.Field> field;
 

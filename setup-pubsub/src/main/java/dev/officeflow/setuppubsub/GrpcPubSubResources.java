@@ -128,6 +128,7 @@ final class GrpcPubSubResources implements PubSubResources {
             .setTopic(topicName(settings.topic()))
             .setAckDeadlineSeconds(Math.toIntExact(settings.ackDeadline().toSeconds()));
     settings.retry().ifPresent(backoff -> subscription.setRetryPolicy(toProto(backoff)));
+    settings.retention().ifPresent(kept -> subscription.setMessageRetentionDuration(toProto(kept)));
     settings
         .deadLetter()
         .ifPresent(
@@ -161,7 +162,10 @@ final class GrpcPubSubResources implements PubSubResources {
                     toDuration(subscription.getRetryPolicy().getMaximumBackoff())))
             : Optional.empty(),
         deadLetter(subscription),
-        expiration(subscription));
+        expiration(subscription),
+        subscription.hasMessageRetentionDuration()
+            ? Optional.of(toDuration(subscription.getMessageRetentionDuration()))
+            : Optional.empty());
   }
 
   private Optional<DeadLetter> deadLetter(Subscription subscription) {

@@ -1,12 +1,14 @@
 package dev.officeflow.setuppubsub;
 
+import dev.officeflow.events.catalog.Catalog;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * The {@code setup-pubsub} command line: applies, plans ({@code --dry-run}) or checks ({@code
- * --verify}) the catalog's topics and subscriptions. The only class that touches the process's
- * streams and exit code.
+ * --verify}) the catalog's topics and subscriptions; {@code dead-letters ...} is {@link
+ * DeadLettersCli}. The only class that touches the process's streams and exit code.
  */
 public final class Main {
 
@@ -21,6 +23,9 @@ public final class Main {
    * services, which apply the catalog under a prefix) call this instead of {@link #main}.
    */
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals(DeadLettersCli.NAME)) {
+      return DeadLettersCli.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
+    }
     Options options;
     try {
       options = Options.parse(args, env);
@@ -49,7 +54,12 @@ public final class Main {
 
   /** Runs one mode against {@code resources}. */
   static ExitStatus run(Options options, PubSubResources resources, PrintStream out) {
-    DesiredState desired = DesiredState.fromCatalog(options.prefix());
+    DesiredState desired =
+        DesiredState.fromCatalog(
+            options.prefix(),
+            options.emulator().isPresent()
+                ? SubscriptionSettings.EMULATOR_MAX_RETENTION
+                : Catalog.DEAD_LETTER_RETENTION);
     Plan plan = new Planner(resources).plan(desired);
     ExitStatus status =
         switch (options.mode()) {

@@ -90,14 +90,14 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
     return new CommandLine(arguments).setCaseInsensitiveEnumValuesAllowed(false);
   }
 
-  private static String validProject(String project) {
+  static String validProject(String project) {
     if (!PROJECT.matcher(project).matches()) {
       throw SetupException.usage("--project '" + project + "' is not a project id");
     }
     return project;
   }
 
-  private static String validPrefix(String prefix) {
+  static String validPrefix(String prefix) {
     if (!PREFIX.matcher(prefix).matches() || prefix.startsWith("goog")) {
       throw SetupException.usage(
           "--prefix '"
@@ -108,7 +108,7 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
     return prefix;
   }
 
-  private static Optional<String> nonBlank(@Nullable String value) {
+  static Optional<String> nonBlank(@Nullable String value) {
     return Optional.ofNullable(value).map(String::trim).filter(text -> !text.isEmpty());
   }
 
@@ -121,6 +121,11 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
         "Applies officeflow's topic and subscription catalog to the Pub/Sub emulator or a GCP"
             + " project: creates what is missing, brings subscriptions in line, changes nothing"
             + " else. Idempotent."
+      },
+      footer = {
+        "",
+        "Dead letters: java -jar setup-pubsub.jar dead-letters --help (list, show, replay, purge,"
+            + " purge-user)"
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {

@@ -62,6 +62,16 @@ final class Planner {
         "expiration",
         expirationText(actual.expiration()),
         expirationText(desired.expiration()));
+    // Only where the catalog sets one: the event subscriptions keep Pub/Sub's default.
+    desired
+        .retention()
+        .ifPresent(
+            kept ->
+                found.check(
+                    Kind.RETENTION,
+                    "message retention",
+                    actual.retention().map(SubscriptionSettings::days).orElse("default"),
+                    SubscriptionSettings.days(kept)));
     return found.list();
   }
 

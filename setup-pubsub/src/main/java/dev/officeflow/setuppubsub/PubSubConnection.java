@@ -4,6 +4,7 @@ import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.api.gax.rpc.StatusCode;
 import com.google.api.gax.rpc.UnaryCallSettings;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
@@ -17,6 +18,7 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -33,22 +35,49 @@ final class PubSubConnection {
 
   private PubSubConnection() {}
 
+  /**
+   * The largest response a pull may return, what Google's own subscriber allows: a dead letter
+   * keeps a body of up to Pub/Sub's 10 MB, and a scan must not hold more than this at once.
+   */
+  static final int MAX_INBOUND_MESSAGE_BYTES = 20 * 1024 * 1024;
+
+  /** Builds one kind of client from the two admin clients. */
+  @FunctionalInterface
+  interface Clients<T> {
+    T create(
+        TopicAdminClient topics,
+        SubscriptionAdminClient subscriptions,
+        PubSubErrors errors,
+        Runnable closeTransport);
+  }
+
   static GrpcPubSubResources open(Options options) {
-    return options
-        .emulator()
-        .map(emulator -> emulator(emulator, options.project()))
-        .orElseGet(() -> cloud(options.project()));
+    return open(
+        options.emulator(),
+        options.project(),
+        (topics, subscriptions, errors, close) ->
+            new GrpcPubSubResources(options.project(), topics, subscriptions, errors, close));
+  }
+
+  /** The emulator when given, else real Pub/Sub with Application Default Credentials. */
+  static <T> T open(Optional<HostPort> emulator, String project, Clients<T> clients) {
+    return emulator
+        .map(host -> emulator(host, project, clients))
+        .orElseGet(() -> cloud(project, clients));
   }
 
   /**
    * Checks that the emulator accepts a TCP connection first: gRPC would otherwise retry a refused
    * connection until the call times out.
    */
-  static GrpcPubSubResources emulator(HostPort emulator, String project) {
+  private static <T> T emulator(HostPort emulator, String project, Clients<T> clients) {
     PubSubErrors errors = PubSubErrors.forEmulator(project, emulator);
     probe(emulator, errors);
     ManagedChannel channel =
-        ManagedChannelBuilder.forTarget(emulator.toString()).usePlaintext().build();
+        ManagedChannelBuilder.forTarget(emulator.toString())
+            .usePlaintext()
+            .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+            .build();
     FixedTransportChannelProvider transport =
         FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
     try {
@@ -61,7 +90,7 @@ final class PubSubConnection {
               .setTransportChannelProvider(transport)
               .setCredentialsProvider(NoCredentialsProvider.create());
       // The fixed channel is not closed by the clients, so the resources close it.
-      return connect(project, topics, subscriptions, errors, () -> shutdown(channel));
+      return connect(project, topics, subscriptions, errors, () -> shutdown(channel), clients);
     } catch (RuntimeException e) {
       shutdown(channel);
       throw e;
@@ -69,30 +98,39 @@ final class PubSubConnection {
   }
 
   /** Real Pub/Sub with Application Default Credentials. */
-  static GrpcPubSubResources cloud(String project) {
+  private static <T> T cloud(String project, Clients<T> clients) {
+    SubscriptionAdminSettings.Builder subscriptions = SubscriptionAdminSettings.newBuilder();
+    subscriptions.setTransportChannelProvider(
+        SubscriptionAdminSettings.defaultGrpcTransportProviderBuilder()
+            .setMaxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+            .build());
     return connect(
         project,
         TopicAdminSettings.newBuilder(),
-        SubscriptionAdminSettings.newBuilder(),
+        subscriptions,
         PubSubErrors.forCloud(project),
-        () -> {});
+        () -> {},
+        clients);
   }
 
-  private static GrpcPubSubResources connect(
+  private static <T> T connect(
       String project,
       TopicAdminSettings.Builder topics,
       SubscriptionAdminSettings.Builder subscriptions,
       PubSubErrors errors,
-      Runnable closeTransport) {
+      Runnable closeTransport,
+      Clients<T> clients) {
     topics.applyToAllUnaryMethods(PubSubConnection::bounded);
     subscriptions.applyToAllUnaryMethods(PubSubConnection::bounded);
+    // A pull is retried only when Pub/Sub was unreachable: a retried pull leases further messages
+    // and a too-large response would only repeat (DeadLetterScan falls back to one at a time).
+    subscriptions.pullSettings().setRetryableCodes(StatusCode.Code.UNAVAILABLE);
     @Nullable TopicAdminClient topicClient = null;
     try {
       topicClient = TopicAdminClient.create(topics.build());
       SubscriptionAdminClient subscriptionClient =
           SubscriptionAdminClient.create(subscriptions.build());
-      return new GrpcPubSubResources(
-          project, topicClient, subscriptionClient, errors, closeTransport);
+      return clients.create(topicClient, subscriptionClient, errors, closeTransport);
     } catch (IOException e) {
       if (topicClient != null) {
         topicClient.close();

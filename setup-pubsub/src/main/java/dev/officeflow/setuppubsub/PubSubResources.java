@@ -15,7 +15,8 @@ interface PubSubResources extends AutoCloseable {
     ACK_DEADLINE("ack_deadline_seconds"),
     RETRY_POLICY("retry_policy"),
     DEAD_LETTER_POLICY("dead_letter_policy"),
-    EXPIRATION_POLICY("expiration_policy");
+    EXPIRATION_POLICY("expiration_policy"),
+    MESSAGE_RETENTION("message_retention_duration");
 
     private final String maskPath;
 

@@ -1,5 +1,6 @@
 package dev.officeflow.setuppubsub;
 
+import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.SubscriptionSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Optional;
  *
  * @param expiration how long the subscription may be inactive before Pub/Sub deletes it; empty
  *     means never
+ * @param retention how long Pub/Sub keeps an unacknowledged message; empty means not managed
+ *     (Pub/Sub's default, 7 days)
  */
 record SubscriptionSettings(
     String name,
@@ -20,7 +23,8 @@ record SubscriptionSettings(
     Duration ackDeadline,
     Optional<Backoff> retry,
     Optional<DeadLetter> deadLetter,
-    Optional<Duration> expiration) {
+    Optional<Duration> expiration,
+    Optional<Duration> retention) {
 
   /**
    * The ack deadline of the subscriptions that keep dead letters: whoever reads them (a person, a
@@ -30,6 +34,23 @@ record SubscriptionSettings(
 
   /** Pub/Sub's expiration when none is set: 31 days without subscribers. */
   static final Duration DEFAULT_EXPIRATION = Duration.ofDays(31);
+
+  /**
+   * The longest message retention the emulator accepts on a subscription: it still has the 7-day
+   * limit that Pub/Sub itself raised to 31 days ({@link Catalog#DEAD_LETTER_RETENTION}).
+   */
+  static final Duration EMULATOR_MAX_RETENTION = Duration.ofDays(7);
+
+  /** Settings whose message retention is not managed. */
+  SubscriptionSettings(
+      String name,
+      String topic,
+      Duration ackDeadline,
+      Optional<Backoff> retry,
+      Optional<DeadLetter> deadLetter,
+      Optional<Duration> expiration) {
+    this(name, topic, ackDeadline, retry, deadLetter, expiration, Optional.empty());
+  }
 
   /** A retry policy: exponential backoff between {@code minimum} and {@code maximum}. */
   record Backoff(Duration minimum, Duration maximum) {
@@ -64,16 +85,18 @@ record SubscriptionSettings(
   /**
    * The subscription on {@code spec}'s dead-letter topic. It exists because Pub/Sub drops messages
    * published to a topic without subscriptions; it never expires because nobody pulls from it until
-   * something goes wrong.
+   * something goes wrong; it keeps each message for {@code retention}, the longest the target
+   * allows, so that an operator has that long to look at it and replay it.
    */
-  static SubscriptionSettings deadLetterSinkOf(SubscriptionSpec spec) {
+  static SubscriptionSettings deadLetterSinkOf(SubscriptionSpec spec, Duration retention) {
     return new SubscriptionSettings(
         spec.deadLetterSubscription(),
         spec.deadLetterTopic(),
         DEAD_LETTER_ACK_DEADLINE,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Optional.of(retention));
   }
 
   /**
@@ -85,7 +108,15 @@ record SubscriptionSettings(
     retry.ifPresent(backoff -> parts.add("retry " + backoff));
     deadLetter.ifPresent(policy -> parts.add("dead-letter " + policy));
     expiration.ifPresent(ttl -> parts.add("expires after " + seconds(ttl)));
+    retention.ifPresent(kept -> parts.add("retention " + days(kept)));
     return String.join(", ", parts);
+  }
+
+  /** {@code 7 days}, or {@link #seconds} when the duration is not whole days. */
+  static String days(Duration duration) {
+    return duration.equals(Duration.ofDays(duration.toDays()))
+        ? duration.toDays() + (duration.toDays() == 1 ? " day" : " days")
+        : seconds(duration);
   }
 
   /** {@code 30s}, or {@code 1500ms} when the duration is not whole seconds. */

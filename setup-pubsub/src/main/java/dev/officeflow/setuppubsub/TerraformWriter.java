@@ -1,6 +1,7 @@
 package dev.officeflow.setuppubsub;
 
 import dev.officeflow.events.catalog.Catalog;
+import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.events.catalog.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.Optional;
 
 /**
  * The catalog as Terraform for a GCP project ({@code setup-pubsub --emit terraform}): topics,
- * subscriptions with their retry and dead-letter policies, the dead-letter sinks, the IAM the
- * Pub/Sub service agent needs to dead-letter, Gmail's publisher grant on {@code gmail-push}, and a
- * service account per service with exactly the topics it publishes and the subscriptions it reads,
- * bound to its Kubernetes service account (workload identity). Generated, so the catalog stays the
- * single source: regenerate after changing it. Output is {@code terraform fmt}-clean.
+ * subscriptions with their retry and dead-letter policies, the dead-letter sinks with their
+ * retention, the IAM the Pub/Sub service agent needs to dead-letter, an alert policy per
+ * dead-letter sink, Gmail's publisher grant on {@code gmail-push}, and a service account per
+ * service with exactly the topics it publishes and the subscriptions it reads (its dead-letter
+ * sinks included: it purges a forgotten user's dead letters), bound to its Kubernetes service
+ * account (workload identity). Generated, so the catalog stays the single source: regenerate after
+ * changing it. Output is {@code terraform fmt}-clean.
  */
 final class TerraformWriter {
 
@@ -40,6 +43,7 @@ final class TerraformWriter {
     desired.topics().forEach(this::topic);
     desired.subscriptions().forEach(this::subscription);
     deadLetterIam();
+    desired.deadLetterSinks().forEach(this::deadLetterAlert);
     gmailPush();
     Catalog.services().forEach(this::serviceAccount);
     return String.join("\n", out) + "\n";
@@ -59,6 +63,12 @@ final class TerraformWriter {
         "description = \"The Kubernetes namespace of the services (workload identity).\"",
         "type        = string",
         "default     = \"officeflow\"");
+    block(
+        "variable \"dead_letter_alert_channels\"",
+        "description = \"Cloud Monitoring notification channels (projects/P/notificationChannels/ID)"
+            + " told when a dead-letter subscription holds messages.\"",
+        "type        = list(string)",
+        "default     = []");
     block("data \"google_project\" \"this\"", "project_id = var.project");
     block(
         "locals",
@@ -79,6 +89,11 @@ final class TerraformWriter {
     body.add("name                 = " + quote(s.name()));
     body.add("topic                = google_pubsub_topic." + id(s.topic()) + ".id");
     body.add("ack_deadline_seconds = " + s.ackDeadline().toSeconds());
+    s.retention()
+        .ifPresent(
+            kept ->
+                body.add(
+                    "message_retention_duration = " + quote(SubscriptionSettings.seconds(kept))));
     s.retry()
         .ifPresent(
             backoff -> {
@@ -127,6 +142,52 @@ final class TerraformWriter {
     }
   }
 
+  /**
+   * Fires while the sink holds an undelivered message: a consumer gave up on something. Pub/Sub's
+   * own metric, so it needs nothing from the services; it lags by a minute or two.
+   */
+  private void deadLetterAlert(SubscriptionSettings sink) {
+    String filter =
+        "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \""
+            + sink.name()
+            + "\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\"";
+    block(
+        "resource \"google_monitoring_alert_policy\" " + quote(id(sink.name()) + "_not_empty"),
+        "project      = var.project",
+        "display_name = " + quote("officeflow dead letters in " + sink.name()),
+        "combiner     = \"OR\"",
+        "",
+        "conditions {",
+        "  display_name = " + quote(sink.name() + " holds undelivered messages"),
+        "",
+        "  condition_threshold {",
+        "    filter          = " + quote(filter),
+        "    comparison      = \"COMPARISON_GT\"",
+        "    threshold_value = 0",
+        "    duration        = \"0s\"",
+        "",
+        "    aggregations {",
+        "      alignment_period   = \"300s\"",
+        "      per_series_aligner = \"ALIGN_MAX\"",
+        "    }",
+        "  }",
+        "}",
+        "",
+        "notification_channels = var.dead_letter_alert_channels",
+        "",
+        "documentation {",
+        "  content   = "
+            + quote(
+                "The subscription "
+                    + sink.topic().replaceFirst("-dead-letter$", "")
+                    + " gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show "
+                    + sink.name().substring(prefix.length())
+                    + "`, replay them with `... replay`, drop them with `... purge`"
+                    + " (README, \"Dead letters\")."),
+        "  mime_type = \"text/markdown\"",
+        "}");
+  }
+
   private void gmailPush() {
     String topic = prefix + Topics.GMAIL_PUSH;
     out.add("# Gmail's users.watch publishes mailbox changes as this Google-owned account.");
@@ -165,18 +226,23 @@ final class TerraformWriter {
             "member  = " + member);
       }
     }
-    Catalog.subscriptionsOf(service)
-        .forEach(
-            spec ->
-                block(
-                    "resource \"google_pubsub_subscription_iam_member\" "
-                        + quote(account + "_reads_" + id(prefix + spec.name())),
-                    "project      = var.project",
-                    "subscription = google_pubsub_subscription."
-                        + id(prefix + spec.name())
-                        + ".name",
-                    "role         = \"roles/pubsub.subscriber\"",
-                    "member       = " + member));
+    for (SubscriptionSpec spec : Catalog.subscriptionsOf(service)) {
+      reads(account, member, prefix + spec.name());
+    }
+    // Its dead-letter sinks too: forgetting a user purges their dead letters there.
+    for (SubscriptionSpec spec : Catalog.subscriptionsOf(service)) {
+      reads(account, member, prefix + spec.deadLetterSubscription());
+    }
+  }
+
+  private void reads(String account, String member, String subscription) {
+    block(
+        "resource \"google_pubsub_subscription_iam_member\" "
+            + quote(account + "_reads_" + id(subscription)),
+        "project      = var.project",
+        "subscription = google_pubsub_subscription." + id(subscription) + ".name",
+        "role         = \"roles/pubsub.subscriber\"",
+        "member       = " + member);
   }
 
   /** {@code officeflow-vespa-loader}: 6 to 30 characters, letters, digits and dashes. */

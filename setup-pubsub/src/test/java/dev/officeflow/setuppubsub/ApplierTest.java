@@ -29,7 +29,8 @@ class ApplierTest {
         .contains(
             "created subscription contacts-emails (ack 30s, retry 1s..60s, dead-letter"
                 + " contacts-emails-dead-letter after 5)\n")
-        .contains("created subscription contacts-emails-dead-letter (ack 60s)\n");
+        .contains(
+            "created subscription contacts-emails-dead-letter (ack 60s, retention 31 days)\n");
   }
 
   @Test

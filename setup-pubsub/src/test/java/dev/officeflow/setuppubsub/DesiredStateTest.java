@@ -20,6 +20,19 @@ class DesiredStateTest {
   }
 
   @Test
+  void deadLetterSinksKeepMessagesForTheLongestTheTargetAllows() {
+    assertThat(DesiredState.fromCatalog("").deadLetterSinks())
+        .hasSize(Catalog.subscriptions().size())
+        .allMatch(s -> s.retention().equals(java.util.Optional.of(Catalog.DEAD_LETTER_RETENTION)));
+    assertThat(
+            DesiredState.fromCatalog("", SubscriptionSettings.EMULATOR_MAX_RETENTION)
+                .deadLetterSinks())
+        .allMatch(s -> s.retention().orElseThrow().toDays() == 7);
+    assertThat(DesiredState.fromCatalog("").deadLetteringSubscriptions())
+        .allMatch(s -> s.retention().isEmpty());
+  }
+
+  @Test
   void prefixesEveryTopicAndSubscriptionName() {
     DesiredState desired = DesiredState.fromCatalog("it-x1-");
 

@@ -8,7 +8,11 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.FieldMask;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PullRequest;
+import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
@@ -17,6 +21,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +58,39 @@ final class EmulatorAdmin implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Publishes one message to {@code topic} and returns its id. */
+  String publish(String topic, Map<String, String> attributes, String data) {
+    return topics
+        .publish(
+            TopicName.of(project, topic),
+            List.of(
+                PubsubMessage.newBuilder()
+                    .putAllAttributes(attributes)
+                    .setData(ByteString.copyFromUtf8(data))
+                    .build()))
+        .getMessageIds(0);
+  }
+
+  /** Pulls and acks what {@code subscription} has now, up to 100 messages. */
+  @SuppressWarnings("deprecation")
+  List<PubsubMessage> drain(String subscription) {
+    List<ReceivedMessage> received =
+        subscriptions
+            .pull(
+                PullRequest.newBuilder()
+                    .setSubscription(SubscriptionName.of(project, subscription).toString())
+                    .setMaxMessages(100)
+                    .setReturnImmediately(true)
+                    .build())
+            .getReceivedMessagesList();
+    if (!received.isEmpty()) {
+      subscriptions.acknowledge(
+          SubscriptionName.of(project, subscription),
+          received.stream().map(ReceivedMessage::getAckId).toList());
+    }
+    return received.stream().map(ReceivedMessage::getMessage).toList();
   }
 
   boolean topicExists(String topic) {

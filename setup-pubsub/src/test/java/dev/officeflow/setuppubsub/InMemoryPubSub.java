@@ -61,9 +61,8 @@ final class InMemoryPubSub implements PubSubResources {
             fields.contains(Field.DEAD_LETTER_POLICY)
                 ? settings.deadLetter()
                 : current.deadLetter(),
-            fields.contains(Field.EXPIRATION_POLICY)
-                ? settings.expiration()
-                : current.expiration());
+            fields.contains(Field.EXPIRATION_POLICY) ? settings.expiration() : current.expiration(),
+            fields.contains(Field.MESSAGE_RETENTION) ? settings.retention() : current.retention());
     subscriptions.put(settings.name(), updated);
     changes.add("update subscription " + settings.name() + " " + fields);
   }

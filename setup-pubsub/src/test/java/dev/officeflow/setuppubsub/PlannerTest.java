@@ -8,6 +8,7 @@ import dev.officeflow.setuppubsub.Plan.Action;
 import dev.officeflow.setuppubsub.SubscriptionSettings.Backoff;
 import dev.officeflow.setuppubsub.SubscriptionSettings.DeadLetter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,44 @@ class PlannerTest {
         .extracting(Difference::detail)
         .containsExactly(
             "retry policy 10s..600s, expected 1s..60s", "expiration after 31 days, expected never");
+  }
+
+  @Test
+  void aDeadLetterSinkWithAShorterRetentionDiffersAndIsUpdatedInPlace() {
+    SubscriptionSettings desired =
+        SubscriptionSettings.deadLetterSinkOf(Fixtures.CONTACTS_EMAILS, Duration.ofDays(31));
+    SubscriptionSettings actual =
+        new SubscriptionSettings(
+            desired.name(),
+            desired.topic(),
+            desired.ackDeadline(),
+            desired.retry(),
+            desired.deadLetter(),
+            desired.expiration(),
+            Optional.of(Duration.ofDays(7)));
+
+    List<Difference> differences = Planner.compare(desired, actual);
+
+    assertThat(differences)
+        .extracting(Difference::kind, Difference::detail)
+        .containsExactly(tuple(Kind.RETENTION, "message retention 7 days, expected 31 days"));
+    assertThat(Kind.RETENTION.field()).contains(PubSubResources.Field.MESSAGE_RETENTION);
+  }
+
+  @Test
+  void theRetentionOfAnEventSubscriptionIsNotTheCatalogsConcern() {
+    SubscriptionSettings desired = Fixtures.contactsEmails();
+    SubscriptionSettings actual =
+        new SubscriptionSettings(
+            desired.name(),
+            desired.topic(),
+            desired.ackDeadline(),
+            desired.retry(),
+            desired.deadLetter(),
+            desired.expiration(),
+            Optional.of(Duration.ofHours(1)));
+
+    assertThat(Planner.compare(desired, actual)).isEmpty();
   }
 
   @Test

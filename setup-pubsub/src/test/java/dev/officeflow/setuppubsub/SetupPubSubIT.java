@@ -24,7 +24,8 @@ class SetupPubSubIT {
 
   private final String prefix = Infrastructure.uniqueName("sp") + "-";
   private final String project = Infrastructure.pubsubProjectId();
-  private final DesiredState desired = DesiredState.fromCatalog(prefix);
+  private final DesiredState desired =
+      DesiredState.fromCatalog(prefix, SubscriptionSettings.EMULATOR_MAX_RETENTION);
   private EmulatorAdmin admin;
 
   /** What one CLI run printed and returned. */
@@ -135,6 +136,37 @@ class SetupPubSubIT {
     assertThat(apply.exitCode()).isZero();
     assertThat(apply.out())
         .contains("updated subscription " + name + " (ack deadline, dead letter policy)");
+    assertThat(run("--verify").exitCode()).isZero();
+  }
+
+  @Test
+  void deadLetterSubscriptionsKeepMessagesAsLongAsTheEmulatorAllows() {
+    run();
+
+    for (SubscriptionSettings sink : desired.deadLetterSinks()) {
+      assertThat(admin.subscription(sink.name()).orElseThrow().getMessageRetentionDuration())
+          .isEqualTo(com.google.protobuf.Duration.newBuilder().setSeconds(7 * 24 * 3600).build());
+    }
+  }
+
+  @Test
+  void verifyNamesAShortenedRetentionAndApplyPutsItBack() {
+    run();
+    String name = prefix + "contacts-emails-dead-letter";
+    admin.update(
+        admin.subscription(name).orElseThrow().toBuilder()
+            .setMessageRetentionDuration(
+                com.google.protobuf.Duration.newBuilder().setSeconds(24 * 3600))
+            .build(),
+        "message_retention_duration");
+
+    Run verify = run("--verify");
+    Run apply = run();
+
+    assertThat(verify.exitCode()).isEqualTo(1);
+    assertThat(verify.out())
+        .contains("differs subscription " + name + ": message retention 1 day, expected 7 days");
+    assertThat(apply.out()).contains("updated subscription " + name + " (message retention)");
     assertThat(run("--verify").exitCode()).isZero();
   }
 

@@ -54,6 +54,45 @@ class TerraformWriterTest {
   }
 
   @Test
+  void aDeadLetterSinkKeepsItsMessagesThirtyOneDaysAndAnEventSubscriptionThePubSubDefault() {
+    SubscriptionSpec spec = Catalog.subscription(Catalog.CONTACTS_SERVICE, "emails");
+
+    assertThat(block("google_pubsub_subscription", spec.deadLetterSubscription()))
+        .contains("message_retention_duration = \"2678400s\"");
+    assertThat(block("google_pubsub_subscription", spec.name()))
+        .doesNotContain("message_retention_duration");
+  }
+
+  @Test
+  void everyDeadLetterSinkHasAnAlertOnItsUndeliveredMessages() {
+    for (SubscriptionSpec spec : Catalog.subscriptions()) {
+      String id = TerraformWriter.id(spec.deadLetterSubscription());
+      assertThat(terraform)
+          .contains("resource \"google_monitoring_alert_policy\" \"" + id + "_not_empty\" {")
+          .contains(
+              "resource.labels.subscription_id = \\\""
+                  + spec.deadLetterSubscription()
+                  + "\\\" AND metric.type ="
+                  + " \\\"pubsub.googleapis.com/subscription/num_undelivered_messages\\\"");
+    }
+    assertThat(terraform).contains("notification_channels = var.dead_letter_alert_channels");
+  }
+
+  @Test
+  void eachServiceMayReadTheDeadLetterSinksOfItsOwnSubscriptions() {
+    for (SubscriptionSpec spec : Catalog.subscriptions()) {
+      String account = TerraformWriter.id(spec.consumer());
+      assertThat(terraform)
+          .contains(
+              "\""
+                  + account
+                  + "_reads_"
+                  + TerraformWriter.id(spec.deadLetterSubscription())
+                  + "\"");
+    }
+  }
+
+  @Test
   void thePubSubServiceAgentMayDeadLetterEverySubscription() {
     for (SubscriptionSpec spec : Catalog.subscriptions()) {
       String id = TerraformWriter.id(spec.name());

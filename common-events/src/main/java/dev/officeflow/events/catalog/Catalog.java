@@ -20,6 +20,14 @@ public final class Catalog {
   /** Five deliveries, then the dead-letter topic (ARCHITECTURE §3). */
   public static final int MAX_DELIVERY_ATTEMPTS = 5;
 
+  /**
+   * How long a dead-letter subscription keeps a message: the longest Pub/Sub allows on a
+   * subscription, 31 days (the emulator allows 7; setup-pubsub caps it there). On the subscription
+   * and not as topic retention: a topic keeps its messages after they are acked, so a purged user's
+   * dead letters would stay that long and a seek could bring them back.
+   */
+  public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(31);
+
   private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
@@ -105,6 +113,13 @@ public final class Catalog {
 
   public static Optional<SubscriptionSpec> subscription(String name) {
     return SUBSCRIPTIONS.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The subscription whose dead letters {@code deadLetterSubscription} keeps. */
+  public static Optional<SubscriptionSpec> deadLetterSource(String deadLetterSubscription) {
+    return SUBSCRIPTIONS.stream()
+        .filter(s -> s.deadLetterSubscription().equals(deadLetterSubscription))
+        .findFirst();
   }
 
   /** The subscription of {@code consumer} on {@code topic}, named {@code <consumer>-<topic>}. */

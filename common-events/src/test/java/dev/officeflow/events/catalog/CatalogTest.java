@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
 
   @Test
+  void everyDeadLetterSubscriptionLeadsBackToTheSubscriptionItServes() {
+    for (SubscriptionSpec spec : Catalog.subscriptions()) {
+      assertThat(Catalog.deadLetterSource(spec.deadLetterSubscription())).contains(spec);
+    }
+    assertThat(Catalog.deadLetterSource("contacts-emails")).isEmpty();
+  }
+
+  @Test
   void everySubscriptionReadsACatalogTopic() {
     assertThat(Catalog.subscriptions())
         .allSatisfy(s -> assertThat(Catalog.topics()).contains(s.topic()));
