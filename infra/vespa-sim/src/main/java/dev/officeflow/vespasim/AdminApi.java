@@ -1,10 +1,13 @@
 package dev.officeflow.vespasim;
 
+import java.time.Instant;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The sim's own endpoints: {@code GET /sim/stats}, {@code POST /sim/reset}, and {@code GET|POST
- * /sim/faults}.
+ * The sim's own endpoints: {@code GET /sim/stats}, {@code POST /sim/reset}, {@code POST /sim/gc}
+ * ({@code ?now=<epoch seconds>}, default the current time) and {@code GET|POST /sim/faults}.
  */
 final class AdminApi {
 
@@ -12,11 +15,17 @@ final class AdminApi {
 
   private final Supplier<SimStats> stats;
   private final Runnable reset;
+  private final ToIntFunction<Instant> collectGarbage;
   private final FaultInjector faults;
 
-  AdminApi(Supplier<SimStats> stats, Runnable reset, FaultInjector faults) {
+  AdminApi(
+      Supplier<SimStats> stats,
+      Runnable reset,
+      ToIntFunction<Instant> collectGarbage,
+      FaultInjector faults) {
     this.stats = stats;
     this.reset = reset;
+    this.collectGarbage = collectGarbage;
     this.faults = faults;
   }
 
@@ -26,6 +35,7 @@ final class AdminApi {
       return switch (route) {
         case "GET /sim/stats" -> ApiResponse.ok(Json.MAPPER.valueToTree(stats.get()));
         case "POST /sim/reset" -> reset();
+        case "POST /sim/gc" -> collectGarbage(request);
         case "GET /sim/faults" -> ApiResponse.ok(FaultInjector.toJson(faults.current()));
         case "POST /sim/faults" -> setFaults(request.body());
         default -> new ApiResponse(404, Json.error(request.rawPath(), "No such sim endpoint"));
@@ -38,6 +48,14 @@ final class AdminApi {
   private ApiResponse reset() {
     reset.run();
     return ApiResponse.ok(Json.MAPPER.valueToTree(stats.get()));
+  }
+
+  private ApiResponse collectGarbage(ApiRequest request) {
+    Instant now =
+        request.param("now").map(Long::parseLong).map(Instant::ofEpochSecond).orElse(Instant.now());
+    ObjectNode body = Json.object();
+    body.put("removed", collectGarbage.applyAsInt(now));
+    return ApiResponse.ok(body);
   }
 
   private ApiResponse setFaults(String body) {

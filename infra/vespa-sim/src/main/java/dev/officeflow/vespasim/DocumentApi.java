@@ -5,6 +5,7 @@ import dev.officeflow.vespasim.schema.DocumentSchema;
 import dev.officeflow.vespasim.schema.SchemaCatalog;
 import dev.officeflow.vespasim.selection.Selection;
 import dev.officeflow.vespasim.selection.SelectionException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -18,12 +19,15 @@ final class DocumentApi {
       "[UNKNOWN(251013) @ vespa-sim]: ReturnCode(TEST_AND_SET_CONDITION_FAILED, %s)";
 
   private final SchemaCatalog schemas;
+  private final ClusterSelections selections;
   private final DocumentStore store;
   private final Counters counters;
   private final Visits visits;
 
-  DocumentApi(SchemaCatalog schemas, DocumentStore store, Counters counters) {
+  DocumentApi(
+      SchemaCatalog schemas, ClusterSelections selections, DocumentStore store, Counters counters) {
     this.schemas = schemas;
+    this.selections = selections;
     this.store = store;
     this.counters = counters;
     this.visits = new Visits(this::schema, store, counters);
@@ -54,11 +58,7 @@ final class DocumentApi {
     boolean create = request.flag("create");
     return switch (request.method()) {
       case "GET" -> get(path);
-      case "POST" ->
-          written(
-              path,
-              store.put(id, Payloads.putFields(schema, request.body()), condition, create),
-              counters.puts);
+      case "POST" -> put(request, path, schema, condition, create);
       case "PUT" -> update(request, path, schema, condition, create);
       case "DELETE" -> written(path, store.remove(id, condition), counters.removes);
       default -> throw ApiException.methodNotAllowed(request.method(), path.pathId());
@@ -72,6 +72,24 @@ final class DocumentApi {
         .get(path.id())
         .map(stored -> ApiResponse.ok(body.set("fields", stored.fields())))
         .orElseGet(() -> new ApiResponse(404, body));
+  }
+
+  /**
+   * A put the cluster's selection would not keep (services.xml) is dropped and still answered 200,
+   * as Vespa does with a document that has already expired.
+   */
+  private ApiResponse put(
+      ApiRequest request,
+      ApiPath.Single path,
+      DocumentSchema schema,
+      @Nullable Selection condition,
+      boolean create) {
+    ObjectNode fields = Payloads.putFields(schema, request.body());
+    if (!selections.keeps(path.id(), fields, Instant.now())) {
+      counters.puts.increment();
+      return ApiResponse.ok(idBody(path));
+    }
+    return written(path, store.put(path.id(), fields, condition, create), counters.puts);
   }
 
   private ApiResponse update(

@@ -2,6 +2,7 @@ package dev.officeflow.vespasim;
 
 import dev.officeflow.vespasim.schema.SchemaCatalog;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,13 +26,15 @@ public final class VespaSim implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final SchemaCatalog schemas;
+  private final ClusterSelections selections;
   private final DocumentStore store;
   private final Counters counters;
   private final FaultInjector faults;
   private final ScheduledExecutorService delays;
 
-  private VespaSim(String host, int port, SchemaCatalog schemas) {
+  private VespaSim(String host, int port, SchemaCatalog schemas, ClusterSelections selections) {
     this.schemas = schemas;
+    this.selections = selections;
     this.store = new DocumentStore();
     this.counters = new Counters();
     this.faults = new FaultInjector(counters);
@@ -39,8 +42,8 @@ public final class VespaSim implements AutoCloseable {
     this.server = new Server(threadPool());
     this.connector = connector(server, host, port);
     server.addConnector(connector);
-    DocumentApi documents = new DocumentApi(schemas, store, counters);
-    AdminApi admin = new AdminApi(this::stats, this::reset, faults);
+    DocumentApi documents = new DocumentApi(schemas, selections, store, counters);
+    AdminApi admin = new AdminApi(this::stats, this::reset, this::collectGarbage, faults);
     server.setHandler(new SimHandler(documents, admin, faults, delays));
   }
 
@@ -49,9 +52,15 @@ public final class VespaSim implements AutoCloseable {
     return start("127.0.0.1", port, schemasDir);
   }
 
-  /** Starts on {@code host} ({@code 0.0.0.0} for every interface) with the given schemas. */
+  /**
+   * Starts on {@code host} ({@code 0.0.0.0} for every interface) with the given schemas, and the
+   * document selections of the {@code services.xml} beside them, when there is one (the application
+   * package's layout: {@code <app>/schemas/*.sd}, {@code <app>/services.xml}).
+   */
   public static VespaSim start(String host, int port, Path schemasDir) {
-    VespaSim sim = new VespaSim(host, port, SchemaCatalog.load(schemasDir));
+    SchemaCatalog schemas = SchemaCatalog.load(schemasDir);
+    Path servicesXml = schemasDir.toAbsolutePath().normalize().resolveSibling("services.xml");
+    VespaSim sim = new VespaSim(host, port, schemas, ClusterSelections.load(servicesXml, schemas));
     try {
       sim.server.start();
     } catch (Exception e) {
@@ -80,6 +89,20 @@ public final class VespaSim implements AutoCloseable {
     return store.scan(null, doctype, "g=" + group, stored -> true).stream()
         .map(stored -> new StoredDocument(stored.id().toString(), Json.toMap(stored.fields())))
         .toList();
+  }
+
+  /**
+   * Vespa's garbage collection, run now as if the clock read {@code now}: removes every stored
+   * document its type's selection in {@code services.xml} no longer keeps (e.g. a tombstone past
+   * its retention), when garbage collection is on there. Returns how many were removed.
+   */
+  public int collectGarbage(Instant now) {
+    if (!selections.garbageCollection()) {
+      return 0;
+    }
+    return store.removeAll(
+        store.scan(
+            null, null, null, stored -> !selections.keeps(stored.id(), stored.fields(), now)));
   }
 
   /** Replaces the fault injection settings; {@link Faults#none()} turns it off. */

@@ -99,15 +99,18 @@ class DocumentFeedIT {
   }
 
   @Test
-  void aDeleteRemovesTheDocument() {
+  void aDeleteReplacesTheDocumentWithItsTombstone() {
     EmailEvent created = EventFixtures.emailEvent("u1", "m1");
     app.publish(created);
     await().atMost(WAIT).until(() -> app.sim().documents("email", "u1").size() == 1);
 
     app.publish(Events.withOperation(created, Operation.DELETE));
 
-    await().atMost(WAIT).until(() -> app.sim().documents("email", "u1").isEmpty());
-    assertThat(app.sim().stats().removes()).isEqualTo(1);
+    await().atMost(WAIT).until(() -> Documents.liveOfUser(app.sim(), "u1").isEmpty());
+    assertThat(app.sim().documents("email", "u1"))
+        .singleElement()
+        .satisfies(tombstone -> assertThat(Documents.isTombstone(tombstone)).isTrue());
+    assertThat(app.sim().stats().removes()).isZero();
   }
 
   private static EmailEvent emailAt(String userId, String providerId, String subject, long at) {

@@ -20,6 +20,16 @@ final class Documents {
     return sim.doctypes().stream().flatMap(type -> sim.documents(type, userId).stream()).toList();
   }
 
+  /** The user's documents of every type that readers see: tombstones left out. */
+  static List<StoredDocument> liveOfUser(VespaSim sim, String userId) {
+    return ofUser(sim, userId).stream().filter(d -> !isTombstone(d)).toList();
+  }
+
+  /** A deleted item's tombstone ({@code deleted = true}), which every reader must skip. */
+  static boolean isTombstone(StoredDocument document) {
+    return Boolean.TRUE.equals(document.fields().get("deleted"));
+  }
+
   static Optional<StoredDocument> find(VespaSim sim, String doctype, String userId, String id) {
     return sim.documents(doctype, userId).stream().filter(d -> d.id().equals(id)).findFirst();
   }

@@ -49,6 +49,29 @@ public final class Events {
         null);
   }
 
+  /** The email {@code providerId} at one version, with an operation (a fresh event id). */
+  public static EmailEvent emailAt(
+      String userId, String providerId, String subject, Instant lastUpdated, Operation operation) {
+    return withOperation(emailAt(userId, providerId, subject, lastUpdated), operation);
+  }
+
+  /** The fixture contact {@code providerId} at one version, with an operation. */
+  public static ContactEvent contactAt(
+      String userId, String providerId, Instant lastUpdated, Operation operation) {
+    ContactEvent base = EventFixtures.contactEvent(userId, providerId);
+    return new ContactEvent(
+        EventFixtures.metadata(userId).withTags(base.metadata().tags()),
+        userId,
+        operation,
+        base.batchId(),
+        lastUpdated,
+        base.syncTimestamp(),
+        base.provider(),
+        base.syncType(),
+        base.contact(),
+        null);
+  }
+
   /** The fixture email with other labels. */
   public static Email emailWithLabels(String providerId, List<String> labels) {
     Email email = EventFixtures.email(providerId);

@@ -10,7 +10,10 @@ import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.vespasim.VespaSim;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,22 +36,57 @@ final class LoaderApp implements AutoCloseable {
   private final ServiceUnderTest service;
 
   /**
+   * A purge's second pass this long after its first, instead of 60 s: tests purge often. It may be
+   * this short because the operation timeout is too.
+   */
+  static final Duration SECOND_PASS_AFTER = Duration.ofSeconds(8);
+
+  /**
    * The feed endpoint as a property of its own: {@code VESPA_ENDPOINT} must not point the test at
    * anything another run uses.
    */
-  private LoaderApp() {
+  private LoaderApp(Map<String, String> properties) {
     sim = VespaSim.start(0, SCHEMAS);
     pubSub = new EmulatorPubSub();
-    service =
+    ServiceUnderTest.Builder builder =
         ServiceUnderTest.of(VespaLoaderApplication.class)
             .property(
                 "officeflow.vespa-loader.feed.endpoints", "http://127.0.0.1:" + sim.port() + "/")
             .property("officeflow.security.callers.operator", SERVICE_TOKEN)
-            .start();
+            .property("officeflow.vespa-loader.feed.operation-timeout", "6s")
+            .property("officeflow.vespa-loader.purge.not-forgotten-for", "1s")
+            .property(
+                "officeflow.vespa-loader.purge.second-pass-after",
+                SECOND_PASS_AFTER.toSeconds() + "s");
+    properties.forEach(builder::property);
+    service = builder.start();
   }
 
   static LoaderApp start() {
-    return new LoaderApp();
+    return new LoaderApp(Map.of());
+  }
+
+  /** Started with these properties besides (or instead of) the test defaults. */
+  static LoaderApp start(Map<String, String> properties) {
+    return new LoaderApp(properties);
+  }
+
+  /** Settled deliveries of vespa-loader's subscription on {@code type}'s topic, by outcome. */
+  double settled(EventType type, String outcome) {
+    String subscription =
+        service.prefix() + Catalog.subscription(Catalog.VESPA_LOADER, type.topic()).name();
+    Counter counter =
+        service
+            .bean(MeterRegistry.class)
+            .find("officeflow.consumer.messages")
+            .tags("subscription", subscription, "outcome", outcome)
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** A bean of the running service. */
+  <T> T bean(Class<T> type) {
+    return service.bean(type);
   }
 
   VespaSim sim() {

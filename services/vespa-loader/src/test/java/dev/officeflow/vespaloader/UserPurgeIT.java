@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.events.EventFixtures;
+import dev.officeflow.events.EventType;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
@@ -49,6 +50,7 @@ class UserPurgeIT {
     app.publish(Events.userDeleted("doomed"));
 
     await().atMost(WAIT).until(() -> Documents.ofUser(app.sim(), "doomed").isEmpty());
+    await().atMost(WAIT).until(() -> app.settled(EventType.USER, "done") == 1);
     assertThat(Documents.ofUser(app.sim(), "kept"))
         .extracting(document -> document.id())
         .containsExactlyInAnyOrder(

@@ -49,7 +49,7 @@ final class Comparison {
   }
 
   /** Numbers, and booleans as 1 and 0; null for anything else. */
-  private static @Nullable BigDecimal numeric(Object value) {
+  static @Nullable BigDecimal numeric(@Nullable Object value) {
     if (value instanceof Boolean b) {
       return b ? BigDecimal.ONE : BigDecimal.ZERO;
     }

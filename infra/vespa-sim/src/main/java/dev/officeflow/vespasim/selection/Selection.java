@@ -6,10 +6,11 @@ import java.util.TreeSet;
 
 /**
  * A parsed document selection. Supports {@code and}, {@code or}, {@code not}, parentheses, the
- * comparisons {@code == != < <= > >=}, glob {@code =} and regex {@code =~}, literals (numbers,
- * quoted strings, {@code null}, {@code true}, {@code false}), field references {@code
- * doctype.field[.sub]}, a bare document type name, {@code id} and {@code id.group}. An absent field
- * equals only {@code null}; an array field matches when any element does. Thread-safe.
+ * comparisons {@code == != < <= > >=}, glob {@code =} and regex {@code =~}, arithmetic {@code + - *
+ * / %}, literals (numbers, quoted strings, {@code null}, {@code true}, {@code false}), {@code
+ * now()} (epoch seconds), field references {@code doctype.field[.sub]}, a bare document type name,
+ * {@code id} and {@code id.group}. An absent field equals only {@code null}; an array field matches
+ * when any element does; a bare field is true when it is set. Thread-safe.
  */
 public final class Selection {
 

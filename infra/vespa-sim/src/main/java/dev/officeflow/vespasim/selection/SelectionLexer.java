@@ -2,7 +2,10 @@ package dev.officeflow.vespasim.selection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /** Splits a selection into tokens. */
 final class SelectionLexer {
@@ -14,6 +17,7 @@ final class SelectionLexer {
     NUMBER,
     STRING,
     OPERATOR,
+    ARITHMETIC,
     END
   }
 
@@ -21,6 +25,8 @@ final class SelectionLexer {
 
   private static final List<String> OPERATORS =
       List.of("==", "!=", "<=", ">=", "=~", "<", ">", "=");
+  private static final String ARITHMETIC = "+-*/%";
+  private static final Set<String> KEYWORDS = Set.of("and", "or", "not");
 
   private final String text;
   private int position;
@@ -33,14 +39,18 @@ final class SelectionLexer {
     List<Token> tokens = new ArrayList<>();
     skipWhitespace();
     while (position < text.length()) {
-      tokens.add(next());
+      tokens.add(next(tokens.isEmpty() ? null : tokens.get(tokens.size() - 1)));
       skipWhitespace();
     }
     tokens.add(new Token(Kind.END, "", position));
     return tokens;
   }
 
-  private Token next() {
+  /**
+   * @param previous the token before, which decides whether a {@code -} before a digit is a sign
+   *     ({@code < -5}) or a subtraction ({@code now() -5})
+   */
+  private Token next(@Nullable Token previous) {
     int start = position;
     char c = text.charAt(position);
     if (c == '(' || c == ')') {
@@ -50,7 +60,8 @@ final class SelectionLexer {
     if (c == '"' || c == '\'') {
       return new Token(Kind.STRING, quoted(c), start);
     }
-    if (Character.isDigit(c) || (c == '-' && position + 1 < text.length() && isDigitAt(1))) {
+    boolean sign = c == '-' && !endsValue(previous);
+    if (Character.isDigit(c) || (sign && position + 1 < text.length() && isDigitAt(1))) {
       position++;
       return new Token(
           Kind.NUMBER, text.substring(start, scan(SelectionLexer::isNumberPart)), start);
@@ -65,7 +76,21 @@ final class SelectionLexer {
         return new Token(Kind.OPERATOR, operator, start);
       }
     }
+    if (ARITHMETIC.indexOf(c) >= 0) {
+      position++;
+      return new Token(Kind.ARITHMETIC, String.valueOf(c), start);
+    }
     throw new SelectionException(text, start, "unexpected character '" + c + "'");
+  }
+
+  /** Whether {@code token} ends a value, so that an operator, not a sign, follows it. */
+  private static boolean endsValue(@Nullable Token token) {
+    return token != null
+        && switch (token.kind()) {
+          case CLOSE, NUMBER, STRING -> true;
+          case IDENTIFIER -> !KEYWORDS.contains(token.text().toLowerCase(Locale.ROOT));
+          default -> false;
+        };
   }
 
   private boolean isDigitAt(int offset) {

@@ -1,5 +1,7 @@
 package dev.officeflow.vespasim.selection;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,7 @@ final class SelectionNode {
   }
 
   /** A value: literal, field, document type or id part; {@code null} means absent. */
-  sealed interface Operand permits Literal, FieldRef, DoctypeRef, IdRef {
+  sealed interface Operand permits Literal, FieldRef, DoctypeRef, IdRef, Now, Arithmetic, Group {
     @Nullable Object value(Subject subject);
   }
 
@@ -48,11 +50,17 @@ final class SelectionNode {
     }
   }
 
-  /** An operand used as a condition: a document type, a boolean literal, or a field's presence. */
+  /**
+   * An operand used as a condition: a field is true when it is set (a bool field holding false too,
+   * as in Vespa), a document type when the document has it, a boolean value its value.
+   */
   record Bare(Operand operand) implements Expr {
     @Override
     public boolean test(Subject subject) {
       Object value = operand.value(subject);
+      if (operand instanceof FieldRef) {
+        return value != null;
+      }
       return value instanceof Boolean b ? b : value != null;
     }
   }
@@ -95,6 +103,52 @@ final class SelectionNode {
         return subject.id();
       }
       return subject.group().isEmpty() ? null : subject.group();
+    }
+  }
+
+  /** {@code now()}: the evaluation time in epoch seconds. */
+  record Now() implements Operand {
+    @Override
+    public Object value(Subject subject) {
+      return BigDecimal.valueOf(subject.now().getEpochSecond());
+    }
+  }
+
+  /**
+   * {@code left op right} for {@code + - * / %} on numbers; absent when either side is not a
+   * number. Division of integers is integer division, as Vespa's on long fields.
+   */
+  record Arithmetic(Operand left, char operator, Operand right) implements Operand {
+    @Override
+    public @Nullable Object value(Subject subject) {
+      BigDecimal l = Comparison.numeric(left.value(subject));
+      BigDecimal r = Comparison.numeric(right.value(subject));
+      if (l == null || r == null) {
+        return null;
+      }
+      boolean integers = l.stripTrailingZeros().scale() <= 0 && r.stripTrailingZeros().scale() <= 0;
+      return switch (operator) {
+        case '+' -> l.add(r);
+        case '-' -> l.subtract(r);
+        case '*' -> l.multiply(r);
+        case '/' ->
+            r.signum() == 0
+                ? null
+                : integers ? l.divideToIntegralValue(r) : l.divide(r, MathContext.DECIMAL64);
+        case '%' -> r.signum() == 0 ? null : l.remainder(r);
+        default -> throw new IllegalStateException("operator " + operator);
+      };
+    }
+  }
+
+  /**
+   * A parenthesised expression in value position: {@code (now() - 60) * 1000}, or a boolean
+   * expression as its truth value.
+   */
+  record Group(Expr inner) implements Operand {
+    @Override
+    public @Nullable Object value(Subject subject) {
+      return inner instanceof Bare bare ? bare.operand().value(subject) : inner.test(subject);
     }
   }
 

@@ -3,14 +3,17 @@ package dev.officeflow.vespasim.selection;
 import dev.officeflow.vespasim.selection.SelectionLexer.Kind;
 import dev.officeflow.vespasim.selection.SelectionLexer.Token;
 import dev.officeflow.vespasim.selection.SelectionNode.And;
+import dev.officeflow.vespasim.selection.SelectionNode.Arithmetic;
 import dev.officeflow.vespasim.selection.SelectionNode.Bare;
 import dev.officeflow.vespasim.selection.SelectionNode.Compare;
 import dev.officeflow.vespasim.selection.SelectionNode.DoctypeRef;
 import dev.officeflow.vespasim.selection.SelectionNode.Expr;
 import dev.officeflow.vespasim.selection.SelectionNode.FieldRef;
+import dev.officeflow.vespasim.selection.SelectionNode.Group;
 import dev.officeflow.vespasim.selection.SelectionNode.IdRef;
 import dev.officeflow.vespasim.selection.SelectionNode.Literal;
 import dev.officeflow.vespasim.selection.SelectionNode.Not;
+import dev.officeflow.vespasim.selection.SelectionNode.Now;
 import dev.officeflow.vespasim.selection.SelectionNode.Operand;
 import dev.officeflow.vespasim.selection.SelectionNode.Or;
 import java.math.BigDecimal;
@@ -21,7 +24,9 @@ import java.util.Locale;
 
 /**
  * Recursive descent over: {@code or := and ("or" and)*}, {@code and := unary ("and" unary)*},
- * {@code unary := "not" unary | "(" or ")" | operand (operator operand)?}.
+ * {@code unary := "not" unary | sum (comparison sum)?}, {@code sum := product (("+"|"-")
+ * product)*}, {@code product := primary (("*"|"/"|"%") primary)*}, {@code primary := "(" or ")" |
+ * operand}; {@code now()} is an operand.
  */
 final class SelectionParser {
 
@@ -61,18 +66,38 @@ final class SelectionParser {
     if (keyword("not")) {
       return new Not(unary());
     }
+    Operand left = additive();
+    if (peek().kind() != Kind.OPERATOR) {
+      return left instanceof Group group ? group.inner() : new Bare(left);
+    }
+    Operator operator = operator(tokens.get(index++));
+    return new Compare(left, operator, additive());
+  }
+
+  private Operand additive() {
+    Operand left = multiplicative();
+    while (arithmetic("+-")) {
+      left = new Arithmetic(left, tokens.get(index - 1).text().charAt(0), multiplicative());
+    }
+    return left;
+  }
+
+  private Operand multiplicative() {
+    Operand left = primary();
+    while (arithmetic("*/%")) {
+      left = new Arithmetic(left, tokens.get(index - 1).text().charAt(0), primary());
+    }
+    return left;
+  }
+
+  private Operand primary() {
     if (peek().kind() == Kind.OPEN) {
       index++;
       Expr inner = or();
       expect(Kind.CLOSE, "')'");
-      return inner;
+      return new Group(inner);
     }
-    Operand left = operand();
-    if (peek().kind() != Kind.OPERATOR) {
-      return new Bare(left);
-    }
-    Operator operator = operator(tokens.get(index++));
-    return new Compare(left, operator, operand());
+    return operand();
   }
 
   private Operand operand() {
@@ -98,6 +123,12 @@ final class SelectionParser {
         return new IdRef(false);
       case "id.group":
         return new IdRef(true);
+      case "now":
+        if (peek().kind() == Kind.OPEN && tokens.get(index + 1).kind() == Kind.CLOSE) {
+          index += 2;
+          return new Now();
+        }
+        break;
       default:
         break;
     }
@@ -133,6 +164,16 @@ final class SelectionParser {
       }
     }
     throw error(token, "unknown operator '" + token.text() + "'");
+  }
+
+  /** Consumes an arithmetic operator among {@code symbols}, if one is next. */
+  private boolean arithmetic(String symbols) {
+    Token token = peek();
+    if (token.kind() == Kind.ARITHMETIC && symbols.contains(token.text())) {
+      index++;
+      return true;
+    }
+    return false;
   }
 
   private boolean keyword(String word) {

@@ -66,6 +66,35 @@ class SelectionTest {
     assertThat(Selection.parse(selection).matches(EMAIL)).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "email.last_updated == 1700000000000 + 123               | true",
+        "email.last_updated - 23 == 1700000000100                | true",
+        "email.last_updated-23 == 1700000000100                  | true",
+        "email.last_updated / 1000 == 1700000000                 | true",
+        "email.last_updated % 1000 == 123                        | true",
+        "email.last_updated > (now() - 60) * 1000                | false",
+        "email.last_updated > (1700000100 - 1000) * 1000         | true",
+        "now() > 1700000000                                      | true",
+        "(email.last_updated < 1 or email.is_read) and email     | true",
+        "email.missing + 1 == null                               | true",
+        "email.last_updated > -5                                 | true",
+      })
+  void arithmeticAndNowFollowVespasSelectionSemantics(String selection, boolean expected) {
+    assertThat(Selection.parse(selection).matches(EMAIL)).isEqualTo(expected);
+  }
+
+  @Test
+  void aBareFieldIsTrueWhenSetEvenToFalseAsInVespa() {
+    Subject unread = subject("email", "{\"is_read\":false}");
+
+    assertThat(Selection.parse("email.is_read").matches(unread)).isTrue();
+    assertThat(Selection.parse("not email.is_read").matches(unread)).isFalse();
+    assertThat(Selection.parse("email.is_starred").matches(unread)).isFalse();
+  }
+
   @Test
   void aConditionOnAnotherTypesFieldNeverMatchesEvenNegatedComparisons() {
     Subject contact = subject("contact", "{\"last_updated\":5}");

@@ -9,6 +9,7 @@ import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.TodoEvent;
 import dev.officeflow.runtime.consume.PermanentEventException;
+import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -27,12 +28,34 @@ public final class DocumentFactory {
     this.namespace = namespace;
   }
 
-  /** The id of the document {@code event} is about; enough for a remove. */
+  /** The id of the document {@code event} is about. */
   public DocumentId id(DataEvent<?> event) {
     String doctype = EventType.of(event).docType();
     String group = group(event.userId());
     return DocumentId.of(
         namespace, doctype, group, event.provider() + "_" + event.providerItemId());
+  }
+
+  /**
+   * The tombstone of a deleted item (ARCHITECTURE §5): the item's id and identifying fields, {@code
+   * deleted = true}, the delete's {@code last_updated} (the version it guards) and {@code
+   * deleted_at} = {@code now}, from which Vespa's garbage collection counts its retention. No
+   * title, content or other field, so nothing of the item stays searchable.
+   */
+  public VespaDocument tombstone(DataEvent<?> event, Instant now) {
+    DocumentId id = id(event);
+    Fields fields =
+        new Fields()
+            .put("user_id", event.userId())
+            .put("doc_type", id.documentType())
+            .put("provider", event.provider())
+            .put("provider_id", event.providerItemId())
+            .millis("last_updated", event.lastUpdated())
+            .millis("sync_timestamp", event.syncTimestamp())
+            .put("operation", event.operation().wire())
+            .put("deleted", true)
+            .millis("deleted_at", now);
+    return new VespaDocument(id, fields.toMap(), event.lastUpdated().toEpochMilli(), true);
   }
 
   /** The whole document for a create or update. */

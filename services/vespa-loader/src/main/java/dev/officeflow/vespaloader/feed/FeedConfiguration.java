@@ -8,6 +8,7 @@ import dev.officeflow.events.DocumentEvent;
 import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.TodoEvent;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.vespaloader.document.DocumentFactory;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -16,7 +17,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The feed client, the document handlers of the five data event types, and the health check. */
+/**
+ * The feed client, the document handlers of the five data event types, and the health check. The
+ * handlers' {@link ForgottenUsers} is the purge feature's record in Vespa.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FeedSettings.class)
 class FeedConfiguration {
@@ -56,28 +60,33 @@ class FeedConfiguration {
   }
 
   @Bean
-  DocumentHandler<EmailEvent> emailDocuments(DocumentFactory factory, VespaFeeder feeder) {
-    return new DocumentHandler<>(EventType.EMAIL, factory, feeder);
+  DocumentHandler<EmailEvent> emailDocuments(
+      DocumentFactory factory, VespaFeeder feeder, ForgottenUsers forgotten, Clock clock) {
+    return new DocumentHandler<>(EventType.EMAIL, factory, feeder, forgotten, clock);
   }
 
   @Bean
-  DocumentHandler<CalendarEvent> calendarDocuments(DocumentFactory factory, VespaFeeder feeder) {
-    return new DocumentHandler<>(EventType.CALENDAR, factory, feeder);
+  DocumentHandler<CalendarEvent> calendarDocuments(
+      DocumentFactory factory, VespaFeeder feeder, ForgottenUsers forgotten, Clock clock) {
+    return new DocumentHandler<>(EventType.CALENDAR, factory, feeder, forgotten, clock);
   }
 
   @Bean
-  DocumentHandler<ContactEvent> contactDocuments(DocumentFactory factory, VespaFeeder feeder) {
-    return new DocumentHandler<>(EventType.CONTACT, factory, feeder);
+  DocumentHandler<ContactEvent> contactDocuments(
+      DocumentFactory factory, VespaFeeder feeder, ForgottenUsers forgotten, Clock clock) {
+    return new DocumentHandler<>(EventType.CONTACT, factory, feeder, forgotten, clock);
   }
 
   @Bean
-  DocumentHandler<DocumentEvent> officeDocuments(DocumentFactory factory, VespaFeeder feeder) {
-    return new DocumentHandler<>(EventType.DOCUMENT, factory, feeder);
+  DocumentHandler<DocumentEvent> officeDocuments(
+      DocumentFactory factory, VespaFeeder feeder, ForgottenUsers forgotten, Clock clock) {
+    return new DocumentHandler<>(EventType.DOCUMENT, factory, feeder, forgotten, clock);
   }
 
   @Bean
-  DocumentHandler<TodoEvent> todoDocuments(DocumentFactory factory, VespaFeeder feeder) {
-    return new DocumentHandler<>(EventType.TODO, factory, feeder);
+  DocumentHandler<TodoEvent> todoDocuments(
+      DocumentFactory factory, VespaFeeder feeder, ForgottenUsers forgotten, Clock clock) {
+    return new DocumentHandler<>(EventType.TODO, factory, feeder, forgotten, clock);
   }
 
   static FeedClient feedClient(FeedSettings settings) {

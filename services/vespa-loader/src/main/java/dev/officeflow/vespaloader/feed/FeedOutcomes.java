@@ -4,6 +4,7 @@ import ai.vespa.feed.client.DocumentId;
 import ai.vespa.feed.client.FeedException;
 import ai.vespa.feed.client.Result;
 import ai.vespa.feed.client.ResultException;
+import dev.officeflow.runtime.consume.InfrastructureFailures;
 import dev.officeflow.runtime.consume.Outcome;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -13,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Classifies what the feed client reports (ARCHITECTURE §5): a write applied is done, a failed
  * test-and-set condition means the stored version is newer (stale, acked), Vespa rejecting the
- * document (400, 413) is permanent, and anything else is retried by Pub/Sub once the client's own
- * retries are spent.
+ * document (400, 413) is permanent, Vespa unreachable or overloaded (no answer, 429, 502, 503, 504,
+ * 507) is an outage the runtime holds the message through without spending a delivery, and any
+ * other answer is retried by Pub/Sub once the client's own retries are spent.
  */
 final class FeedOutcomes {
 
@@ -33,20 +35,27 @@ final class FeedOutcomes {
 
   static Outcome of(DocumentId id, Throwable error) {
     Throwable cause = unwrap(error);
-    if (cause instanceof FeedException feed && !(cause instanceof ResultException)) {
+    if (cause instanceof ResultException failed) {
+      // Vespa answered, for this document: a failure on its side, not an outage.
+      return Outcome.retry("vespa_failed: " + id + ": " + describe(failed));
+    }
+    if (cause instanceof FeedException feed) {
       Matcher status = STATUS.matcher(String.valueOf(feed.getMessage()));
       if (status.find()) {
         return ofStatus(id, Integer.parseInt(status.group(1)), status.group(2));
       }
     }
-    return Outcome.retry("vespa_unavailable: " + id + ": " + describe(cause));
+    return Outcome.unavailable("vespa_unavailable: " + id + ": " + describe(cause));
   }
 
   static Outcome ofStatus(DocumentId id, int status, String message) {
     String reason = id + ": status " + status + ": " + message;
-    return VespaException.isPermanent(status)
-        ? Outcome.deadLetter("vespa_rejected: " + reason)
-        : Outcome.retry("vespa_unavailable: " + reason);
+    if (VespaException.isPermanent(status)) {
+      return Outcome.deadLetter("vespa_rejected: " + reason);
+    }
+    return InfrastructureFailures.isOutageStatus(status)
+        ? Outcome.unavailable("vespa_unavailable: " + reason)
+        : Outcome.retry("vespa_failed: " + reason);
   }
 
   private static String describe(Throwable cause) {

@@ -1,5 +1,8 @@
 package dev.officeflow.vespaloader.feed;
 
+import dev.officeflow.runtime.consume.InfrastructureFailures;
+import dev.officeflow.runtime.consume.Outcome;
+
 /**
  * Vespa answered a request with an error, or could not be reached ({@code status} 0). Carries what
  * was asked so the reason in a retry or dead-letter says which document or group.
@@ -33,5 +36,23 @@ public final class VespaException extends RuntimeException {
 
   static boolean isPermanent(int status) {
     return status == 400 || status == 413;
+  }
+
+  /**
+   * True when Vespa could not be reached or is overloaded (no answer, 429, 502, 503, 504, 507): the
+   * runtime holds the message through the outage instead of spending its deliveries.
+   */
+  public boolean outage() {
+    return InfrastructureFailures.isOutageStatus(status);
+  }
+
+  /** The outcome for this failure: unavailable during an outage, else dead letter or retry. */
+  public Outcome outcome() {
+    if (permanent()) {
+      return Outcome.deadLetter("vespa_rejected: " + getMessage());
+    }
+    return outage()
+        ? Outcome.unavailable("vespa_unavailable: " + getMessage())
+        : Outcome.retry("vespa_failed: " + getMessage());
   }
 }

@@ -14,10 +14,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and removes documents through the feed client and says how each ended as an {@link
- * Outcome}. A write is a put guarded by {@code last_updated} that creates the document when absent,
- * so an older version never replaces a newer one and a redelivery is harmless. Never signals an
- * error. Thread-safe.
+ * Writes documents and tombstones through the feed client and says how each ended as an {@link
+ * Outcome}. A write is a put guarded by {@code last_updated} ({@link VespaDocument#condition()})
+ * that creates the document when absent, so an older version never replaces a newer one or a
+ * tombstone, and a redelivery is harmless. Nothing is ever removed here: a delete is a tombstone's
+ * put. Never signals an error. Thread-safe.
  */
 final class VespaFeeder {
 
@@ -33,21 +34,18 @@ final class VespaFeeder {
     this.retryDelay = retryDelay;
   }
 
-  /** Puts the document unless the stored copy is newer ({@link Outcome#stale()} then). */
+  /**
+   * Puts the document (or tombstone) unless the stored copy is newer, or as new and a tombstone
+   * ({@link Outcome#stale()} then).
+   */
   Mono<Outcome> write(VespaDocument document) {
     OperationParameters parameters =
         OperationParameters.empty()
             .createIfNonExistent(true)
-            .testAndSetCondition(document.notNewerCondition())
+            .testAndSetCondition(document.condition())
             .timeout(operationTimeout);
     String json = JSON.writeValueAsString(Map.of("fields", document.fields()));
     return send(document.id(), feed -> feed.put(document.id(), json, parameters));
-  }
-
-  /** Removes the document; removing an absent one is done as well. */
-  Mono<Outcome> remove(DocumentId id) {
-    OperationParameters parameters = OperationParameters.empty().timeout(operationTimeout);
-    return send(id, feed -> feed.remove(id, parameters));
   }
 
   private Mono<Outcome> send(
@@ -59,7 +57,7 @@ final class VespaFeeder {
   }
 
   /** A retry waits {@code retryDelay} before the message is nacked; see {@link FeedSettings}. */
-  private Mono<Outcome> held(Outcome outcome) {
+  Mono<Outcome> held(Outcome outcome) {
     Mono<Outcome> settled = Mono.just(outcome);
     return outcome.action() == Outcome.Action.RETRY ? settled.delayElement(retryDelay) : settled;
   }

@@ -259,10 +259,55 @@ class DocumentFactoryTest {
   }
 
   @Test
-  void theWriteConditionAcceptsTheSameOrAnOlderStoredVersion() {
+  void aWriteReplacesAnOlderVersionOrTheSameVersionUnlessThatIsATombstone() {
     VespaDocument document = factory.document(EventFixtures.emailEvent("u1", "m1"));
 
-    assertThat(document.notNewerCondition()).isEqualTo("email.last_updated <= " + CHANGED);
+    assertThat(document.condition())
+        .isEqualTo(
+            "email.last_updated < "
+                + CHANGED
+                + " or (email.last_updated == "
+                + CHANGED
+                + " and email.deleted != true)");
+  }
+
+  @Test
+  void aTombstoneReplacesAnyVersionThatIsNotNewerSoAtTheSameVersionADeleteWins() {
+    VespaDocument tombstone = factory.tombstone(deleteOf("m1"), Instant.ofEpochMilli(42));
+
+    assertThat(tombstone.condition()).isEqualTo("email.last_updated <= " + CHANGED);
+  }
+
+  @ParameterizedTest
+  @MethodSource("oneEventOfEachType")
+  void aTombstoneKeepsTheIdAndTheVersionAndNothingOfTheItemsContent(DataEvent<?> event) {
+    VespaDocument tombstone = factory.tombstone(event, Instant.ofEpochMilli(42));
+
+    assertThat(tombstone.id()).isEqualTo(factory.id(event));
+    assertThat(tombstone.tombstone()).isTrue();
+    assertThat(tombstone.lastUpdated()).isEqualTo(CHANGED);
+    assertThat(tombstone.fields())
+        .containsOnlyKeys(
+            "user_id",
+            "doc_type",
+            "provider",
+            "provider_id",
+            "last_updated",
+            "sync_timestamp",
+            "operation",
+            "deleted",
+            "deleted_at")
+        .containsEntry("deleted", true)
+        .containsEntry("deleted_at", 42L)
+        .containsEntry("last_updated", CHANGED);
+    DocumentSchema schema = SCHEMAS.find(tombstone.id().documentType()).orElseThrow();
+    JSON.<JsonNode>valueToTree(tombstone.fields())
+        .properties()
+        .forEach(field -> assertDeclared(schema, field.getKey(), field.getValue()));
+  }
+
+  private static EmailEvent deleteOf(String providerId) {
+    return Events.withOperation(EventFixtures.emailEvent("u1", providerId), Operation.DELETE);
   }
 
   private static void assertDeclared(DocumentSchema schema, String name, JsonNode value) {

@@ -44,17 +44,25 @@ class FeedOutcomesTest {
   }
 
   @Test
-  void unavailableAfterTheClientsOwnRetriesIsRetriedByPubSub() {
+  void unavailableAfterTheClientsOwnRetriesIsAnOutageThatSpendsNoDelivery() {
     Outcome outcome = FeedOutcomes.of(ID, httpError(503, "Service temporarily unavailable"));
 
-    assertThat(outcome.action()).isEqualTo(Outcome.Action.RETRY);
+    assertThat(outcome.action()).isEqualTo(Outcome.Action.UNAVAILABLE);
     assertThat(outcome.reason()).startsWith("vespa_unavailable: ").contains("status 503");
   }
 
   @Test
-  void throttlingIsRetried() {
+  void throttlingIsAnOutage() {
     assertThat(FeedOutcomes.of(ID, httpError(429, "Rejecting execution")).action())
-        .isEqualTo(Outcome.Action.RETRY);
+        .isEqualTo(Outcome.Action.UNAVAILABLE);
+  }
+
+  @Test
+  void anotherErrorAnswerIsRetriedByPubSub() {
+    Outcome outcome = FeedOutcomes.of(ID, httpError(500, "Internal error"));
+
+    assertThat(outcome.action()).isEqualTo(Outcome.Action.RETRY);
+    assertThat(outcome.reason()).startsWith("vespa_failed: ").contains("status 500");
   }
 
   @Test
@@ -66,12 +74,12 @@ class FeedOutcomesTest {
   }
 
   @Test
-  void aRefusedConnectionIsRetriedAndNamesTheCause() {
+  void aRefusedConnectionIsAnOutageAndNamesTheCause() {
     FeedException refused = new FeedException(ID, new ConnectException("Connection refused"));
 
     Outcome outcome = FeedOutcomes.of(ID, refused);
 
-    assertThat(outcome.action()).isEqualTo(Outcome.Action.RETRY);
+    assertThat(outcome.action()).isEqualTo(Outcome.Action.UNAVAILABLE);
     assertThat(outcome.reason()).contains("Connection refused");
   }
 

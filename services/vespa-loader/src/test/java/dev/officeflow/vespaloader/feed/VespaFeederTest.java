@@ -3,6 +3,7 @@ package dev.officeflow.vespaloader.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.events.EmailEvent;
+import dev.officeflow.events.Operation;
 import dev.officeflow.runtime.consume.Outcome;
 import dev.officeflow.vespaloader.Events;
 import dev.officeflow.vespaloader.FakeVespa;
@@ -96,14 +97,48 @@ class VespaFeederTest {
   }
 
   @Test
-  void aRemoveDeletesTheDocument() {
-    VespaDocument document = email("m1", "bye", 1_000);
-    write(document);
+  void aDeleteWritesATombstoneInPlaceOfTheDocument() {
+    write(email("m1", "bye", 1_000));
 
-    Outcome outcome = feeder(simEndpoint(), Duration.ZERO).remove(document.id()).block(TIMEOUT);
+    Outcome outcome = write(tombstone("m1", 2_000));
 
     assertThat(outcome).isEqualTo(Outcome.done());
-    assertThat(sim.documents("email", "u1")).isEmpty();
+    assertThat(sim.documents("email", "u1"))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.fields())
+                    .containsEntry("deleted", true)
+                    .doesNotContainKeys("title", "content"));
+  }
+
+  @Test
+  void aCreateOlderThanTheTombstoneOrAsOldIsStaleAndANewerOneIsWritten() {
+    write(tombstone("m1", 2_000));
+
+    assertThat(write(email("m1", "older", 1_000))).isEqualTo(Outcome.stale());
+    assertThat(write(email("m1", "as old", 2_000))).isEqualTo(Outcome.stale());
+    assertThat(sim.documents("email", "u1").get(0).fields()).containsEntry("deleted", true);
+
+    assertThat(write(email("m1", "restored", 3_000))).isEqualTo(Outcome.done());
+    assertThat(sim.documents("email", "u1").get(0).fields())
+        .containsEntry("title", "restored")
+        .doesNotContainKey("deleted");
+  }
+
+  @Test
+  void aDeleteOlderThanTheStoredVersionIsStaleAndTheDocumentStays() {
+    write(email("m1", "newer", 2_000));
+
+    assertThat(write(tombstone("m1", 1_000))).isEqualTo(Outcome.stale());
+    assertThat(sim.documents("email", "u1").get(0).fields()).containsEntry("title", "newer");
+  }
+
+  @Test
+  void aDeleteOfAnItemNeverSeenLeavesATombstoneThatKeepsTheLateCreateOut() {
+    assertThat(write(tombstone("m1", 2_000))).isEqualTo(Outcome.done());
+
+    assertThat(write(email("m1", "late create", 1_000))).isEqualTo(Outcome.stale());
   }
 
   @Test
@@ -122,15 +157,24 @@ class VespaFeederTest {
   }
 
   @Test
-  void whenNothingListensTheWriteIsRetriedAfterTheRetryDelay() {
-    Duration retryDelay = Duration.ofMillis(300);
-    VespaFeeder unreachable = feeder(FakeVespa.unreachable(), retryDelay);
-    Instant start = Instant.now();
+  void whenNothingListensTheWriteIsAnOutageTheRuntimeWaitsOut() {
+    VespaFeeder unreachable = feeder(FakeVespa.unreachable(), Duration.ofMillis(300));
 
     Outcome outcome = unreachable.write(email("m1", "x", 1_000)).block(TIMEOUT);
 
-    assertThat(outcome.action()).isEqualTo(Outcome.Action.RETRY);
+    assertThat(outcome.action()).isEqualTo(Outcome.Action.UNAVAILABLE);
     assertThat(outcome.reason()).startsWith("vespa_unavailable: ").contains("Connection refused");
+  }
+
+  @Test
+  void aRetryWaitsTheRetryDelayBeforeItIsNacked() {
+    Duration retryDelay = Duration.ofMillis(300);
+    VespaFeeder feeder = feeder(FakeVespa.unreachable(), retryDelay);
+    Instant start = Instant.now();
+
+    Outcome outcome = feeder.held(Outcome.retry("vespa_failed: x")).block(TIMEOUT);
+
+    assertThat(outcome.action()).isEqualTo(Outcome.Action.RETRY);
     assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(retryDelay);
   }
 
@@ -152,6 +196,12 @@ class VespaFeederTest {
 
   private static URI simEndpoint() {
     return URI.create("http://127.0.0.1:" + sim.port() + "/");
+  }
+
+  private static VespaDocument tombstone(String providerId, long lastUpdated) {
+    EmailEvent delete =
+        Events.emailAt("u1", providerId, "", Instant.ofEpochMilli(lastUpdated), Operation.DELETE);
+    return FACTORY.tombstone(delete, Instant.now());
   }
 
   private static VespaDocument email(String providerId, String subject, long lastUpdated) {
