@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The contact hasher, with the key from {@link AddressSettings}. */
+/**
+ * The contact hasher and the outbox's address sealer, with the key from {@link AddressSettings}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AddressSettings.class)
 class AddressConfiguration {
@@ -27,5 +29,14 @@ class AddressConfiguration {
     ContactHasher hasher = new ContactHasher(settings.hashKey(), settings.hashKeyVersion());
     new HashKeyRotation(db, tx).apply(hasher).block(ROTATION_TIMEOUT);
     return hasher;
+  }
+
+  /**
+   * Takes the hasher so that it exists after the rotation: outbox rows sealed under another key
+   * version are deleted by then.
+   */
+  @Bean
+  AddressSealer addressSealer(AddressSettings settings, ContactHasher afterRotation) {
+    return new AddressSealer(settings.hashKey(), settings.hashKeyVersion());
   }
 }

@@ -15,10 +15,11 @@ import reactor.core.publisher.Mono;
  * The database records the key version and a check value of the master key ({@code
  * hash_key_state}). When nothing is recorded yet, or another version is: every stored hash of
  * another version can no longer match (each user's key changed), so those rows are deleted (the
- * contacts, their interactions, the user's own addresses, the VIP selections) and the new version
- * is recorded; events rebuild the data (a backfill). When the version is the recorded one but the
- * key is not: the service refuses to start, since its hashes would silently differ from the stored
- * ones of that version.
+ * contacts, their interactions, the user's own addresses, the VIP selections, the contact events
+ * not yet published, whose sealed addresses no longer open) and the new version is recorded; events
+ * rebuild the data (a backfill). When the version is the recorded one but the key is not: the
+ * service refuses to start, since its hashes would silently differ from the stored ones of that
+ * version.
  */
 final class HashKeyRotation {
 
@@ -28,7 +29,8 @@ final class HashKeyRotation {
           new HashedColumn("vip_selection", "contact_hash"),
           new HashedColumn("interactions", "participant"),
           new HashedColumn("contacts", "contact_hash"),
-          new HashedColumn("own_addresses", "contact_hash"));
+          new HashedColumn("own_addresses", "contact_hash"),
+          new HashedColumn("contact_outbox", "contact_hash"));
 
   private static final Logger log = LoggerFactory.getLogger(HashKeyRotation.class);
 

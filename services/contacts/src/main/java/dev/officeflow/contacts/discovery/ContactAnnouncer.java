@@ -1,46 +1,33 @@
 package dev.officeflow.contacts.discovery;
 
+import dev.officeflow.contacts.outbox.Announcement;
+import dev.officeflow.contacts.outbox.ContactOutbox;
 import dev.officeflow.contacts.vip.ContactAggregate;
 import dev.officeflow.contacts.vip.ScoredContact;
-import dev.officeflow.events.Contact;
-import dev.officeflow.events.ContactEvent;
-import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.Operation;
-import dev.officeflow.runtime.publish.EventPublisher;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes a {@code ContactEvent} on {@code contacts} for each significant change (a new contact,
- * a move to another score band). The address comes from the messages being processed, never from
- * storage, which holds none. Publishing failures are logged: the interactions are already
- * committed, and the next message from the contact announces its state again if it changes.
+ * Writes a {@code ContactEvent} to the outbox for each significant change (a new contact, a move to
+ * another score band), in the transaction of the batch that made it, so it is published even if
+ * this instance dies right after the commit. The address comes from the messages being processed,
+ * never from storage: the outbox keeps it sealed. Contacts that vanish are announced by the
+ * statement that removes them ({@link ContactOutbox#announcingRemovals}).
  */
 final class ContactAnnouncer {
 
-  private static final Logger log = LoggerFactory.getLogger(ContactAnnouncer.class);
+  private final ContactOutbox outbox;
 
-  private final EventPublisher publisher;
-  private final Clock clock;
-  private final String service;
-  private final String version;
-
-  ContactAnnouncer(EventPublisher publisher, Clock clock, String service, String version) {
-    this.publisher = publisher;
-    this.clock = clock;
-    this.service = service;
-    this.version = version;
+  ContactAnnouncer(ContactOutbox outbox) {
+    this.outbox = outbox;
   }
 
-  /** Announces the significant changes among {@code scored}; completes when all were published. */
+  /** Writes the significant changes among {@code scored} in the caller's transaction. */
   Mono<Void> announce(List<ItemChange> changes, List<ScoredContact> scored) {
     Map<String, Source> sources = new HashMap<>();
     for (ItemChange change : changes) {
@@ -48,68 +35,32 @@ final class ContactAnnouncer {
           .participants()
           .forEach((hash, p) -> sources.put(change.userId() + " " + hash, new Source(change, p)));
     }
-    CompletableFuture<?>[] published =
+    List<Announcement> announcements =
         scored.stream()
             .filter(ScoredContact::significant)
             .filter(s -> sources.containsKey(key(s)))
-            .map(s -> publish(s, sources.get(key(s))))
-            .toArray(CompletableFuture[]::new);
-    return published.length == 0
-        ? Mono.empty()
-        : Mono.fromFuture(CompletableFuture.allOf(published));
+            .map(s -> announcement(s, Objects.requireNonNull(sources.get(key(s)))))
+            .toList();
+    return announcements.isEmpty() ? Mono.empty() : outbox.announce(announcements);
   }
 
-  private CompletableFuture<Void> publish(ScoredContact scored, Source source) {
-    return publisher
-        .publish(event(scored, source))
-        .handle(
-            (id, error) -> {
-              if (error != null) {
-                log.warn(
-                    "contact event for user {} failed: {}",
-                    source.change().userId(),
-                    error.toString());
-              }
-              return null;
-            });
+  /** The batch committed: its announcements can go out now. */
+  void committed() {
+    outbox.committed();
   }
 
-  private ContactEvent event(ScoredContact scored, Source source) {
-    Instant now = clock.instant();
+  private static Announcement announcement(ScoredContact scored, Source source) {
     ContactAggregate c = scored.contact();
     ItemChange change = source.change();
-    Contact contact =
-        new Contact(
-            c.contactHash(),
-            c.displayName() != null ? c.displayName() : source.participant().displayName(),
-            null,
-            null,
-            List.of(source.participant().address().value()),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            change.provider(),
-            c.contactHash(),
-            List.of(),
-            List.of(),
-            List.of(),
-            now);
-    // The scores are officeflow's, not the person's: they travel in the metadata's tags, which the
-    // reference types as a free-form object, while the contact's own tags are a list of labels.
-    return new ContactEvent(
-        EventMetadata.create(service, version, change.userId(), clock)
-            .withTags(tags(scored, change)),
+    return new Announcement(
         change.userId(),
+        c.contactHash(),
         scored.created() ? Operation.CREATE : Operation.UPDATE,
-        null,
-        now,
-        now,
         change.provider(),
         change.syncType(),
-        contact,
-        null);
+        c.displayName() != null ? c.displayName() : source.participant().displayName(),
+        source.participant().address().value(),
+        tags(scored, change));
   }
 
   private static Map<String, String> tags(ScoredContact scored, ItemChange change) {

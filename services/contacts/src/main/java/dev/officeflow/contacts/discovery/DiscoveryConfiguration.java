@@ -3,10 +3,9 @@ package dev.officeflow.contacts.discovery;
 import dev.officeflow.contacts.address.ContactHasher;
 import dev.officeflow.contacts.discovery.store.ContactAggregates;
 import dev.officeflow.contacts.discovery.store.InteractionStore;
+import dev.officeflow.contacts.outbox.ContactOutbox;
 import dev.officeflow.contacts.vip.ContactScores;
 import dev.officeflow.contacts.vip.VipScoringSettings;
-import dev.officeflow.runtime.config.RuntimeProperties;
-import dev.officeflow.runtime.publish.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.ApplicationRunner;
@@ -19,8 +18,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Contact discovery: the email, calendar and integration handlers, the user's own addresses, and
- * the batched writer of interactions and contact aggregates that announces what changed.
+ * Contact discovery: the email, calendar and integration handlers, the user's own addresses, the
+ * user locks that keep writes and purges apart, and the batched writer of interactions and contact
+ * aggregates that writes what changed to the contact outbox.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DiscoverySettings.class)
@@ -39,16 +39,23 @@ class DiscoveryConfiguration {
   }
 
   @Bean
-  InteractionStore interactionStore(
-      DatabaseClient db, TransactionalOperator tx, ContactScores scores, ContactAggregates agg) {
-    return new InteractionStore(db, tx, scores, agg);
+  UserLocks userLocks(DatabaseClient db) {
+    return new UserLocks(db);
   }
 
   @Bean
-  ContactAnnouncer contactAnnouncer(
-      EventPublisher publisher, Clock clock, RuntimeProperties runtime) {
-    return new ContactAnnouncer(
-        publisher, clock, runtime.service().name(), runtime.service().version());
+  InteractionStore interactionStore(
+      DatabaseClient db,
+      TransactionalOperator tx,
+      ContactScores scores,
+      ContactAggregates agg,
+      UserLocks locks) {
+    return new InteractionStore(db, tx, scores, agg, locks);
+  }
+
+  @Bean
+  ContactAnnouncer contactAnnouncer(ContactOutbox outbox) {
+    return new ContactAnnouncer(outbox);
   }
 
   @Bean(destroyMethod = "dispose")
@@ -58,8 +65,13 @@ class DiscoveryConfiguration {
 
   @Bean
   OwnAddresses ownAddresses(
-      DatabaseClient db, TransactionalOperator tx, ContactHasher hasher, Clock clock) {
-    return new OwnAddresses(db, tx, hasher, clock);
+      DatabaseClient db,
+      TransactionalOperator tx,
+      ContactHasher hasher,
+      UserLocks locks,
+      ContactOutbox outbox,
+      Clock clock) {
+    return new OwnAddresses(db, tx, hasher, locks, outbox, clock);
   }
 
   @Bean
@@ -88,7 +100,8 @@ class DiscoveryConfiguration {
   }
 
   @Bean
-  IntegrationEventHandler integrationEventHandler(OwnAddresses own, DatabaseClient db) {
-    return new IntegrationEventHandler(own, db);
+  IntegrationEventHandler integrationEventHandler(
+      OwnAddresses own, DatabaseClient db, TransactionalOperator tx, UserLocks locks) {
+    return new IntegrationEventHandler(own, db, tx, locks);
   }
 }

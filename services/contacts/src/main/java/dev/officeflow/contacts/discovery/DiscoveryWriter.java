@@ -7,9 +7,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * One subscription's writer: batches item changes, writes each batch in one transaction, then
- * announces the significant contact changes. A change's {@link Mono} completes after its batch
- * committed, so its message is acked only then.
+ * One subscription's writer: batches item changes and writes each batch in one transaction with the
+ * contact events it causes (the outbox), then wakes the outbox relay. A change's {@link Mono}
+ * completes after its batch committed, so its message is acked only then.
  */
 final class DiscoveryWriter {
 
@@ -25,7 +25,9 @@ final class DiscoveryWriter {
         new BatchingWriter<>(
             name,
             changes ->
-                store.write(changes).flatMap(s -> announcer.announce(changes, s).thenReturn(s)),
+                store
+                    .write(changes, scored -> announcer.announce(changes, scored))
+                    .doOnSuccess(committed -> announcer.committed()),
             settings,
             timer);
   }

@@ -9,11 +9,16 @@ import dev.officeflow.runtime.consume.Outcome;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code contacts-integrations}: the account's own address is never a contact, and the connection's
- * status feeds the onboarding step. An older event never overwrites a newer one.
+ * status feeds the onboarding step. An older event never overwrites a newer one. A disconnect
+ * ({@code delete}) only removes the connection: it learns nothing, since {@code DELETE /v1/me}
+ * publishes one beside the {@code UserEvent(delete)}, and learning its address used to insert an
+ * {@code own_addresses} row for the user just purged (issue 20). Nothing is written for a forgotten
+ * user ({@link UserLocks}).
  */
 final class IntegrationEventHandler implements EventHandler<IntegrationEvent> {
 
@@ -33,10 +38,15 @@ final class IntegrationEventHandler implements EventHandler<IntegrationEvent> {
 
   private final OwnAddresses own;
   private final DatabaseClient db;
+  private final TransactionalOperator tx;
+  private final UserLocks locks;
 
-  IntegrationEventHandler(OwnAddresses own, DatabaseClient db) {
+  IntegrationEventHandler(
+      OwnAddresses own, DatabaseClient db, TransactionalOperator tx, UserLocks locks) {
     this.own = own;
     this.db = db;
+    this.tx = tx;
+    this.locks = locks;
   }
 
   @Override
@@ -46,12 +56,23 @@ final class IntegrationEventHandler implements EventHandler<IntegrationEvent> {
 
   @Override
   public Mono<Outcome> handle(IntegrationEvent event, Delivery delivery) {
-    return own.learn(event.userId(), event.accountEmail())
-        .then(record(event))
-        .thenReturn(Outcome.done());
+    Mono<Void> learn =
+        event.operation() == Operation.DELETE
+            ? Mono.empty()
+            : own.learn(event.userId(), event.accountEmail());
+    return learn.then(record(event)).thenReturn(Outcome.done());
   }
 
   private Mono<Void> record(IntegrationEvent event) {
+    Mono<Void> write =
+        locks
+            .lockForWrites(event.userId())
+            .filter(writable -> writable)
+            .flatMap(writable -> statement(event));
+    return tx.transactional(write);
+  }
+
+  private Mono<Void> statement(IntegrationEvent event) {
     OffsetDateTime updated = event.lastUpdated().atOffset(ZoneOffset.UTC);
     if (event.operation() == Operation.DELETE) {
       return db.sql(REMOVE)

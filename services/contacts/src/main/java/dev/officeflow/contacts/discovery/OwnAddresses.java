@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.officeflow.contacts.address.Addresses;
 import dev.officeflow.contacts.address.ContactHasher;
+import dev.officeflow.contacts.outbox.ContactOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,23 +19,45 @@ import reactor.core.publisher.Mono;
 /**
  * The user's own addresses (hashed), learned from {@code IntegrationEvent.account_email} and the
  * {@code account} tag of data events. They are never contacts: learning one removes whatever was
- * recorded under it. Cached per user for {@link #CACHE_TTL} (by the injected clock), so that an
- * address another instance learned is seen soon, for at most {@code 50,000} users. Thread-safe.
+ * recorded under it, and a contact recorded under it is announced as deleted. Nothing is learned
+ * for a forgotten user ({@link UserLocks}). Cached per user for {@link #CACHE_TTL} (by the injected
+ * clock), so that an address another instance learned is seen soon, for at most {@code 50,000}
+ * users. Thread-safe.
  */
 public final class OwnAddresses {
 
   static final Duration CACHE_TTL = Duration.ofSeconds(30);
   private static final int MAX_CACHED_USERS = 50_000;
 
+  private static final String LEARN =
+      """
+      INSERT INTO own_addresses (user_id, contact_hash) VALUES (:user, :hash)
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String REMOVE_CONTACT =
+      ContactOutbox.announcingRemovals(
+          "DELETE FROM contacts c WHERE c.user_id = :user AND c.contact_hash = :hash");
+
   private final DatabaseClient db;
   private final TransactionalOperator tx;
   private final ContactHasher hasher;
+  private final UserLocks locks;
+  private final ContactOutbox outbox;
   private final Cache<String, Set<String>> cache;
 
-  OwnAddresses(DatabaseClient db, TransactionalOperator tx, ContactHasher hasher, Clock clock) {
+  OwnAddresses(
+      DatabaseClient db,
+      TransactionalOperator tx,
+      ContactHasher hasher,
+      UserLocks locks,
+      ContactOutbox outbox,
+      Clock clock) {
     this.db = db;
     this.tx = tx;
     this.hasher = hasher;
+    this.locks = locks;
+    this.outbox = outbox;
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(MAX_CACHED_USERS)
@@ -65,17 +88,27 @@ public final class OwnAddresses {
   }
 
   private Mono<Void> learnHash(String userId, String hash) {
-    Mono<Void> work =
-        db.sql(
-                "INSERT INTO own_addresses (user_id, contact_hash) VALUES (:user, :hash)"
-                    + " ON CONFLICT DO NOTHING")
-            .bind("user", userId)
-            .bind("hash", hash)
-            .fetch()
-            .rowsUpdated()
-            .flatMap(inserted -> inserted > 0 ? removeAsContact(userId, hash) : Mono.empty());
+    Mono<Boolean> work =
+        locks
+            .lockForWrites(userId)
+            .filter(writable -> writable)
+            .flatMap(
+                writable ->
+                    db.sql(LEARN)
+                        .bind("user", userId)
+                        .bind("hash", hash)
+                        .fetch()
+                        .rowsUpdated()
+                        .flatMap(
+                            inserted ->
+                                inserted > 0
+                                    ? removeAsContact(userId, hash).thenReturn(true)
+                                    : Mono.just(false)));
     return tx.transactional(work)
-        .doOnSuccess(done -> cache.asMap().computeIfPresent(userId, (u, own) -> with(own, hash)));
+        .filter(removed -> removed)
+        .doOnNext(removed -> outbox.committed())
+        .doOnSuccess(done -> cache.asMap().computeIfPresent(userId, (u, own) -> with(own, hash)))
+        .then();
   }
 
   private Mono<Void> removeAsContact(String userId, String hash) {
@@ -84,9 +117,10 @@ public final class OwnAddresses {
         .bind("hash", hash)
         .then()
         .then(
-            db.sql("DELETE FROM contacts WHERE user_id = :user AND contact_hash = :hash")
+            db.sql(REMOVE_CONTACT)
                 .bind("user", userId)
                 .bind("hash", hash)
+                .bind("removedBecause", ContactOutbox.OWN_ADDRESS)
                 .then());
   }
 

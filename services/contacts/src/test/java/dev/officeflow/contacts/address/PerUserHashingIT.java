@@ -12,6 +12,7 @@ import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,10 @@ class PerUserHashingIT {
                 "officeflow.contacts.address.hash-key",
                 KEY,
                 "officeflow.contacts.address.hash-key-version",
-                7));
+                7,
+                // The contact events stay in the outbox, so the checks below cover it too.
+                "officeflow.contacts.outbox.relay",
+                false));
     deliver(EventType.INTEGRATION, List.of(ana.connected(), bo.connected()));
     deliver(
         EventType.EMAIL,
@@ -112,6 +116,9 @@ class PerUserHashingIT {
 
   @Test
   void theDatabaseHoldsNeitherAnAddressNorTheKey() {
+    assertThat(app.database().count("SELECT count(*) FROM contact_outbox"))
+        .as("the unpublished contact events, one per user")
+        .isEqualTo(2);
     String dump = app.database().dump().toLowerCase(Locale.ROOT);
 
     assertThat(dump)
@@ -119,6 +126,22 @@ class PerUserHashingIT {
         .doesNotContain(ana.account())
         .doesNotContain(bo.account())
         .doesNotContain(KEY);
+  }
+
+  @Test
+  void theOutboxSealsTheAddressItsEventNames() {
+    String sealed =
+        app.database()
+            .column(
+                "SELECT encode(sealed_address, 'base64') FROM contact_outbox WHERE user_id = ?",
+                ana.userId())
+            .get(0)
+            .replace("\n", "");
+    String hash = contactHashes(ana).get(0);
+    AddressSealer sealer = app.context().getBean(AddressSealer.class);
+
+    assertThat(sealer.open(ana.userId(), hash, Base64.getDecoder().decode(sealed)))
+        .isEqualTo(Addresses.normalize(SHARED).orElseThrow().value());
   }
 
   private List<String> contactHashes(MailEvents user) {

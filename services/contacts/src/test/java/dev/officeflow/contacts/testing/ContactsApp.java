@@ -7,6 +7,8 @@ import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.testsupport.TestDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +52,14 @@ public final class ContactsApp implements AutoCloseable {
     close();
     return start(
         ServiceUnderTest.of(ContactsApplication.class).database(database), prefix(), extra);
+  }
+
+  /** Starts a second instance on this one's database and catalog, with {@code extra}. */
+  public ContactsApp another(Map<String, Object> extra) {
+    return start(
+        ServiceUnderTest.of(ContactsApplication.class).database(service.database().orElseThrow()),
+        prefix(),
+        extra);
   }
 
   private static ContactsApp start(
@@ -111,6 +121,24 @@ public final class ContactsApp implements AutoCloseable {
 
   public void publish(OfficeEvent event) {
     publish(List.of(event));
+  }
+
+  /**
+   * Deliveries the runtime settled on the catalog subscription {@code subscription} (e.g. {@code
+   * contacts-emails}) with any outcome but a retry: acked by a handler, settled before one (a
+   * forgotten user's), or dead-lettered.
+   */
+  public long settled(String subscription) {
+    return Math.round(
+        service.bean(MeterRegistry.class).find("officeflow.consumer.messages").counters().stream()
+            .filter(c -> subscription.equals(unprefixed(c.getId().getTag("subscription"))))
+            .filter(c -> !"retry".equals(c.getId().getTag("outcome")))
+            .mapToDouble(Counter::count)
+            .sum());
+  }
+
+  private String unprefixed(String name) {
+    return name != null && name.startsWith(prefix()) ? name.substring(prefix().length()) : name;
   }
 
   /** Stops the service; a second call does nothing. */

@@ -66,9 +66,15 @@ public final class Database {
             + " ORDER BY table_name");
   }
 
-  /** Every row of every table (Flyway's history included) as PostgreSQL's COPY text. */
+  /**
+   * Every row of every table (Flyway's history included) as PostgreSQL's COPY text, {@code bytea}
+   * in the escape format (printable bytes as themselves), so a text stored as bytes shows too.
+   */
   public String dump() {
     try (Connection c = connect()) {
+      try (java.sql.Statement set = c.createStatement()) {
+        set.execute("SET bytea_output = 'escape'");
+      }
       StringWriter out = new StringWriter();
       List<String> all =
           column(

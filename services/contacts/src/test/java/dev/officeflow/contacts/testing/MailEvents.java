@@ -91,6 +91,17 @@ public final class MailEvents {
 
   /** A single meeting organised by {@code organizer} with {@code attendees} (user included). */
   public CalendarEvent meeting(String id, String organizer, List<String> attendees, Instant start) {
+    return meeting(id, organizer, attendees, start, Operation.CREATE, start);
+  }
+
+  /** The meeting's {@code operation} (a delete: it was cancelled) as of {@code version}. */
+  public CalendarEvent meeting(
+      String id,
+      String organizer,
+      List<String> attendees,
+      Instant start,
+      Operation operation,
+      Instant version) {
     List<CalendarEntry.Attendee> details =
         attendees.stream()
             .map(a -> new CalendarEntry.Attendee(a, null, "accepted", a.equals(organizer), false))
@@ -120,9 +131,9 @@ public final class MailEvents {
     return new CalendarEvent(
         metadata(),
         userId,
-        Operation.CREATE,
+        operation,
         "job-1",
-        start,
+        version,
         NOW,
         "google",
         SyncType.BATCH_SYNC,
@@ -142,6 +153,23 @@ public final class MailEvents {
         "google",
         "int-" + userId,
         IntegrationStatus.ACTIVE,
+        account,
+        List.of(),
+        null);
+  }
+
+  /** The integration's removal, as {@code DELETE /v1/me} publishes it beside the user's. */
+  public IntegrationEvent disconnected() {
+    return new IntegrationEvent(
+        metadata(),
+        userId,
+        Operation.DELETE,
+        null,
+        NOW,
+        NOW,
+        "google",
+        "int-" + userId,
+        IntegrationStatus.REVOKED,
         account,
         List.of(),
         null);

@@ -1,6 +1,7 @@
 package dev.officeflow.contacts.discovery.store;
 
 import dev.officeflow.contacts.discovery.store.AggregateSql.Mode;
+import dev.officeflow.contacts.outbox.ContactOutbox;
 import dev.officeflow.contacts.vip.VipScoringSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Rebuilds contact aggregates from interactions: for some contacts (after their interactions were
  * replaced or removed), for one user, or for everyone when the settings the decayed sums depend on
- * changed. A contact left without interactions is removed.
+ * changed. A contact left without interactions is removed, and a {@code ContactEvent(delete)} for
+ * it is written to the outbox in the same statement (when it had been announced).
  */
 public final class ContactAggregates {
 
@@ -22,19 +24,23 @@ public final class ContactAggregates {
       "interactions f JOIN unnest(:users::text[], :hashes::text[]) AS p(u, h)"
           + " ON f.user_id = p.u AND f.participant = p.h";
 
+  /** A contact left without interactions vanishes, and is announced as deleted. */
   private static final String DROP_EMPTY_PAIRS =
-      """
-      DELETE FROM contacts c USING unnest(:users::text[], :hashes::text[]) AS p(u, h)
-      WHERE c.user_id = p.u AND c.contact_hash = p.h
-        AND NOT EXISTS (SELECT 1 FROM interactions i
-                        WHERE i.user_id = p.u AND i.participant = p.h)
-      """;
+      ContactOutbox.announcingRemovals(
+          """
+          DELETE FROM contacts c USING unnest(:users::text[], :hashes::text[]) AS p(u, h)
+          WHERE c.user_id = p.u AND c.contact_hash = p.h
+            AND NOT EXISTS (SELECT 1 FROM interactions i
+                            WHERE i.user_id = p.u AND i.participant = p.h)
+          """);
 
   private static final String DROP_EMPTY_USER =
-      """
-      DELETE FROM contacts c WHERE c.user_id = :user AND NOT EXISTS
-        (SELECT 1 FROM interactions i WHERE i.user_id = c.user_id AND i.participant = c.contact_hash)
-      """;
+      ContactOutbox.announcingRemovals(
+          """
+          DELETE FROM contacts c WHERE c.user_id = :user AND NOT EXISTS
+            (SELECT 1 FROM interactions i
+             WHERE i.user_id = c.user_id AND i.participant = c.contact_hash)
+          """);
 
   /** Cached candidates of the user are stale now (see V2__contacts_version.sql). */
   private static final String BUMP_USER_VERSION =
@@ -61,7 +67,12 @@ public final class ContactAggregates {
         .bind("users", users)
         .bind("hashes", hashes)
         .then()
-        .then(db.sql(DROP_EMPTY_PAIRS).bind("users", users).bind("hashes", hashes).then());
+        .then(
+            db.sql(DROP_EMPTY_PAIRS)
+                .bind("users", users)
+                .bind("hashes", hashes)
+                .bind("removedBecause", ContactOutbox.NO_INTERACTIONS)
+                .then());
   }
 
   /** Rebuilds every contact of {@code userId}. */
@@ -71,7 +82,11 @@ public final class ContactAggregates {
                 db.sql(AggregateSql.upsert("interactions f WHERE f.user_id = :user", Mode.REPLACE)))
             .bind("user", userId)
             .then()
-            .then(db.sql(DROP_EMPTY_USER).bind("user", userId).then())
+            .then(
+                db.sql(DROP_EMPTY_USER)
+                    .bind("user", userId)
+                    .bind("removedBecause", ContactOutbox.NO_INTERACTIONS)
+                    .then())
             .then(db.sql(BUMP_USER_VERSION).bind("user", userId).then());
     return tx.transactional(work);
   }

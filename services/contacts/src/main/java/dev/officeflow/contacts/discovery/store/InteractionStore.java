@@ -1,6 +1,7 @@
 package dev.officeflow.contacts.discovery.store;
 
 import dev.officeflow.contacts.discovery.ItemChange;
+import dev.officeflow.contacts.discovery.UserLocks;
 import dev.officeflow.contacts.discovery.store.AggregateSql.Mode;
 import dev.officeflow.contacts.vip.ContactScores;
 import dev.officeflow.contacts.vip.ScoredContact;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -85,21 +88,51 @@ public final class InteractionStore {
   private final TransactionalOperator tx;
   private final ContactScores scores;
   private final ContactAggregates aggregates;
+  private final UserLocks locks;
 
   public InteractionStore(
-      DatabaseClient db, TransactionalOperator tx, ContactScores scores, ContactAggregates agg) {
+      DatabaseClient db,
+      TransactionalOperator tx,
+      ContactScores scores,
+      ContactAggregates agg,
+      UserLocks locks) {
     this.db = db;
     this.tx = tx;
     this.scores = scores;
     this.aggregates = agg;
+    this.locks = locks;
   }
 
-  /** Writes {@code changes} atomically; retried a few times on deadlocks and lock timeouts. */
-  public Mono<List<ScoredContact>> write(List<ItemChange> changes) {
-    return tx.transactional(Mono.defer(() -> writeOnce(changes)))
+  /**
+   * Writes {@code changes} atomically with what {@code announce} writes for the rescored contacts
+   * (in the same transaction); retried a few times on deadlocks and lock timeouts. The changes of
+   * users forgotten by then are left out ({@link UserLocks}).
+   */
+  public Mono<List<ScoredContact>> write(
+      List<ItemChange> changes, Function<List<ScoredContact>, Mono<Void>> announce) {
+    return tx.transactional(Mono.defer(() -> writeLive(changes, announce)))
         .retryWhen(
             Retry.backoff(3, Duration.ofMillis(20))
                 .filter(TransientDataAccessException.class::isInstance));
+  }
+
+  private Mono<List<ScoredContact>> writeLive(
+      List<ItemChange> changes, Function<List<ScoredContact>, Mono<Void>> announce) {
+    String[] users = changes.stream().map(ItemChange::userId).distinct().toArray(String[]::new);
+    return locks
+        .lockForWrites(users)
+        .flatMap(
+            forgotten -> {
+              List<ItemChange> live = without(changes, forgotten);
+              return live.isEmpty() ? Mono.just(List.<ScoredContact>of()) : writeOnce(live);
+            })
+        .flatMap(scored -> announce.apply(scored).thenReturn(scored));
+  }
+
+  private static List<ItemChange> without(List<ItemChange> changes, Set<String> forgotten) {
+    return forgotten.isEmpty()
+        ? changes
+        : changes.stream().filter(c -> !forgotten.contains(c.userId())).toList();
   }
 
   private Mono<List<ScoredContact>> writeOnce(List<ItemChange> changes) {
