@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each service's jar, started as a deployment would start it but with nothing configured, exits
- * non-zero before it serves anything and names what is missing (ARCHITECTURE §8): production is
- * the default. Which setting names which offender is each service's ProductionStartIT.
+ * non-zero before it serves anything and names what is missing (ARCHITECTURE §8): production is the
+ * default. Which setting names which offender is each service's ProductionStartIT.
  */
 @IntegrationTest
 class ProductionExitSystemIT {
@@ -42,9 +42,7 @@ class ProductionExitSystemIT {
 
       String output = app.output();
       assertThat(exit).as(output).isNotZero();
-      assertThat(output)
-          .contains("officeflow.environment is production")
-          .contains(missing);
+      assertThat(output).contains("officeflow.environment is production").contains(missing);
       assertThat(output).as("refused before serving").doesNotContain("Netty started on port");
     }
   }

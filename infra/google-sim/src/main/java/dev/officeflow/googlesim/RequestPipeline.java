@@ -63,7 +63,7 @@ final class RequestPipeline implements ApiGuard {
       return quotaExceeded(api, decision);
     }
     stats.charged(user, api, cost);
-    OptionalInt failure = faults.nextFailure();
+    OptionalInt failure = faults.nextFailure(method);
     SimResponse response;
     if (failure.isPresent()) {
       stats.fault();

@@ -54,6 +54,7 @@ final class AdminAccountRoutes {
       case "PATCH events/3", "POST events/3" ->
           event(admin.updateEvent(email, seg.get(2), AdminJson.eventUpdate(body)).id());
       case "POST events/4:cancel" -> event(admin.cancelEvent(email, seg.get(2)).id());
+      case "GET streaming/2" -> SimResponse.ok(AdminJson.tree(admin.streaming(email)));
       case "GET closest-contacts/2" ->
           SimResponse.ok(
               AdminJson.ranks(admin.closestContacts(email, r.query().integer("n").orElse(20))));

@@ -73,7 +73,14 @@ public final class AdminApi implements Handler {
     admin.setFaults(AdminJson.faults(dev.officeflow.googlesim.faults.FaultSettings.none(), body));
     JsonNode next = body.path("failNext");
     if (next.isObject()) {
-      admin.failNext(next.path("count").asInt(1), next.path("status").asInt(503));
+      int count = next.path("count").asInt(1);
+      int status = next.path("status").asInt(503);
+      String method = next.path("method").asString("");
+      if (method.isEmpty()) {
+        admin.failNext(count, status);
+      } else {
+        admin.failNext(method, count, status);
+      }
     }
     return SimResponse.ok(Json.object().put("status", "ok"));
   }

@@ -177,6 +177,13 @@ public final class SimAdmin {
     return tokens.expireAccessTokens(find(email).email());
   }
 
+  /** The account's live Gmail watch and open Calendar channels, as Google would push to them. */
+  public StreamingState streaming(String email) {
+    Account account = find(email);
+    return new StreamingState(
+        account.mailbox().activeWatch().isPresent(), channels.forOwner(account.email()).size());
+  }
+
   /** Drops the retained history: {@code history.list} from any earlier id answers 404. */
   public void expireHistory(String email) {
     find(email).mailbox().expireHistory();
@@ -194,6 +201,14 @@ public final class SimAdmin {
   /** The next {@code count} Gmail/Calendar calls fail with {@code status} (500 or 503). */
   public void failNext(int count, int status) {
     faults.failNext(count, status);
+  }
+
+  /**
+   * The next {@code count} calls of {@code method} (e.g. {@code gmail.users.watch}) fail with
+   * {@code status} (500 or 503); 0 clears them.
+   */
+  public void failNext(String method, int count, int status) {
+    faults.failNext(method, count, status);
   }
 
   /** New limits; every bucket starts full again. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.gmail.Gmail;
+import com.google.api.services.gmail.model.WatchRequest;
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.testsupport.MutableClock;
@@ -45,6 +46,22 @@ class FaultInjectionTest {
     assertThat(e.getDetails().getErrors().get(0).getReason()).isEqualTo("backendError");
     assertThat(gmail.users().getProfile("me").execute().getEmailAddress()).isEqualTo(ALICE);
     assertThat(sim.stats().faultsInjected()).isEqualTo(1);
+  }
+
+  @Test
+  void failuresQueuedForOneMethodHitOnlyThatMethod() throws IOException {
+    sim.admin().failNext("gmail.users.watch", 2, 503);
+    WatchRequest watch = new WatchRequest().setTopicName("projects/p/topics/gmail-push");
+
+    assertThat(gmail.users().getProfile("me").execute().getEmailAddress()).isEqualTo(ALICE);
+    for (int i = 0; i < 2; i++) {
+      GoogleJsonResponseException e =
+          catchThrowableOfType(
+              GoogleJsonResponseException.class, () -> gmail.users().watch("me", watch).execute());
+      assertThat(e.getStatusCode()).isEqualTo(503);
+    }
+    assertThat(gmail.users().watch("me", watch).execute().getHistoryId()).isNotNull();
+    assertThat(sim.stats().faultsInjected()).isEqualTo(2);
   }
 
   @Test

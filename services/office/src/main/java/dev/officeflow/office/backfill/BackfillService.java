@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Starting, reading and cancelling backfill jobs; the scheduler runs them. */
+/** Starting, reading, cancelling and restarting backfill jobs; the scheduler runs them. */
 public final class BackfillService {
 
   private static final int LIST_LIMIT = 50;
@@ -113,6 +113,41 @@ public final class BackfillService {
    */
   public Mono<BackfillJob> cancel(UUID id) {
     return repository.cancel(id).switchIfEmpty(Mono.defer(() -> finished(id)));
+  }
+
+  /**
+   * Queues a job that failed (all its attempts, or for good) again; its next run resumes from its
+   * checkpoint. Empty when there is no such job; {@link JobConflictException} when it has not
+   * failed (naming it) or the user has another active job for the provider (naming that one).
+   */
+  public Mono<BackfillJob> restart(UUID id) {
+    return repository
+        .restart(id)
+        .switchIfEmpty(Mono.defer(() -> notRestarted(id)))
+        .doOnNext(job -> scheduler.wakeUp());
+  }
+
+  /** Why the job was not queued again; when the obstacle has gone meanwhile, queued now. */
+  private Mono<BackfillJob> notRestarted(UUID id) {
+    return repository
+        .find(id)
+        .flatMap(
+            job ->
+                job.status() == JobStatus.FAILED
+                    ? activeInTheWay(job).switchIfEmpty(Mono.defer(() -> repository.restart(id)))
+                    : Mono.error(
+                        new JobConflictException(
+                            "job " + id + " is " + job.status().wire() + ", not failed", job)));
+  }
+
+  private Mono<BackfillJob> activeInTheWay(BackfillJob failed) {
+    return repository
+        .findActive(failed.userId(), failed.provider())
+        .flatMap(
+            active ->
+                Mono.error(
+                    new JobConflictException(
+                        "user " + failed.userId() + " already has an active backfill", active)));
   }
 
   private Mono<BackfillJob> finished(UUID id) {

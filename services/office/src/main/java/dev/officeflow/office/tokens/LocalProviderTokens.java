@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
  * Tokens for local runs: each user's first grant comes from configuration or, for users not
  * configured there, from google-sim's admin API ({@code POST /sim/accounts/{email}/tokens});
  * refreshing uses the OAuth {@code refresh_token} grant at the token endpoint, exactly as against
- * Google, so a revoked grant fails the way it would in production. Thread-safe.
+ * Google, so a revoked grant fails the way it would in production. Here the office holds the grants
+ * itself, so {@link #release} does what the user service does on a purge's confirmation: it revokes
+ * the user's grant at google-sim's revoke endpoint and forgets it. Thread-safe.
  */
 public final class LocalProviderTokens implements ProviderTokens {
 
@@ -62,6 +64,26 @@ public final class LocalProviderTokens implements ProviderTokens {
                     : refreshed(userId, h))
         .doOnNext(h -> held.put(userId, h))
         .map(Held::credential);
+  }
+
+  @Override
+  public Mono<Void> release(String userId) {
+    Held grant = held.remove(userId);
+    if (grant == null || settings.simUrl().isBlank()) {
+      return Mono.empty();
+    }
+    String token = grant.refreshToken() != null ? grant.refreshToken() : grant.accessToken();
+    return http.post()
+        .uri(settings.simUrl() + "revoke")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(BodyInserters.fromFormData("token", token))
+        .retrieve()
+        .toBodilessEntity()
+        .timeout(TIMEOUT)
+        .then()
+        // 400 invalid_token: revoked already.
+        .onErrorResume(LocalProviderTokens::refused, e -> Mono.empty())
+        .doOnError(e -> held.putIfAbsent(userId, grant));
   }
 
   private Mono<Held> grant(String userId, String provider) {

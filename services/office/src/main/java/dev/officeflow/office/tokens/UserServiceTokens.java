@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * refreshes them once per integration however many callers ask. A refused grant, missing scopes or
  * a missing integration are permanent ({@link TokenUnavailableException}); a 5xx or a network
  * failure is left to the job's retries. A call carries the trace of the chain that makes it ({@link
- * HttpTraceContext}), so a backfill run's token calls show in its trace.
+ * HttpTraceContext}), so a backfill run's token calls show in its trace. In a chain marked by
+ * {@link PurgeTokens} it asks for the grant held for a deleted user's purge ({@code purpose}); once
+ * the purge is done, {@link #release} confirms it ({@code POST
+ * /internal/users/{id}/provider-release}), and the user service revokes the grant.
  */
 public final class UserServiceTokens implements ProviderTokens {
 
@@ -55,14 +59,27 @@ public final class UserServiceTokens implements ProviderTokens {
     return fetch(userId, provider, served.get(userId + "/" + provider));
   }
 
+  @Override
+  public Mono<Void> release(String userId) {
+    return credentials
+        .authorization()
+        .flatMap(
+            authorization ->
+                Mono.deferContextual(
+                    context ->
+                        http.post()
+                            .uri("/internal/users/{id}/provider-release", userId)
+                            .header(HttpHeaders.AUTHORIZATION, authorization)
+                            .headers(h -> HttpTraceContext.inject(HttpTraceContext.of(context), h))
+                            .retrieve()
+                            .toBodilessEntity()))
+        .timeout(TIMEOUT)
+        .doOnSuccess(done -> served.keySet().removeIf(key -> key.startsWith(userId + "/")))
+        .then();
+  }
+
   private Mono<ProviderCredential> fetch(
       String userId, String provider, @Nullable String rejectedToken) {
-    Map<String, Object> request = new HashMap<>();
-    request.put("user_id", userId);
-    request.put("provider", provider);
-    if (rejectedToken != null) {
-      request.put("rejected_access_token", rejectedToken);
-    }
     return credentials
         .authorization()
         .flatMap(
@@ -73,13 +90,27 @@ public final class UserServiceTokens implements ProviderTokens {
                             .uri("/internal/tokens/get")
                             .header(HttpHeaders.AUTHORIZATION, authorization)
                             .headers(h -> HttpTraceContext.inject(HttpTraceContext.of(context), h))
-                            .bodyValue(request)
+                            .bodyValue(request(userId, provider, rejectedToken, context))
                             .retrieve()
                             .bodyToMono(JSON)))
         .timeout(TIMEOUT)
         .map(body -> credential(body))
         .doOnNext(c -> served.put(userId + "/" + provider, c.accessToken()))
         .onErrorMap(WebClientResponseException.class, e -> permanentOrNot(userId, e));
+  }
+
+  private static Map<String, Object> request(
+      String userId, String provider, @Nullable String rejectedToken, ContextView context) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("user_id", userId);
+    request.put("provider", provider);
+    if (rejectedToken != null) {
+      request.put("rejected_access_token", rejectedToken);
+    }
+    if (PurgeTokens.requested(context)) {
+      request.put("purpose", "purge");
+    }
+    return request;
   }
 
   private static ProviderCredential credential(Map<String, Object> body) {

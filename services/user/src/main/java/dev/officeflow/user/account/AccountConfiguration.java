@@ -7,6 +7,7 @@ import dev.officeflow.user.account.web.MeController;
 import dev.officeflow.user.integration.Disconnection;
 import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.outbox.EventTransactions;
+import dev.officeflow.user.purge.HeldGrants;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,11 +34,12 @@ class AccountConfiguration {
       UserStore store,
       Integrations integrations,
       Disconnection disconnection,
+      HeldGrants held,
       EventTransactions transactions,
       ForgottenUsers forgotten,
       RuntimeProperties runtime,
       Clock clock) {
     return new AccountDeletion(
-        store, integrations, disconnection, transactions, forgotten, runtime, clock);
+        store, integrations, disconnection, held, transactions, forgotten, runtime, clock);
   }
 }

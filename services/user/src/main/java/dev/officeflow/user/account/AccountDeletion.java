@@ -7,30 +7,32 @@ import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.user.account.store.UserStore;
 import dev.officeflow.user.integration.Disconnection;
-import dev.officeflow.user.integration.Integration;
 import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.outbox.PendingEvents;
+import dev.officeflow.user.purge.HeldGrants;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * "Delete my data": revokes every integration at its provider, then in one transaction deletes the
- * integrations, their tokens, the audit log and the user, records the user as forgotten (from then
- * on their unexpired user JWTs are refused here), and announces each integration's deletion and
- * finally {@code UserEvent(delete)}, on which every other service purges the user and refuses their
- * tokens too.
+ * "Delete my data" (ARCHITECTURE §2, flow 6). In one transaction: the provider grants are held for
+ * the office's purge ({@link HeldGrants}: the encrypted tokens alone, no address), the
+ * integrations, their tokens, the audit log and the user are deleted, the user is recorded as
+ * forgotten (from then on their user JWTs and their tokens are refused here), each integration's
+ * deletion and finally {@code UserEvent(delete)} are announced. Nothing is revoked yet: the office
+ * still needs the grant to stop the user's Gmail watch and Calendar channels, and confirms when it
+ * has, which releases it; the sweeper releases it at the deadline otherwise.
  */
 public class AccountDeletion {
+
+  private static final String DETAIL = "account deleted; grant held for the office's purge";
 
   private final UserStore users;
   private final Integrations integrations;
   private final Disconnection disconnection;
+  private final HeldGrants held;
   private final EventTransactions transactions;
   private final ForgottenUsers forgotten;
   private final RuntimeProperties runtime;
@@ -40,6 +42,7 @@ public class AccountDeletion {
       UserStore users,
       Integrations integrations,
       Disconnection disconnection,
+      HeldGrants held,
       EventTransactions transactions,
       ForgottenUsers forgotten,
       RuntimeProperties runtime,
@@ -47,6 +50,7 @@ public class AccountDeletion {
     this.users = users;
     this.integrations = integrations;
     this.disconnection = disconnection;
+    this.held = held;
     this.transactions = transactions;
     this.forgotten = forgotten;
     this.runtime = runtime;
@@ -58,16 +62,13 @@ public class AccountDeletion {
     return users
         .find(userId)
         .switchIfEmpty(Mono.error(() -> Users.notFound(userId)))
-        .thenMany(integrations.list(userId))
-        .concatMap(i -> disconnection.revokeAtProvider(i).map(revoked -> Map.entry(i, revoked)))
-        .collectList()
-        .flatMap(revoked -> transactions.run(events -> deleteAll(userId, revoked, events)));
+        .then(transactions.run(events -> deleteAll(userId, events)));
   }
 
-  private Mono<Void> deleteAll(
-      UUID userId, List<Map.Entry<Integration, Boolean>> revoked, PendingEvents events) {
-    return Flux.fromIterable(revoked)
-        .concatMap(e -> disconnection.delete(e.getKey(), e.getValue(), events))
+  private Mono<Void> deleteAll(UUID userId, PendingEvents events) {
+    return held.hold(userId)
+        .thenMany(integrations.list(userId))
+        .concatMap(integration -> disconnection.delete(integration, DETAIL, events))
         .then(users.delete(userId))
         .then(forgotten.forget(userId.toString()))
         .then(events.add(deleted(userId)));

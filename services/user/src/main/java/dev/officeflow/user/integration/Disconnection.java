@@ -53,7 +53,12 @@ public class Disconnection {
 
   /** Deletes the integration and its tokens and announces it, inside the caller's transaction. */
   public Mono<Void> delete(Integration integration, boolean revoked, PendingEvents events) {
-    String detail = revoked ? "revoked at provider" : "not confirmed revoked at provider";
+    return delete(
+        integration, revoked ? "revoked at provider" : "not confirmed revoked at provider", events);
+  }
+
+  /** The same, with what became of the grant as the audit row's detail. */
+  public Mono<Void> delete(Integration integration, String detail, PendingEvents events) {
     return changes.disconnected(integration, detail, events);
   }
 }

@@ -1,6 +1,7 @@
 package dev.officeflow.user.token;
 
 import dev.officeflow.events.IntegrationStatus;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.web.ApiException;
 import dev.officeflow.user.crypto.TokenDecryptionException;
 import dev.officeflow.user.google.GoogleOAuthClient;
@@ -12,6 +13,7 @@ import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.integration.ProviderTokens;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.outbox.PendingEvents;
+import dev.officeflow.user.purge.HeldGrants;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,9 @@ import reactor.core.publisher.Mono;
  * Serves an integration's access token. One that expires within the refresh margin is refreshed
  * first, once: concurrent callers in this process share one refresh ({@link SingleFlight}), and
  * across instances the refresh runs with the token row locked ({@code SELECT ... FOR UPDATE}) and
- * re-checks it, so an instance that waited for the lock finds the fresh token and calls nobody.
+ * re-checks it, so an instance that waited for the lock finds the fresh token and calls nobody. A
+ * deleted user's tokens are refused ({@code 410 user_forgotten}); while the office purges them, it
+ * asks for the held grant instead ({@link #forPurge}).
  */
 public class TokenBroker {
 
@@ -45,6 +49,8 @@ public class TokenBroker {
   private final EventTransactions transactions;
   private final GoogleOAuthClient google;
   private final TokenSettings settings;
+  private final ForgottenUsers forgotten;
+  private final HeldGrants held;
   private final Clock clock;
   private final SingleFlight<UUID, Outcome> refreshes = new SingleFlight<>();
 
@@ -54,12 +60,16 @@ public class TokenBroker {
       EventTransactions transactions,
       GoogleOAuthClient google,
       TokenSettings settings,
+      ForgottenUsers forgotten,
+      HeldGrants held,
       Clock clock) {
     this.integrations = integrations;
     this.changes = changes;
     this.transactions = transactions;
     this.google = google;
     this.settings = settings;
+    this.forgotten = forgotten;
+    this.held = held;
     this.clock = clock;
   }
 
@@ -71,8 +81,10 @@ public class TokenBroker {
    */
   public Mono<ServedToken> get(
       UUID userId, String provider, List<String> requiredScopes, Optional<String> rejected) {
-    return integrations
-        .find(userId, provider)
+    return forgotten
+        .isForgotten(userId.toString())
+        .flatMap(gone -> gone ? Mono.error(deleted(userId)) : Mono.just(userId))
+        .flatMap(user -> integrations.find(user, provider))
         .switchIfEmpty(Mono.error(() -> notConnected(userId, provider)))
         .flatMap(integration -> usable(integration, requiredScopes))
         .flatMap(
@@ -83,8 +95,20 @@ public class TokenBroker {
                     .flatMap(
                         tokens ->
                             fresh(tokens, rejected)
-                                ? Mono.just(new ServedToken(integration, tokens))
+                                ? Mono.just(ServedToken.of(integration, tokens))
                                 : refreshOnce(integration, rejected)))
+        .onErrorMap(TokenDecryptionException.class, TokenBroker::undecryptable);
+  }
+
+  /**
+   * The access token of the grant held for the office's purge of a deleted user (ARCHITECTURE §2,
+   * flow 6): only while it is held, refreshed like any other when close to expiry; 404 {@code
+   * integration_not_found} when none is held (released, past its deadline, never connected).
+   */
+  public Mono<ServedToken> forPurge(UUID userId, String provider) {
+    return held.token(userId, provider, settings.refreshMargin())
+        .map(ServedToken::held)
+        .switchIfEmpty(Mono.error(() -> notHeld(userId, provider)))
         .onErrorMap(TokenDecryptionException.class, TokenBroker::undecryptable);
   }
 
@@ -114,7 +138,7 @@ public class TokenBroker {
         .flatMap(
             outcome ->
                 outcome instanceof Served served
-                    ? Mono.just(new ServedToken(served.integration(), served.tokens()))
+                    ? Mono.just(ServedToken.of(served.integration(), served.tokens()))
                     : Mono.error(ended(((Ended) outcome).integration())));
   }
 
@@ -188,6 +212,23 @@ public class TokenBroker {
         "integration_not_found",
         "user " + userId + " has no " + provider + " integration",
         Map.of("user_id", userId.toString(), "provider", provider));
+  }
+
+  private static ApiException notHeld(UUID userId, String provider) {
+    return new ApiException(
+        HttpStatus.NOT_FOUND,
+        "integration_not_found",
+        "no " + provider + " grant of user " + userId + " is held for a purge",
+        Map.of("user_id", userId.toString(), "provider", provider));
+  }
+
+  /** A deleted user: their grants are only for the office's purge ({@link #forPurge}). */
+  private static ApiException deleted(UUID userId) {
+    return new ApiException(
+        HttpStatus.GONE,
+        "user_forgotten",
+        "user " + userId + " was deleted; their tokens are served only to the purge",
+        Map.of("user_id", userId.toString()));
   }
 
   private static ApiException inactive(Integration integration) {

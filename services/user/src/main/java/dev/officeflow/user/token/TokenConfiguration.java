@@ -1,10 +1,12 @@
 package dev.officeflow.user.token;
 
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.security.InternalAccess;
 import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.integration.IntegrationChanges;
 import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.outbox.EventTransactions;
+import dev.officeflow.user.purge.HeldGrants;
 import dev.officeflow.user.token.web.InternalTokenController;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +27,11 @@ class TokenConfiguration {
       EventTransactions transactions,
       GoogleOAuthClient google,
       TokenSettings settings,
+      ForgottenUsers forgotten,
+      HeldGrants held,
       Clock clock) {
-    return new TokenBroker(integrations, changes, transactions, google, settings, clock);
+    return new TokenBroker(
+        integrations, changes, transactions, google, settings, forgotten, held, clock);
   }
 
   /**

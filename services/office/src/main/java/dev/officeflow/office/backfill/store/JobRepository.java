@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Flux;
@@ -231,6 +232,27 @@ public final class JobRepository {
         .bind("error", error)
         .map(JobRows::job)
         .one();
+  }
+
+  /**
+   * Queues a failed job again, due now, with its attempts reset and its checkpoint, counters and
+   * last error kept, so its next run resumes where it stopped. Completes with the queued job, or
+   * empty when the job is not failed or the user has another active job for the provider (the
+   * partial unique index would refuse it; checked here so the answer is empty rather than an error,
+   * and the index still decides a race).
+   */
+  public Mono<BackfillJob> restart(UUID id) {
+    return db.sql(
+            "UPDATE backfill_jobs j SET status = 'queued', attempts = 0, next_run_at = now(),"
+                + " finished_at = NULL, updated_at = now() WHERE j.id = :id"
+                + " AND j.status = 'failed' AND NOT EXISTS (SELECT 1 FROM backfill_jobs a"
+                + " WHERE a.user_id = j.user_id AND a.provider = j.provider AND a."
+                + ACTIVE
+                + ") RETURNING j.*")
+        .bind("id", id)
+        .map(JobRows::job)
+        .one()
+        .onErrorResume(DataIntegrityViolationException.class, e -> Mono.empty());
   }
 
   /**

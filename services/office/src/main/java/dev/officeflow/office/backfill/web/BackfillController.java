@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /internal/backfill}: start (201, or 409 when the user has an active job), read, list by
- * user, cancel (409 when the job has finished). The runtime's service-credential filter guards
- * every path here. Errors are problems: {@code invalid_request}, {@code not_found}, {@code
- * conflict} with the {@code job_id} in the way.
+ * user, cancel (409 when the job has finished), restart a failed job from its checkpoint (409 when
+ * it has not failed or another job is active). The runtime's service-credential filter guards every
+ * path here. Errors are problems: {@code invalid_request}, {@code not_found}, {@code conflict} with
+ * the {@code job_id} in the way.
  */
 @RestController
 @RequestMapping("/internal/backfill")
@@ -98,6 +99,29 @@ public class BackfillController {
   Mono<JobView> cancel(@PathVariable String jobId) {
     return service
         .cancel(id(jobId))
+        .map(JobView::of)
+        .onErrorMap(JobConflictException.class, BackfillController::conflict)
+        .switchIfEmpty(noJob(jobId));
+  }
+
+  @PostMapping("/{jobId}/restart")
+  @Operation(
+      summary = "Restarts a failed job from its checkpoint",
+      description =
+          "Queues a job that failed (all its attempts, or for good) again, due now, with its"
+              + " attempts reset; its checkpoint, counters and last `error` are kept, so its next"
+              + " run resumes where it stopped.")
+  @ApiResponse(responseCode = "200", description = "The queued job.", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "Not a uuid: `invalid_request`.")
+  @ApiResponse(responseCode = "404", description = "No such job: `not_found`.")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "The job has not failed (its id in `job_id`), or the user has another active job (that"
+              + " one's id in `job_id`): `conflict`.")
+  Mono<JobView> restart(@PathVariable String jobId) {
+    return service
+        .restart(id(jobId))
         .map(JobView::of)
         .onErrorMap(JobConflictException.class, BackfillController::conflict)
         .switchIfEmpty(noJob(jobId));

@@ -11,9 +11,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The periodic work, by the injected clock: channels opened or replaced when they near expiry (or
- * are missing), replaced channels stopped after the overlap, and the safety-net listing of every
- * calendar that is due. {@link #tick()} runs it once; tests call it after moving their clock.
+ * The periodic work, by the injected clock: replaced channels stopped after the overlap, and the
+ * safety-net listing of every calendar that is due. (Channels are opened, reopened and replaced
+ * before they expire by the streaming reconciler.) {@link #tick()} runs it once; tests call it
+ * after moving their clock.
  */
 public final class CalendarScheduler implements SmartLifecycle {
 
@@ -40,13 +41,11 @@ public final class CalendarScheduler implements SmartLifecycle {
     this.clock = clock;
   }
 
-  /** One round: renewals, then stops, then due listings. */
+  /** One round: stops, then due listings. */
   public Mono<Void> tick() {
     Instant now = clock.instant();
-    return store
-        .needingChannel(now.plus(settings.renewBefore()))
-        .concatMap(keeper::ensure)
-        .then(keeper.stopRetired())
+    return keeper
+        .stopRetired()
         .then(store.markDue(now).flatMap(syncer::drain, PARALLEL_LISTINGS).then());
   }
 

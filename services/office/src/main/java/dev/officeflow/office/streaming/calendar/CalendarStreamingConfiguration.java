@@ -1,7 +1,7 @@
 package dev.officeflow.office.streaming.calendar;
 
-import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.office.lifecycle.ProviderWatches;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
@@ -66,14 +66,22 @@ class CalendarStreamingConfiguration {
     return new CalendarScheduler(parts.store(), parts.keeper(), parts.syncer(), settings, clock);
   }
 
+  /** The purge stops a deleted user's channels through this (ARCHITECTURE §2, flow 6). */
   @Bean
-  CalendarLifecycle calendarLifecycle(
-      CalendarParts parts,
-      BackfillService backfills,
-      CalendarStreamingSettings settings,
-      Clock clock) {
-    return new CalendarLifecycle(
-        backfills, parts.store(), parts.keeper(), parts.syncer(), settings, clock);
+  ProviderWatches calendarProviderWatches(CalendarLifecycle lifecycle) {
+    return lifecycle::purge;
+  }
+
+  @Bean
+  CalendarLifecycle calendarLifecycle(CalendarParts parts) {
+    return new CalendarLifecycle(parts.store(), parts.keeper());
+  }
+
+  /** What the streaming reconciler starts, repairs and renews. */
+  @Bean
+  CalendarStreamSource calendarStreamSource(
+      CalendarParts parts, CalendarStreamingSettings settings, Clock clock) {
+    return new CalendarStreamSource(parts.store(), parts.keeper(), parts.syncer(), settings, clock);
   }
 
   @Bean

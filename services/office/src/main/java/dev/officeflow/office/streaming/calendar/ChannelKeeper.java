@@ -1,6 +1,7 @@
 package dev.officeflow.office.streaming.calendar;
 
 import com.google.api.services.calendar.model.Channel;
+import dev.officeflow.office.streaming.StopFailures;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.office.streaming.calendar.ChannelStore.StoredChannel;
 import java.nio.charset.StandardCharsets;
@@ -52,25 +53,30 @@ final class ChannelKeeper {
   }
 
   /**
-   * Opens a channel for {@code key} unless it has one open past the renewal horizon, under the
-   * calendar's channel lease so that two instances never open one each. Never fails.
+   * Opens a channel for {@code key} unless it has an opened one past the renewal horizon, under the
+   * calendar's channel lease so that two instances never open one each (when another instance holds
+   * it, nothing happens). Fails when Google refused the channel, after releasing the lease, so the
+   * streaming reconciler backs off.
    */
   Mono<Void> ensure(CalendarKey key) {
     String owner = instanceId + ":" + UUID.randomUUID();
     Instant horizon = clock.instant().plus(settings.renewBefore());
+    Mono<Void> release = Mono.defer(() -> syncStore.releaseChannel(key, owner)).then();
     return syncStore
         .claimChannel(key, owner, settings.lease())
         .filter(claimed -> claimed)
-        .flatMap(claimed -> channels.hasOpen(key, horizon))
-        .filter(open -> !open)
-        .flatMap(missing -> open(key))
-        .onErrorResume(
-            e -> {
-              LOG.warn("calendar {}: could not open a channel: {}", key, e.toString());
-              return Mono.empty();
-            })
-        .then(Mono.defer(() -> syncStore.releaseChannel(key, owner)))
-        .then();
+        .flatMap(
+            claimed ->
+                channels
+                    .hasOpen(key, horizon)
+                    .filter(open -> !open)
+                    .flatMap(missing -> open(key))
+                    .then(release)
+                    .onErrorResume(
+                        e -> {
+                          LOG.warn("calendar {}: could not open a channel: {}", key, e.toString());
+                          return release.then(Mono.error(e));
+                        }));
   }
 
   private Mono<Void> open(CalendarKey key) {
@@ -120,6 +126,38 @@ final class ChannelKeeper {
   /** Stops every channel of {@code userId} (of {@code provider} when given). */
   Mono<Void> stopAll(String userId, Optional<String> provider) {
     return channels.takeAll(userId, provider).concatMap(this::stop).then();
+  }
+
+  /**
+   * A deleted user's purge: each channel is stopped at Google and only then forgotten, so one whose
+   * stop fails keeps its row for the retry; every channel is tried even when one fails, and the
+   * result fails if any did. Gone at Google, or no grant left to stop it with, counts as stopped
+   * ({@link StopFailures}). A channel Google never answered for has no resource id and cannot be
+   * stopped: it is forgotten.
+   */
+  Mono<Void> stopForPurge(String userId) {
+    return channels
+        .findAll(userId)
+        .concatMapDelayError(c -> stopOrGone(c).then(channels.delete(c.channelId())))
+        .then();
+  }
+
+  private Mono<Void> stopOrGone(StoredChannel channel) {
+    if (channel.resourceId() == null) {
+      return Mono.empty();
+    }
+    return calls
+        .open(channel.calendar())
+        .flatMap(s -> calls.stop(s, channel.channelId(), channel.resourceId()))
+        .onErrorResume(
+            StopFailures::nothingLeftToStop,
+            e -> {
+              LOG.info(
+                  "channel {}: left to lapse, nothing can stop it: {}",
+                  channel.channelId(),
+                  e.toString());
+              return Mono.empty();
+            });
   }
 
   /** Stops the channels whose overlap with their replacement is over. */

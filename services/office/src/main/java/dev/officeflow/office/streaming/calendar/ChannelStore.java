@@ -58,13 +58,16 @@ final class ChannelStore {
         .then();
   }
 
-  /** Whether the calendar has a channel, not being replaced, open past {@code after}. */
+  /**
+   * Whether the calendar has a channel Google opened (one whose opening never got an answer does
+   * not count), not being replaced, open past {@code after}.
+   */
   Mono<Boolean> hasOpen(CalendarKey key, Instant after) {
     return SyncStore.bind(
             db.sql(
                 "SELECT count(*) AS n FROM calendar_channels WHERE user_id = :user"
                     + " AND provider = :provider AND calendar_id = :cal AND stop_after IS NULL"
-                    + " AND expires_at > :after"),
+                    + " AND resource_id IS NOT NULL AND expires_at > :after"),
             key)
         .bind("after", SyncStore.time(after))
         .map(row -> Objects.requireNonNull(row.get("n", Long.class)) > 0)
@@ -96,6 +99,14 @@ final class ChannelStore {
   Flux<StoredChannel> takeRetired(Instant now) {
     return db.sql("DELETE FROM calendar_channels WHERE stop_after <= :now RETURNING *")
         .bind("now", SyncStore.time(now))
+        .map(ChannelStore::channel)
+        .all();
+  }
+
+  /** Every channel of {@code userId}, left in place: a purge deletes each once it is stopped. */
+  Flux<StoredChannel> findAll(String userId) {
+    return db.sql("SELECT * FROM calendar_channels WHERE user_id = :user")
+        .bind("user", userId)
         .map(ChannelStore::channel)
         .all();
   }

@@ -157,18 +157,6 @@ final class SyncStore {
         s -> s.bind("owner", owner));
   }
 
-  /** Calendars without a channel that stays open past {@code renewAt}. */
-  Flux<CalendarKey> needingChannel(Instant renewAt) {
-    return db.sql(
-            "SELECT s.user_id, s.provider, s.calendar_id FROM calendar_sync s WHERE NOT EXISTS"
-                + " (SELECT 1 FROM calendar_channels c WHERE c.user_id = s.user_id"
-                + " AND c.provider = s.provider AND c.calendar_id = s.calendar_id"
-                + " AND c.stop_after IS NULL AND c.expires_at > :renewAt)")
-        .bind("renewAt", time(renewAt))
-        .map(SyncStore::key)
-        .all();
-  }
-
   /** Stops streaming the calendars of {@code userId} (of {@code provider} when given). */
   Mono<Long> forget(String userId, Optional<String> provider) {
     GenericExecuteSpec spec =

@@ -5,6 +5,7 @@ import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.google.GmailReader;
 import dev.officeflow.office.google.GoogleApi;
+import dev.officeflow.office.lifecycle.ProviderWatches;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
@@ -102,6 +103,12 @@ class GmailStreamingConfiguration {
     return new GmailPushHandler(store, syncs, metrics);
   }
 
+  /** The purge stops a deleted user's watch through this (ARCHITECTURE §2, flow 6). */
+  @Bean
+  ProviderWatches gmailProviderWatches(GmailStreams streams) {
+    return streams::stopForPurge;
+  }
+
   @Bean
   StreamingLifecycle gmailStreamingLifecycle(GmailStreams streams) {
     return new StreamingLifecycle(streams);
@@ -109,11 +116,14 @@ class GmailStreamingConfiguration {
 
   @Bean
   StreamingScheduler gmailStreamingScheduler(
-      WatchStore store,
-      GmailStreams streams,
-      UserSyncs syncs,
-      GmailStreamingSettings settings,
-      Clock clock) {
-    return new StreamingScheduler(store, streams, syncs, settings, clock);
+      WatchStore store, UserSyncs syncs, GmailStreamingSettings settings, Clock clock) {
+    return new StreamingScheduler(store, syncs, settings, clock);
+  }
+
+  /** What the streaming reconciler starts, repairs and renews. */
+  @Bean
+  GmailStreamSource gmailStreamSource(
+      GmailStreams streams, WatchStore store, GmailStreamingSettings settings) {
+    return new GmailStreamSource(streams, store, settings);
   }
 }

@@ -12,10 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     catalog's {@code gmail-push} (with the Pub/Sub prefix) in the configured GCP project
  * @param pollInterval a user's history is read at least this often even without notifications (a
  *     dropped notification is caught by then); default 10 min
- * @param renewalInterval how often each watch is renewed (Google asks for at least every 7 days);
- *     default 1 day
- * @param tickInterval how often this instance looks for due renewals and polls; default 30 s
- * @param tickBatch at most this many renewals and polls claimed per tick; default 200
+ * @param renewalInterval how often each watch is renewed, by the streaming reconciler (Google asks
+ *     for at least every 7 days); default 1 day
+ * @param tickInterval how often this instance looks for due polls; default 30 s
+ * @param tickBatch at most this many polls claimed per tick; default 200
  * @param historyPageSize history records per {@code history.list} page; default 500 (Gmail's
  *     maximum)
  * @param publishConcurrency events of one history read published at once; default 64

@@ -1,6 +1,7 @@
 package dev.officeflow.office.streaming.gmail;
 
 import dev.officeflow.office.google.GoogleSession;
+import dev.officeflow.office.streaming.StopFailures;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -45,13 +46,19 @@ final class GmailStreams {
    * Watches the mailbox and streams from {@code historyId} (the backfill's; without one, the
    * mailbox's current id, which may miss changes made during the backfill), then reads what changed
    * since. The watch comes first: a notification before the state is stored is skipped, and the
-   * read that follows covers it.
+   * read that follows covers it. Fails when the watch could not be stored (the reconciler retries
+   * with backoff); a failed first read does not fail it, since the poll reads again.
    */
   Mono<Void> start(String userId, @Nullable Long historyId) {
     return sessions
         .of(userId)
         .flatMap(session -> watchFrom(session, historyId))
-        .then(Mono.defer(() -> syncs.request(userId)))
+        .then(Mono.defer(() -> firstRead(userId)));
+  }
+
+  private Mono<Void> firstRead(String userId) {
+    return syncs
+        .request(userId)
         .doOnNext(
             result ->
                 LOG.atInfo()
@@ -59,6 +66,16 @@ final class GmailStreams {
                     .addKeyValue("userId", userId)
                     .addKeyValue("historyId", result.mailboxHistoryId())
                     .log())
+        .onErrorResume(
+            e -> {
+              LOG.atWarn()
+                  .setMessage(
+                      "gmail streaming started; its first read failed, the poll reads again")
+                  .addKeyValue("userId", userId)
+                  .addKeyValue("reason", String.valueOf(e.getMessage()))
+                  .log();
+              return Mono.empty();
+            })
         .then();
   }
 
@@ -83,7 +100,7 @@ final class GmailStreams {
     return sessions
         .of(row.userId())
         .flatMap(session -> client.watch(session, topic))
-        .flatMap(watch -> store.renewed(row.userId(), watch.expiration()))
+        .flatMap(watch -> store.renewed(row.userId(), watch.expiration(), clock.instant()))
         .doOnSuccess(done -> metrics.renewals.increment());
   }
 
@@ -100,6 +117,36 @@ final class GmailStreams {
             e -> {
               LOG.atInfo()
                   .setMessage("gmail watch not stopped at Google; it lapses by itself")
+                  .addKeyValue("userId", userId)
+                  .addKeyValue("reason", String.valueOf(e.getMessage()))
+                  .log();
+              return Mono.empty();
+            })
+        .doFinally(
+            signal -> {
+              syncs.forget(userId);
+              sessions.forget(userId);
+            })
+        .then();
+  }
+
+  /**
+   * A deleted user's purge ({@code ProviderWatches}): forgets the state, then asks Gmail to stop
+   * whether a row was left or not (an earlier attempt, or the integration's close, may have deleted
+   * it), so a retry still stops the watch. Done when Gmail stopped it or nothing is left to stop
+   * ({@link StopFailures}); fails otherwise, to be retried.
+   */
+  Mono<Void> stopForPurge(String userId) {
+    return store
+        .delete(userId)
+        .then(Mono.defer(() -> sessions.of(userId)))
+        .flatMap(client::stop)
+        .onErrorResume(
+            StopFailures::nothingLeftToStop,
+            e -> {
+              LOG.atInfo()
+                  .setMessage(
+                      "gmail stop of a purged user: none, gone, or no grant (a watch lapses in 7 days)")
                   .addKeyValue("userId", userId)
                   .addKeyValue("reason", String.valueOf(e.getMessage()))
                   .log();

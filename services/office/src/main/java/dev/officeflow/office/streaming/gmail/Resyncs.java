@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 /**
  * Full resyncs: when Gmail no longer knows the stored history id (404), one backfill job reads the
  * mailbox again and streaming resumes from the history id that job captured before it listed
- * anything ({@code BackfillCompleted} carries it). Meanwhile the user is {@code resyncing} and
- * notifications are acknowledged without a read. A job already active for the user is reused, so
- * instances that hit the 404 together start one job.
+ * anything (the reconciler adopts the completed job with it). Meanwhile the user is {@code
+ * resyncing} and notifications are acknowledged without a read. A job already active for the user
+ * is reused, so instances that hit the 404 together start one job.
  */
 final class Resyncs {
 

@@ -1,16 +1,16 @@
 package dev.officeflow.office.streaming.gmail;
 
-import dev.officeflow.office.lifecycle.BackfillCompleted;
 import dev.officeflow.office.lifecycle.IntegrationClosed;
 import dev.officeflow.office.lifecycle.UserForgotten;
+import dev.officeflow.office.tokens.PurgeTokens;
 import org.springframework.context.event.EventListener;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Starts a user's stream after a Google backfill completes (the first, or a resync), and stops it
- * when the integration closes or the user is forgotten. The work runs asynchronously: the thread
- * that announced the event is never held.
+ * Stops a user's stream when the integration closes or the user is forgotten. (Streams are started
+ * after a backfill by the streaming reconciler.) The work runs asynchronously: the thread that
+ * announced the event is never held.
  */
 final class StreamingLifecycle {
 
@@ -24,19 +24,11 @@ final class StreamingLifecycle {
   }
 
   @EventListener
-  void on(BackfillCompleted completed) {
-    if (Sessions.GOOGLE.equals(completed.provider())) {
-      run(
-          "start",
-          completed.userId(),
-          streams.start(completed.userId(), completed.gmailHistoryId()));
-    }
-  }
-
-  @EventListener
   void on(IntegrationClosed closed) {
     if (Sessions.GOOGLE.equals(closed.provider())) {
-      run("stop", closed.userId(), streams.stop(closed.userId()));
+      // With the purge's tokens: when the user was deleted, the grant held for the purge is the
+      // only one that can stop the watch (the purge stops it again when this fails).
+      run("stop", closed.userId(), PurgeTokens.during(streams.stop(closed.userId())));
     }
   }
 

@@ -10,57 +10,41 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The periodic work, decided by the injected clock: every watch renewed once per renewal interval
- * (daily), and every mailbox read at least once per poll interval (10 min) so a dropped
- * notification is caught. A background tick runs {@link #tick()}; tests call it themselves after
- * moving the clock.
+ * The periodic reads, decided by the injected clock: every mailbox read at least once per poll
+ * interval (10 min) so a dropped notification is caught. (Watches are started, repaired and renewed
+ * by the streaming reconciler.) A background tick runs {@link #tick()}; tests call it themselves
+ * after moving the clock.
  */
 final class StreamingScheduler implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamingScheduler.class);
 
   private final WatchStore store;
-  private final GmailStreams streams;
   private final UserSyncs syncs;
   private final GmailStreamingSettings settings;
   private final Clock clock;
   private volatile Disposable ticking;
 
   StreamingScheduler(
-      WatchStore store,
-      GmailStreams streams,
-      UserSyncs syncs,
-      GmailStreamingSettings settings,
-      Clock clock) {
+      WatchStore store, UserSyncs syncs, GmailStreamingSettings settings, Clock clock) {
     this.store = store;
-    this.streams = streams;
     this.syncs = syncs;
     this.settings = settings;
     this.clock = clock;
   }
 
-  /** Renews the due watches and reads the due mailboxes, as of the clock's now. */
+  /** Reads the due mailboxes, as of the clock's now. */
   Mono<Void> tick() {
     Instant now = clock.instant();
-    Mono<Void> renewals =
-        store
-            .claimRenewals(now.minus(settings.renewalInterval()), now, settings.tickBatch())
-            .flatMap(row -> streams.renew(row).onErrorResume(e -> failed("renewal", row, e)), 8)
-            .then();
-    Mono<Void> polls =
-        store
-            .claimPolls(now.minus(settings.pollInterval()), now, settings.tickBatch())
-            .flatMap(
-                row ->
-                    syncs.request(row.userId()).then().onErrorResume(e -> failed("poll", row, e)),
-                8)
-            .then();
-    return renewals.then(polls);
+    return store
+        .claimPolls(now.minus(settings.pollInterval()), now, settings.tickBatch())
+        .flatMap(row -> syncs.request(row.userId()).then().onErrorResume(e -> failed(row, e)), 8)
+        .then();
   }
 
-  private static Mono<Void> failed(String what, WatchRow row, Throwable e) {
+  private static Mono<Void> failed(WatchRow row, Throwable e) {
     LOG.atWarn()
-        .setMessage("gmail " + what + " failed; tried again at the next one")
+        .setMessage("gmail poll failed; tried again at the next one")
         .addKeyValue("userId", row.userId())
         .addKeyValue("reason", String.valueOf(e.getMessage()))
         .log();

@@ -11,10 +11,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code gmail_watches} table. The history id only moves forward ({@link #advance}); renewals
- * and polls are claimed with conditional updates, so with several instances one of them does each.
- * Times are the instances' injected clock: the schedule is decided by it, and a skew between
- * instances only shifts a renewal or a poll by that skew.
+ * The {@code gmail_watches} table. The history id only moves forward ({@link #advance}); polls are
+ * claimed with conditional updates, so with several instances one of them does each (renewals are
+ * the streaming reconciler's, under its target leases). Times are the instances' injected clock:
+ * the schedule is decided by it, and a skew between instances only shifts a renewal or a poll by
+ * that skew.
  */
 final class WatchStore {
 
@@ -101,18 +102,15 @@ final class WatchStore {
         .then();
   }
 
-  Mono<Void> renewed(String userId, Instant expires) {
+  /** The watch was renewed at {@code now} and lasts until {@code expires}. */
+  Mono<Void> renewed(String userId, Instant expires, Instant now) {
     return db.sql(
-            "UPDATE gmail_watches SET watch_expires_at = :expires, updated_at = now()"
-                + " WHERE user_id = :user")
+            "UPDATE gmail_watches SET watch_expires_at = :expires, renewed_at = :now,"
+                + " updated_at = now() WHERE user_id = :user")
         .bind("user", userId)
         .bind("expires", time(expires))
+        .bind("now", time(now))
         .then();
-  }
-
-  /** Claims up to {@code limit} watches last renewed at or before {@code due}. */
-  Flux<WatchRow> claimRenewals(Instant due, Instant now, int limit) {
-    return claim("renewed_at", due, now, limit);
   }
 
   /** Claims up to {@code limit} mailboxes last read at or before {@code due}. */

@@ -7,6 +7,7 @@ import dev.officeflow.events.CalendarEvent;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.SyncType;
 import dev.officeflow.googlesim.admin.NewEvent;
+import dev.officeflow.office.streaming.StreamingReconciler;
 import dev.officeflow.office.streaming.calendar.StreamingRig.ChannelRow;
 import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.testsupport.MutableClock;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The periodic work (renewal, the safety-net listing) driven by the office's clock, which the test
- * moves, and a tick the test triggers.
+ * The periodic work (renewal by the streaming reconciler, the safety-net listing) driven by the
+ * office's clock, which the test moves, and a tick the test triggers.
  */
 @IntegrationTest
 class ChannelRenewalIT {
@@ -47,8 +48,10 @@ class ChannelRenewalIT {
   void channelNearExpiryIsReplacedAndTheOldOneStoppedAfterTheOverlap() {
     String first = rig.channels(USER).get(0).id();
     CalendarScheduler scheduler = rig.office.bean(CalendarScheduler.class);
+    StreamingReconciler reconciler = rig.office.bean(StreamingReconciler.class);
 
     clock.advance(Duration.ofDays(6).plusHours(12)); // 7-day channels renew 1 day ahead
+    reconciler.tick().block(StreamingRig.WITHIN);
     scheduler.tick().block(StreamingRig.WITHIN);
 
     List<ChannelRow> during = rig.channels(USER);
@@ -61,6 +64,7 @@ class ChannelRenewalIT {
     assertThat(rig.sim.stats().requests("calendar.channels.stop")).isZero();
 
     clock.advance(Duration.ofMinutes(3)); // past the 2-minute overlap
+    reconciler.tick().block(StreamingRig.WITHIN);
     scheduler.tick().block(StreamingRig.WITHIN);
 
     assertThat(rig.channels(USER)).extracting(ChannelRow::id).containsExactly(second);

@@ -51,7 +51,10 @@ final class StreamingRig implements AutoCloseable {
     this.published = published;
   }
 
-  /** Ticks only when a test says so; {@code clock} is the office's clock. */
+  /**
+   * Ticks only when a test says so (a completed backfill still wakes the reconciler); {@code clock}
+   * is the office's clock.
+   */
   static StreamingRig start(Clock clock, String... accounts) {
     AccountSpec[] specs = new AccountSpec[accounts.length];
     for (int i = 0; i < accounts.length; i++) {
@@ -65,6 +68,7 @@ final class StreamingRig implements AutoCloseable {
     p.put("server.port", port);
     p.put("officeflow.office.streaming.calendar.webhook-base-url", "http://127.0.0.1:" + port);
     p.put("officeflow.office.streaming.calendar.tick-interval", "1h");
+    p.put("officeflow.office.streaming.reconciler.interval", "1h");
     PublishedEvents published = new PublishedEvents(prefix);
     return new StreamingRig(sim, OfficeInstance.start(p, clock), published);
   }

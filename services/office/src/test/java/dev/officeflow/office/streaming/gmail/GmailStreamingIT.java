@@ -15,6 +15,7 @@ import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.lifecycle.IntegrationClosed;
 import dev.officeflow.office.streaming.StreamingMetrics;
+import dev.officeflow.office.streaming.StreamingReconciler;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
 import dev.officeflow.office.testing.OfficeProperties;
@@ -65,6 +66,7 @@ class GmailStreamingIT {
             OfficeProperties.of(prefix, Infrastructure.createDatabase("office"), sim));
     // Renewals and polls run when a test ticks, not in the background.
     properties.put("officeflow.office.streaming.gmail.tick-interval", "1h");
+    properties.put("officeflow.office.streaming.reconciler.interval", "1h");
     clock = MutableClock.startingNow();
     published = new PublishedEvents(prefix);
     pubsub = new EmulatorPubSub();
@@ -180,15 +182,15 @@ class GmailStreamingIT {
   @Test
   void watchesAreRenewedDailyByTheInjectedClock() {
     String user = streaming("renew");
-    StreamingScheduler scheduler = office.bean(StreamingScheduler.class);
-    scheduler.tick().block();
+    StreamingReconciler reconciler = office.bean(StreamingReconciler.class);
+    reconciler.tick().block();
     long watchesBefore = sim.stats().requests("gmail.users.watch");
     double renewalsBefore = counter("renewals");
 
     clock.advance(Duration.ofHours(25));
-    scheduler.tick().block();
+    reconciler.tick().block();
     long renewedOnce = sim.stats().requests("gmail.users.watch") - watchesBefore;
-    scheduler.tick().block();
+    reconciler.tick().block();
 
     assertThat(renewedOnce).isGreaterThanOrEqualTo(1);
     assertThat(counter("renewals") - renewalsBefore).isEqualTo(renewedOnce);

@@ -42,9 +42,11 @@ public class MeController {
   @Operation(
       summary = "Deletes the caller and everything of theirs",
       description =
-          "Revokes every grant at the provider, deletes tokens, integrations, audit log and the"
-              + " user; announces each integration's deletion and the user's on Pub/Sub. The"
-              + " user's unexpired tokens are refused from then on (401), by every service.")
+          "Deletes tokens, integrations, audit log and the user; announces each integration's"
+              + " deletion and the user's on Pub/Sub. The provider grants are held for the"
+              + " office's purge only and revoked when it confirms (at the latest after the"
+              + " release deadline). The user's unexpired tokens are refused from then on (401),"
+              + " by every service.")
   @ApiResponse(responseCode = "204", description = "Deleted.")
   Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal Jwt jwt) {
     return deletion.delete(CurrentUser.id(jwt)).thenReturn(ResponseEntity.noContent().build());

@@ -1,6 +1,7 @@
 package dev.officeflow.user.token.web;
 
 import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.user.token.ServedToken;
 import dev.officeflow.user.token.TokenBroker;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,12 +39,15 @@ public class InternalTokenController {
       summary = "A valid access token of a user's integration, refreshed first when near expiry",
       description =
           "With `rejected_access_token`, the token the provider just answered 401 to is"
-              + " refreshed even though it has not expired. 409 `integration_*` and 403 are"
-              + " permanent for that user; 502 is retryable.")
+              + " refreshed even though it has not expired. 409 `integration_*`, 410 and 403"
+              + " are permanent for that user; 502 is retryable. With `purpose` `purge`, the"
+              + " grant held for a deleted user's purge is served, and nothing else.")
   @ApiResponse(responseCode = "200", description = "The token.", useReturnTypeSchema = true)
   @ApiResponse(
       responseCode = "400",
-      description = "`user_id` missing or not a uuid, `provider` missing: `invalid_request`.")
+      description =
+          "`user_id` missing or not a uuid, `provider` missing, an unknown `purpose`:"
+              + " `invalid_request`.")
   @ApiResponse(
       responseCode = "403",
       description =
@@ -51,7 +55,14 @@ public class InternalTokenController {
               + " service other than the office: `forbidden`.")
   @ApiResponse(
       responseCode = "404",
-      description = "No integration for that user and provider: `integration_not_found`.")
+      description =
+          "No integration for that user and provider, or for `purge` no held grant:"
+              + " `integration_not_found`.")
+  @ApiResponse(
+      responseCode = "410",
+      description =
+          "The user was deleted; only a `purge` request is served their held grant:"
+              + " `user_forgotten`.")
   @ApiResponse(
       responseCode = "409",
       description =
@@ -65,14 +76,25 @@ public class InternalTokenController {
       responseCode = "500",
       description = "The stored token does not decrypt: `token_decryption_failed`.")
   Mono<TokenResponse> get(@RequestBody TokenRequest request) {
-    return Mono.defer(
-            () ->
-                broker.get(
-                    userId(request),
-                    required(request.provider(), "provider"),
-                    request.requiredScopes() == null ? List.of() : request.requiredScopes(),
-                    Optional.ofNullable(request.rejectedAccessToken()).filter(t -> !t.isBlank())))
+    return Mono.defer(() -> serve(request))
         .map(served -> TokenResponse.of(served, clock.instant()));
+  }
+
+  private Mono<ServedToken> serve(TokenRequest request) {
+    UUID userId = userId(request);
+    String provider = required(request.provider(), "provider");
+    String purpose = request.purpose() == null ? "" : request.purpose();
+    if (purpose.equals(TokenRequest.PURGE)) {
+      return broker.forPurge(userId, provider);
+    }
+    if (!purpose.isEmpty()) {
+      throw ApiException.invalid("purpose must be purge or absent, not '" + purpose + "'");
+    }
+    return broker.get(
+        userId,
+        provider,
+        request.requiredScopes() == null ? List.of() : request.requiredScopes(),
+        Optional.ofNullable(request.rejectedAccessToken()).filter(t -> !t.isBlank()));
   }
 
   private static UUID userId(TokenRequest request) {

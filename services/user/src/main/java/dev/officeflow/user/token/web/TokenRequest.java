@@ -6,13 +6,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Body of {@code POST /internal/tokens/get} (snake_case JSON). {@code rejectedAccessToken} is
  * optional: the token the provider just answered 401 to, so the service refreshes it even though it
- * has not expired. Never logged.
+ * has not expired. Never logged. {@code purpose} is optional: {@code purge} asks for the grant held
+ * for a deleted user's purge, which is all such a request is ever served.
  */
 record TokenRequest(
     @Nullable String userId,
     @Nullable String provider,
     @Nullable List<String> requiredScopes,
-    @Nullable String rejectedAccessToken) {
+    @Nullable String rejectedAccessToken,
+    @Nullable String purpose) {
+
+  static final String PURGE = "purge";
 
   @Override
   public String toString() {
@@ -24,6 +28,8 @@ record TokenRequest(
         + requiredScopes
         + ", rejectedAccessToken="
         + (rejectedAccessToken == null ? "none" : "<redacted>")
+        + ", purpose="
+        + purpose
         + "]";
   }
 }

@@ -1,6 +1,5 @@
 package dev.officeflow.user.token.web;
 
-import dev.officeflow.user.integration.Integration;
 import dev.officeflow.user.token.ServedToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +17,15 @@ record TokenResponse(
 
   /** The answer for a served token, its {@code expires_in} counted from {@code now}. */
   static TokenResponse of(ServedToken served, Instant now) {
-    Integration integration = served.integration();
     Instant expires = served.tokens().accessExpiresAt();
     return new TokenResponse(
         served.tokens().accessToken(),
         "Bearer",
         expires,
         Math.max(0, Duration.between(now, expires).toSeconds()),
-        integration.scopes(),
-        integration.accountEmail() == null ? "" : integration.accountEmail(),
-        integration.id().toString());
+        served.scopes(),
+        served.accountEmail(),
+        served.integrationId().toString());
   }
 
   @Override

@@ -1,0 +1,5 @@
+/** The office's confirmation that it has purged a user ({@code /internal/users/**}). */
+@NullMarked
+package dev.officeflow.user.purge.web;
+
+import org.jspecify.annotations.NullMarked;
