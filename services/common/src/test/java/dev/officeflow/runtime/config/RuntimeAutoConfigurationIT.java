@@ -119,14 +119,19 @@ class RuntimeAutoConfigurationIT {
                           .tag("outcome", "dead_letter")
                           .counter()
                       != null);
-      assertThat(
-              meters
-                  .get("officeflow.dead.letters")
-                  .tag("subscription", prefix + "vespa-loader-emails")
-                  .tag("reason", "too_large")
-                  .counter()
-                  .count())
-          .isEqualTo(1.0);
+      // Counted once the dead letter's publish is confirmed, after the delivery was settled.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          meters
+                              .get("officeflow.dead.letters")
+                              .tag("subscription", prefix + "vespa-loader-emails")
+                              .tag("reason", "too_large")
+                              .counter()
+                              .count())
+                      .isEqualTo(1.0));
     }
   }
 
