@@ -15,6 +15,7 @@
 #   bench_up            ./dev up on those settings (log in <state>.up.log); stopped on exit
 #   bench_main NAME JAVA-ARGUMENTS...
 #                       java with NAME's options from the registry and its module's class path
+#   bench_pg_ctl        the path of PostgreSQL's pg_ctl, found as ./dev finds it (after bench_up)
 # The settings are in SYSTEM, the environment the ./dev calls and the benchmark's JVM get.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -102,6 +103,24 @@ bench_main() { # bench_main NAME JAVA-ARGUMENTS...
   module=$(bench_module "$1")
   options=$(app_jvm_options "$1")
   shift
+  # A bench runs the services against simulators and development keys: the local environment
+  # (docs/SERVICES.md "Environment"); without it a service started in-process refuses to start.
   # shellcheck disable=SC2086 # word splitting wanted: the options
-  env "${SYSTEM[@]}" java $options -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" "$@"
+  env OFFICEFLOW_ENVIRONMENT=local "${SYSTEM[@]}" java $options -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" "$@"
+}
+
+bench_pg_ctl() { # the pg_ctl ./dev runs the cluster with: pg_config's, else the newest installed
+  local dir=""
+  if command -v pg_config >/dev/null 2>&1; then
+    dir=$(pg_config --bindir 2>/dev/null || true)
+  fi
+  if [[ -z $dir || ! -x $dir/pg_ctl ]]; then
+    dir=$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | tail -n 1 || true)
+    dir=${dir%/pg_ctl}
+  fi
+  [[ -x $dir/pg_ctl ]] || {
+    echo "bench/lib.sh: no pg_ctl found" >&2
+    return 1
+  }
+  echo "$dir/pg_ctl"
 }

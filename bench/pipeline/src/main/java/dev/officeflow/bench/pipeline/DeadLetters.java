@@ -29,6 +29,11 @@ final class DeadLetters {
     this.base = "http://" + emulatorHost + "/v1/projects/" + project + "/subscriptions/";
   }
 
+  /** How many dead-letter subscriptions the catalog has, each of which {@link #drain()} reads. */
+  int subscriptionCount() {
+    return Catalog.subscriptions().size();
+  }
+
   /** subscription → reason (its first 60 characters) → count. */
   Map<String, Map<String, Integer>> drain() throws IOException, InterruptedException {
     Map<String, Map<String, Integer>> found = new TreeMap<>();

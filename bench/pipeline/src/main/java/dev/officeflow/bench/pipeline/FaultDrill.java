@@ -1,20 +1,21 @@
 package dev.officeflow.bench.pipeline;
 
+import dev.officeflow.bench.pipeline.DrillReport.Outcome;
 import dev.officeflow.bench.pipeline.SystemUnderTest.Connected;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 8's fault tests against the running system: every user has the same generated mailbox (one
- * seed), so each disturbed run must end exactly where the undisturbed baseline ended: the same
- * number of documents in vespa-sim, the same top-100 contact counts, no dead letters. Exits 1 when
- * any check fails.
+ * The fault drill against the running system (issues 8 and 20): every user has the same generated
+ * mailbox (one seed), so each disturbed run must end exactly where the undisturbed baseline ended:
+ * the same number of documents in vespa-sim, the same top-100 contact counts, no dead letters. Then
+ * hostile messages, after which every service must be healthy and under the memory limit. Exits 1
+ * when any check fails.
  */
 public final class FaultDrill {
 
@@ -25,22 +26,20 @@ public final class FaultDrill {
   private static final Duration QUIET = Duration.ofSeconds(30);
 
   private final SystemUnderTest system;
-  private final Path state;
+  private final Outages outages;
+  private final long rssLimitMib;
   private final DeadLetters deadLetters;
-  private final List<String> failures = new ArrayList<>();
-  private Outcome baseline = new Outcome(0, 0, Map.of());
+  private final DrillReport report = new DrillReport();
 
-  /** Where a user's data ended up. */
-  record Outcome(long emails, long events, Map<String, String> candidates) {}
-
-  /** A fault applied mid-backfill, and how the system is brought back. */
+  /** A fault applied mid-backfill; returns, once the system is whole again, what it did. */
   interface Fault {
-    void apply() throws Exception;
+    String apply() throws Exception;
   }
 
-  private FaultDrill(SystemUnderTest system, Path state) {
+  private FaultDrill(SystemUnderTest system, Outages outages, long rssLimitMib) {
     this.system = system;
-    this.state = state;
+    this.outages = outages;
+    this.rssLimitMib = rssLimitMib;
     this.deadLetters =
         new DeadLetters(System.getenv("PUBSUB_EMULATOR_HOST"), System.getenv("PUBSUB_PROJECT_ID"));
   }
@@ -48,7 +47,13 @@ public final class FaultDrill {
   public static void main(String[] args) throws Exception {
     Path state = Path.of(System.getProperty("bench.state"));
     SystemUnderTest system = new SystemUnderTest(Path.of(System.getProperty("bench.root")), state);
-    FaultDrill drill = new FaultDrill(system, state);
+    Duration outage = Duration.ofSeconds(Long.getLong("bench.outageSeconds", 90));
+    Path pgCtl = Path.of(System.getProperty("bench.pgCtl"));
+    FaultDrill drill =
+        new FaultDrill(
+            system,
+            new Outages(system, state, outage, pgCtl),
+            Long.getLong("bench.rssLimitMib", 384));
     system.raiseQuotaToOfficePacing();
     drill.run();
   }
@@ -56,70 +61,97 @@ public final class FaultDrill {
   private void run() throws Exception {
     Connected base = system.connect("baseline@officeflow.test", SEED);
     awaitJob(base);
-    baseline = settle(base, null);
+    report.baseline(settle(base, null));
+    Outcome baseline = report.baseline();
     System.out.printf(
         "baseline: %,d email and %,d calendar documents, %d candidates%n",
         baseline.emails(), baseline.events(), baseline.candidates().size());
-    check("baseline leaves no dead letters", deadLetters.drain().isEmpty());
+    report.check("baseline leaves no dead letters", deadLetters.drain().isEmpty());
 
-    scenario("kill -9 office", () -> killAndRestart("office"));
-    scenario("kill -9 contacts", () -> killAndRestart("contacts"));
-    scenario("kill -9 vespa-loader", () -> killAndRestart("vespa-loader"));
-    scenario("restart Redis", this::restartRedis);
-    scenario("restart PostgreSQL", this::restartPostgres);
+    // The long outages first: they are what a drill cut short would most need to have run.
+    long seconds = outages.length().toSeconds();
+    scenario("PostgreSQL stopped for " + seconds + " s", outages::stopPostgres);
+    scenario("vespa-sim stopped for " + seconds + " s", outages::freezeVespa);
+    scenario("Redis unreachable for " + seconds + " s", outages::freezeRedis);
+    scenario("kill -9 office", () -> outages.killAndRestart("office"));
+    scenario("kill -9 contacts", () -> outages.killAndRestart("contacts"));
+    scenario("kill -9 vespa-loader", () -> outages.killAndRestart("vespa-loader"));
+    scenario("restart Redis", outages::restartRedis);
+    scenario("restart PostgreSQL", outages::restartPostgres);
     hostile();
+    memory();
 
-    System.out.println();
-    System.out.println(failures.isEmpty() ? "ALL CHECKS PASSED" : "FAILED: " + failures);
-    System.exit(failures.isEmpty() ? 0 : 1);
+    report.printSummary();
+    System.exit(report.passed() ? 0 : 1);
   }
 
+  /**
+   * A user's backfill disturbed a third into its Gmail phase. A scenario that breaks (the backfill
+   * failed, the system did not come back) is a failed check, and the next scenario still runs.
+   */
   private void scenario(String name, Fault fault) throws Exception {
     System.out.println();
     System.out.println("==> " + name + " during a backfill");
-    String email = name.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + "@officeflow.test";
-    Connected user = system.connect(email, SEED);
-    // A third into the Gmail phase: the calendar comes first, and the job's percent jumps while
-    // Gmail's estimate is still unknown.
-    long publishedAtFault = awaitPublished(user, baseline.events() + baseline.emails() / 3);
-    fault.apply();
-    System.out.printf(
-        "    fault applied at %,d events published; system up again%n", publishedAtFault);
-    awaitJob(user);
-    Outcome outcome = settle(user, baseline);
-    compare(name, outcome);
+    String email = name.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("^-|-$", "");
+    OutcomeCounts before = OutcomeCounts.read(system);
+    Duration outage = null;
+    Outcome outcome = null;
+    try {
+      Connected user = system.connect(email.toLowerCase() + "@officeflow.test", SEED);
+      // A third into the Gmail phase: the calendar comes first, and the job's percent jumps while
+      // Gmail's estimate is still unknown.
+      Outcome baseline = report.baseline();
+      long publishedAtFault = awaitPublished(user, baseline.events() + baseline.emails() / 3);
+      long start = System.nanoTime();
+      String what = fault.apply();
+      outage = Duration.ofNanos(System.nanoTime() - start);
+      System.out.printf(
+          "    fault at %,d events published: %s; outage %.1f s (the fault to the system up again)%n",
+          publishedAtFault, what, outage.toMillis() / 1000.0);
+      awaitJob(user);
+      outcome = settle(user, baseline);
+      report.compare(name, outcome);
+    } catch (Exception e) {
+      report.check(name + ": the scenario ran to its end (" + e + ")", false);
+    }
+    int dead = reportDeadLetters(name);
+    printOutcomes(OutcomeCounts.read(system).since(before));
+    report.scenario(new DrillReport.Scenario(name, outage, outcome, dead));
+  }
+
+  /** Drains the dead letters, prints them per subscription and checks there are none. */
+  private int reportDeadLetters(String name) throws Exception {
     Map<String, Map<String, Integer>> dead = deadLetters.drain();
-    check(name + ": no dead letters (" + dead + ")", dead.isEmpty());
+    int total = dead.values().stream().flatMap(m -> m.values().stream()).mapToInt(i -> i).sum();
+    if (dead.isEmpty()) {
+      System.out.printf(
+          "    dead letters: 0 in each of the %d dead-letter subscriptions%n",
+          deadLetters.subscriptionCount());
+    }
+    dead.forEach(
+        (sub, reasons) ->
+            reasons.forEach(
+                (r, n) -> System.out.printf("    dead letters: %-32s %4d  %s%n", sub, n, r)));
+    report.check(name + ": no dead letters (" + total + ")", dead.isEmpty());
+    return total;
   }
 
-  private void killAndRestart(String app) throws Exception {
-    system.kill9(app);
-    system.up();
-  }
-
-  private void restartRedis() throws Exception {
-    run("redis-cli", "-h", "127.0.0.1", "-p", System.getenv("REDIS_PORT"), "shutdown", "nosave");
-    system.up();
-  }
-
-  private void restartPostgres() throws Exception {
-    Path pidFile = state.resolve("postgres/data/postmaster.pid");
-    long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-    ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-    run("kill", "-INT", Long.toString(pid)); // PostgreSQL's "fast" shutdown
-    postmaster.onExit().join();
-    system.up();
+  private static void printOutcomes(Map<String, Map<String, Long>> outcomes) {
+    System.out.println(
+        "    consumer outcomes (officeflow_consumer_messages_total, this scenario):");
+    outcomes.forEach((service, counts) -> System.out.printf("      %-12s %s%n", service, counts));
   }
 
   /** Hostile traffic first, then a good user's backfill, which must still end like the baseline. */
   private void hostile() throws Exception {
     System.out.println();
-    System.out.println("==> 200 hostile messages on emails and calendars, then good traffic");
-    Map<String, Map<String, Long>> before = new java.util.TreeMap<>();
+    System.out.println("==> hostile messages on emails and calendars, then good traffic");
+    Map<String, Map<String, Long>> before = new TreeMap<>();
     for (String port : CONSUMERS) {
       before.put(port, system.outcomes(port, TOPICS));
     }
-    Map<String, Integer> published = new java.util.TreeMap<>();
+    OutcomeCounts all = OutcomeCounts.read(system);
+    Map<String, Integer> published = new TreeMap<>();
     try (Emulator emulator = Emulator.fromEnvironment()) {
       for (var topic : new HostileMessages().build("hostile-user").entrySet()) {
         for (var message : topic.getValue()) {
@@ -135,13 +167,14 @@ public final class FaultDrill {
     System.out.println("    published: " + published);
     Connected user = system.connect("after-hostile@officeflow.test", SEED);
     long good = awaitJob(user).path("progress").path("published").asLong();
-    compare("good traffic after hostile messages", settle(user, baseline));
+    report.compare("good traffic after hostile messages", settle(user, report.baseline()));
     int hostile = published.getOrDefault("emails", 0) + published.getOrDefault("calendars", 0);
     for (var consumer : before.entrySet()) {
       accountFor(consumer.getKey(), consumer.getValue(), hostile + good);
     }
-    for (String port : List.of("CONTACTS_PORT", "VESPA_LOADER_PORT", "OFFICE_PORT", "USER_PORT")) {
-      check(port.replace("_PORT", "").toLowerCase() + " still healthy", system.healthy(port));
+    for (String port : OutcomeCounts.SERVICES.values()) {
+      String name = port.replace("_PORT", "").toLowerCase().replace('_', '-');
+      report.check(name + " still healthy", system.healthy(port));
     }
     Map<String, Map<String, Integer>> dead = deadLetters.drain();
     int total = dead.values().stream().flatMap(m -> m.values().stream()).mapToInt(i -> i).sum();
@@ -149,6 +182,31 @@ public final class FaultDrill {
     dead.forEach(
         (sub, reasons) ->
             reasons.forEach((r, n) -> System.out.printf("      %-32s %4d  %s%n", sub, n, r)));
+    printOutcomes(OutcomeCounts.read(system).since(all));
+    Map<String, Integer> perSubscription = new TreeMap<>();
+    dead.forEach(
+        (sub, reasons) ->
+            perSubscription.put(sub, reasons.values().stream().mapToInt(i -> i).sum()));
+    report.hostile(published + " published; " + total + " dead-lettered " + perSubscription);
+  }
+
+  /**
+   * Every service's resident memory once the hostile messages and the good traffic after them are
+   * settled, which must be below the limit; with the peak since the process started.
+   */
+  private void memory() throws Exception {
+    System.out.println();
+    System.out.printf(
+        "==> resident memory after the hostile messages (VmRSS, limit %d MiB; peak = VmHWM)%n",
+        rssLimitMib);
+    for (String service : OutcomeCounts.SERVICES.keySet()) {
+      double rss = system.rssMib(service);
+      double peak = system.peakRssMib(service);
+      String reading = String.format("RSS %.0f MiB (peak since start %.0f MiB)", rss, peak);
+      report.check(
+          String.format("%-12s %s < %d MiB", service, reading, rssLimitMib), rss < rssLimitMib);
+      report.memory(service, reading);
+    }
   }
 
   /**
@@ -161,16 +219,17 @@ public final class FaultDrill {
     long settled = 0;
     while (System.nanoTime() < deadline) {
       Map<String, Long> now = system.outcomes(port, TOPICS);
-      delta = new java.util.TreeMap<>();
+      delta = new TreeMap<>();
       for (var e : now.entrySet()) {
         long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
         if (d > 0) {
           delta.put(e.getKey(), d);
         }
       }
+      // retry and unavailable are tries, not settlements; failed is counted beside them.
       settled =
           delta.entrySet().stream()
-              .filter(e -> !e.getKey().equals("retry") && !e.getKey().equals("failed"))
+              .filter(e -> !List.of("retry", "failed", "unavailable").contains(e.getKey()))
               .mapToLong(Map.Entry::getValue)
               .sum();
       if (settled >= expected) {
@@ -179,28 +238,9 @@ public final class FaultDrill {
       Thread.sleep(1000);
     }
     String name = port.replace("_PORT", "").toLowerCase().replace('_', '-');
-    check(
+    report.check(
         name + ": " + settled + " of " + expected + " deliveries settled " + delta,
         settled >= expected);
-  }
-
-  private void compare(String name, Outcome outcome) {
-    check(
-        name + ": email documents " + outcome.emails() + " = " + baseline.emails(),
-        outcome.emails() == baseline.emails());
-    check(
-        name + ": calendar documents " + outcome.events() + " = " + baseline.events(),
-        outcome.events() == baseline.events());
-    check(
-        name + ": top-100 contact counts equal the baseline's",
-        outcome.candidates().equals(baseline.candidates()));
-  }
-
-  private void check(String what, boolean ok) {
-    System.out.println("    " + (ok ? "ok   " : "FAIL ") + what);
-    if (!ok) {
-      failures.add(what);
-    }
   }
 
   /**
@@ -247,11 +287,5 @@ public final class FaultDrill {
 
   private JsonNode awaitJob(Connected user) throws Exception {
     return system.awaitJob(user.userId(), Duration.ofMinutes(10));
-  }
-
-  private static void run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-    p.waitFor();
   }
 }

@@ -14,12 +14,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * 200 messages no producer of ours would send, straight onto {@code emails} and {@code calendars}:
- * fuzzed JSON, wrong field types, unknown {@code ce-type}, 9 MB bodies, invalid addresses.
+ * 210 messages no producer of ours would send, straight onto {@code emails} and {@code calendars}:
+ * fuzzed JSON, wrong field types, unknown {@code ce-type}, 9 MB bodies that are not JSON, valid
+ * events of 2 MiB up to just under Pub/Sub's 10 MB limit (a body inlined where a producer would
+ * have sent a payload pointer), invalid addresses.
  */
 final class HostileMessages {
 
   private static final EventCodec CODEC = new EventCodec();
+  // Pub/Sub's limit is 10,000,000 bytes for data and attributes together; the attributes of an
+  // event are well under 4 KB.
+  private static final int NEAR_LIMIT = 10_000_000 - 4096;
 
   private final SplittableRandom random = new SplittableRandom(8);
 
@@ -50,11 +55,36 @@ final class HostileMessages {
       Arrays.fill(huge, (byte) '[');
       (i % 2 == 0 ? emails : calendars).add(message(huge, i % 2 == 0 ? email : event));
     }
+    // Valid JSON of a valid event: only its size is wrong, so only a size check refuses it.
+    for (int mib : new int[] {2, 4, 6, 8}) {
+      emails.add(message(pad(CODEC.encode(email), "\"Hello Bo\"", mib << 20), email));
+      calendars.add(message(pad(CODEC.encode(event), "\"Agenda attached\"", mib << 20), event));
+    }
+    emails.add(message(pad(CODEC.encode(email), "\"Hello Bo\"", NEAR_LIMIT), email));
+    calendars.add(message(pad(CODEC.encode(event), "\"Agenda attached\"", NEAR_LIMIT), event));
     for (int i = 0; i < 50; i++) {
       String bad = i % 2 == 0 ? "not an address<<>>" : "@@@;\\u0000" + i;
       emails.add(message(readdress(CODEC.encode(email), bad), email));
     }
     return Map.of("emails", emails, "calendars", calendars);
+  }
+
+  /**
+   * The string value {@code quoted} replaced by one of spaces and letters, so the whole body is
+   * {@code size} bytes.
+   */
+  private static byte[] pad(byte[] json, String quoted, int size) {
+    String text = new String(json, StandardCharsets.UTF_8);
+    if (!text.contains(quoted)) {
+      throw new IllegalStateException(quoted + " not in " + text);
+    }
+    int length = size - (json.length - quoted.getBytes(StandardCharsets.UTF_8).length) - 2;
+    String filler = "lorem ipsum ".repeat(length / 12 + 1).substring(0, length);
+    byte[] out = text.replace(quoted, "\"" + filler + "\"").getBytes(StandardCharsets.UTF_8);
+    if (out.length != size) {
+      throw new IllegalStateException("padded to " + out.length + " bytes, not " + size);
+    }
+    return out;
   }
 
   private static PubsubMessage message(byte[] data, OfficeEvent like) {

@@ -2,15 +2,18 @@ package dev.officeflow.bench.pipeline;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +27,8 @@ final class SystemUnderTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern OUTCOME = Pattern.compile("outcome=\"([a-z_]+)\"");
+  // A frozen process (SIGSTOP) still accepts connections and never answers: no call waits forever.
+  private static final Duration REQUEST = Duration.ofSeconds(60);
   private static final Pattern STARTED = Pattern.compile("process running for ([0-9.]+)");
   // The bench is an operator (consumer pause/resume, backfill reads): the first operator token the
   // services accept, as they read OFFICEFLOW_SECURITY_CALLERS_OPERATOR, else the local default.
@@ -93,12 +98,21 @@ final class SystemUnderTest {
 
   /** Resident memory in MiB, from /proc. */
   double rssMib(String app) throws IOException {
+    return memoryMib(app, "VmRSS");
+  }
+
+  /** The peak resident memory since the process started, in MiB, from /proc. */
+  double peakRssMib(String app) throws IOException {
+    return memoryMib(app, "VmHWM");
+  }
+
+  private double memoryMib(String app, String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid(app)), "status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field + ":")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
       }
     }
-    throw new IllegalStateException("no VmRSS for " + app);
+    throw new IllegalStateException("no " + field + " for " + app);
   }
 
   /** Seconds from JVM start to "Started", as Spring Boot logs it; the last start in the log. */
@@ -121,13 +135,24 @@ final class SystemUnderTest {
   /** {@code officeflow_consumer_messages_total} by outcome, over subscriptions on these topics. */
   Map<String, Long> outcomes(String portVariable, List<String> topics)
       throws IOException, InterruptedException {
+    return outcomes(
+        portVariable, line -> topics.stream().anyMatch(t -> line.contains("-" + t + "\"")));
+  }
+
+  /** {@code officeflow_consumer_messages_total} by outcome, over all the app's subscriptions. */
+  Map<String, Long> outcomes(String portVariable) throws IOException, InterruptedException {
+    return outcomes(portVariable, line -> true);
+  }
+
+  private Map<String, Long> outcomes(String portVariable, Predicate<String> subscription)
+      throws IOException, InterruptedException {
     String body = get(url(portVariable) + "/actuator/prometheus", Map.of()).body();
     Map<String, Long> outcomes = new java.util.TreeMap<>();
     for (String line : body.split("\n")) {
       Matcher outcome = OUTCOME.matcher(line);
       if (line.startsWith("officeflow_consumer_messages_total{")
           && outcome.find()
-          && topics.stream().anyMatch(t -> line.contains("-" + t + "\""))) {
+          && subscription.test(line)) {
         long count = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         outcomes.merge(outcome.group(1), count, Long::sum);
       }
@@ -227,10 +252,14 @@ final class SystemUnderTest {
     return value;
   }
 
-  /** The user's documents of one type in vespa-sim, visited page by page. */
+  /**
+   * The user's live documents of one type in vespa-sim, visited page by page: tombstones (a
+   * remembered delete, {@code deleted = true}) are selected away, as every reader of Vespa does.
+   */
   long documents(String doctype, String userId) throws IOException, InterruptedException {
     long count = 0;
     String continuation = "";
+    String live = URLEncoder.encode(doctype + ".deleted != true", StandardCharsets.UTF_8);
     do {
       String url =
           url("VESPA_PORT")
@@ -238,7 +267,8 @@ final class SystemUnderTest {
               + doctype
               + "/group/"
               + userId
-              + "/?wantedDocumentCount=1024"
+              + "/?wantedDocumentCount=1024&selection="
+              + live
               + (continuation.isEmpty() ? "" : "&continuation=" + continuation);
       JsonNode page = JSON.readTree(get(url, Map.of()).body());
       count += page.path("documents").size();
@@ -247,17 +277,27 @@ final class SystemUnderTest {
     return count;
   }
 
-  /** The user's top 100 VIP candidates: contact hash → its counts, as the API shows them. */
-  Map<String, String> candidates(Connected user) throws IOException, InterruptedException {
+  /**
+   * The user's top 100 VIP candidates as the API shows them, each as its display name, domain and
+   * counts, sorted. Not by contact hash: hashes are keyed per user, so the same contact has another
+   * hash in every user's data, and users with the same mailbox could never compare equal.
+   */
+  List<String> candidates(Connected user) throws IOException, InterruptedException {
     HttpResponse<String> answer =
         get(
             url("CONTACTS_PORT") + "/onboarding/vips?limit=100",
             Map.of("Authorization", "Bearer " + user.token()));
-    Map<String, String> counts = new java.util.TreeMap<>();
+    List<String> candidates = new java.util.ArrayList<>();
     for (JsonNode c : JSON.readTree(answer.body()).path("candidates")) {
-      counts.put(c.path("contact_hash").asString(), c.path("counts").toString());
+      candidates.add(
+          c.path("display_name").asString("")
+              + " | "
+              + c.path("domain").asString("")
+              + " | "
+              + c.path("counts"));
     }
-    return counts;
+    java.util.Collections.sort(candidates);
+    return candidates;
   }
 
   /** Whether the app's health endpoint answers 200. */
@@ -285,7 +325,7 @@ final class SystemUnderTest {
 
   HttpResponse<String> get(String url, Map<String, String> headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST).GET();
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -309,6 +349,7 @@ final class SystemUnderTest {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
+            .timeout(REQUEST)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     headers.forEach(request::header);
