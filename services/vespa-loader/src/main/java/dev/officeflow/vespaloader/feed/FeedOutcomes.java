@@ -4,7 +4,6 @@ import ai.vespa.feed.client.DocumentId;
 import ai.vespa.feed.client.FeedException;
 import ai.vespa.feed.client.Result;
 import ai.vespa.feed.client.ResultException;
-import dev.officeflow.runtime.consume.InfrastructureFailures;
 import dev.officeflow.runtime.consume.Outcome;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -49,13 +48,7 @@ final class FeedOutcomes {
   }
 
   static Outcome ofStatus(DocumentId id, int status, String message) {
-    String reason = id + ": status " + status + ": " + message;
-    if (VespaException.isPermanent(status)) {
-      return Outcome.deadLetter("vespa_rejected: " + reason);
-    }
-    return InfrastructureFailures.isOutageStatus(status)
-        ? Outcome.unavailable("vespa_unavailable: " + reason)
-        : Outcome.retry("vespa_failed: " + reason);
+    return VespaException.outcome(status, id + ": status " + status + ": " + message);
   }
 
   private static String describe(Throwable cause) {

@@ -48,11 +48,16 @@ public final class VespaException extends RuntimeException {
 
   /** The outcome for this failure: unavailable during an outage, else dead letter or retry. */
   public Outcome outcome() {
-    if (permanent()) {
-      return Outcome.deadLetter("vespa_rejected: " + getMessage());
+    return outcome(status, getMessage());
+  }
+
+  /** How an answer of {@code status} (0: none) settles; {@code reason} says what was asked. */
+  static Outcome outcome(int status, String reason) {
+    if (isPermanent(status)) {
+      return Outcome.deadLetter("vespa_rejected: " + reason);
     }
-    return outage()
-        ? Outcome.unavailable("vespa_unavailable: " + getMessage())
-        : Outcome.retry("vespa_failed: " + getMessage());
+    return InfrastructureFailures.isOutageStatus(status)
+        ? Outcome.unavailable("vespa_unavailable: " + reason)
+        : Outcome.retry("vespa_failed: " + reason);
   }
 }
