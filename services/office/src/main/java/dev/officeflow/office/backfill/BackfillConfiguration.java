@@ -1,10 +1,8 @@
 package dev.officeflow.office.backfill;
 
+import dev.officeflow.office.adapter.ProviderClient;
 import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.backfill.web.BackfillController;
-import dev.officeflow.office.google.CalendarReader;
-import dev.officeflow.office.google.GmailReader;
-import dev.officeflow.office.google.GoogleApi;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.security.InternalAccess;
@@ -12,9 +10,11 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -39,32 +39,31 @@ class BackfillConfiguration {
     return new JobRepository(db);
   }
 
+  /** Every provider adapter's sources (the beans each declares). */
+  @Bean
+  BackfillSources backfillSources(List<BackfillSource> sources) {
+    return new BackfillSources(sources);
+  }
+
   @Bean
   BackfillRunner backfillRunner(
       JobRepository repository,
-      GoogleApi api,
+      List<ProviderClient> clients,
+      BackfillSources sources,
       EventPublisher publisher,
       RuntimeProperties runtime,
       BackfillSettings settings,
       Clock clock,
       ApplicationEventPublisher applicationEvents,
-      OpenTelemetry openTelemetry,
-      ObjectProvider<MailboxPosition> position) {
-    Map<Phase, BackfillSource> sources =
-        Map.of(
-            Phase.CALENDAR,
-            new CalendarSource(new CalendarReader(api), api.settings().calendarPageSize()),
-            Phase.GMAIL,
-            new GmailSource(
-                new GmailReader(api),
-                api.settings().bodies(),
-                position.getIfAvailable(() -> MailboxPosition.NONE)));
+      OpenTelemetry openTelemetry) {
+    Map<String, ProviderClient> byProvider =
+        clients.stream().collect(Collectors.toMap(ProviderClient::provider, Function.identity()));
     BackfillEvents events =
         new BackfillEvents(runtime.service().name(), runtime.service().version(), clock);
     return new BackfillRunner(
         new BackfillRunner.Deps(
             repository,
-            api,
+            byProvider,
             sources,
             publisher,
             events,
@@ -83,8 +82,12 @@ class BackfillConfiguration {
 
   @Bean
   BackfillService backfillService(
-      JobRepository repository, JobScheduler scheduler, BackfillSettings settings, Clock clock) {
-    return new BackfillService(repository, scheduler, settings, clock);
+      JobRepository repository,
+      JobScheduler scheduler,
+      BackfillSettings settings,
+      BackfillSources sources,
+      Clock clock) {
+    return new BackfillService(repository, scheduler, settings, sources.providers(), clock);
   }
 
   @Bean

@@ -2,11 +2,11 @@ package dev.officeflow.office.backfill;
 
 import dev.officeflow.events.CalendarEntry;
 import dev.officeflow.events.CalendarEvent;
+import dev.officeflow.events.Email;
 import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.SyncType;
-import dev.officeflow.office.normalize.EmailMapper.MappedEmail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code tags.direction}). An item's idempotency keys depend only on the item, so every run and
  * resume publishes the same keys.
  */
-final class BackfillEvents {
+public final class BackfillEvents {
 
   static final String ACCOUNT_TAG = "account";
   static final String DIRECTION_TAG = "direction";
@@ -34,23 +34,28 @@ final class BackfillEvents {
     this.clock = clock;
   }
 
-  /** {@code last_updated} is the message's internal date: a message does not change. */
-  EmailEvent email(BackfillJob job, String account, MappedEmail mapped) {
-    String direction = mapped.outbound() ? "outbound" : "inbound";
+  /**
+   * {@code last_updated} is the message's received date: a message does not change.
+   *
+   * @param outbound sent by the account (it is the sender), which {@code tags.direction} says
+   */
+  public EmailEvent email(BackfillJob job, String account, Email email, boolean outbound) {
+    String direction = outbound ? "outbound" : "inbound";
     return new EmailEvent(
         metadata(job, account, direction),
         job.userId(),
         Operation.CREATE,
         job.id().toString(),
-        mapped.email().receivedDate(),
+        email.receivedDate(),
         clock.instant(),
         job.provider(),
         SyncType.BATCH_SYNC,
-        mapped.email(),
+        email,
         null);
   }
 
-  CalendarEvent calendar(BackfillJob job, String account, CalendarEntry entry, Instant updated) {
+  public CalendarEvent calendar(
+      BackfillJob job, String account, CalendarEntry entry, Instant updated) {
     return new CalendarEvent(
         metadata(job, account, null),
         job.userId(),

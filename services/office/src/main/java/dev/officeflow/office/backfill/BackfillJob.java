@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A backfill job as stored: window and caps, cumulative counters, checkpoint, attempts and lease.
  *
- * @param gmailEstimate Gmail's estimate of the messages to read (capped), 0 until listed
+ * @param mailEstimate Gmail's estimate of the messages to read (capped), 0 until listed
  * @param calendarEstimate events read or known to come, 0 until listed
  * @param skippedSources source → why it was skipped (a missing scope)
  * @param attempts failed runs since the job last made progress (it fails at the configured limit)
@@ -29,7 +29,7 @@ public record BackfillJob(
     long published,
     long skipped,
     long failed,
-    long gmailEstimate,
+    long mailEstimate,
     long calendarEstimate,
     Checkpoint checkpoint,
     Map<String, String> skippedSources,
@@ -59,7 +59,7 @@ public record BackfillJob(
     if (status == JobStatus.COMPLETED) {
       return 100;
     }
-    long estimate = gmailEstimate + calendarEstimate;
+    long estimate = mailEstimate + calendarEstimate;
     if (estimate <= 0) {
       return 0;
     }

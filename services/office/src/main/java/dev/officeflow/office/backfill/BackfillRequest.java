@@ -1,6 +1,8 @@
 package dev.officeflow.office.backfill;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,7 @@ public record BackfillRequest(
     @Nullable Integer maxEmails,
     @Nullable Integer maxEvents) {
 
+  /** The provider of a request that names none, as before there were several. */
   public static final String GOOGLE = "google";
 
   /** A request for {@code userId} with every default. */
@@ -28,14 +31,19 @@ public record BackfillRequest(
     return new BackfillRequest(userId, provider, null, null, null, null, null);
   }
 
-  /** The checked request; {@link IllegalArgumentException} says what is wrong. */
-  Checked check(BackfillSettings settings) {
+  /**
+   * The checked request; {@link IllegalArgumentException} says what is wrong.
+   *
+   * @param providers the providers this office has an adapter for
+   */
+  Checked check(BackfillSettings settings, Set<String> providers) {
     if (userId == null || userId.isBlank()) {
       throw new IllegalArgumentException("user_id is required");
     }
     String p = provider == null ? GOOGLE : provider;
-    if (!GOOGLE.equals(p)) {
-      throw new IllegalArgumentException("provider must be 'google', not '" + p + "'");
+    if (!providers.contains(p)) {
+      throw new IllegalArgumentException(
+          "provider must be one of " + new TreeSet<>(providers) + ", not '" + p + "'");
     }
     return new Checked(
         userId,

@@ -1,7 +1,7 @@
 package dev.officeflow.office.backfill;
 
+import dev.officeflow.office.adapter.ProviderClient;
 import dev.officeflow.office.backfill.store.JobRepository;
-import dev.officeflow.office.google.GoogleApi;
 import dev.officeflow.office.lifecycle.BackfillCompleted;
 import dev.officeflow.runtime.publish.EventPublisher;
 import io.opentelemetry.api.trace.Span;
@@ -27,8 +27,8 @@ final class BackfillRunner {
   /** What a run needs. */
   record Deps(
       JobRepository repository,
-      GoogleApi api,
-      Map<Phase, BackfillSource> sources,
+      Map<String, ProviderClient> clients,
+      BackfillSources sources,
       EventPublisher publisher,
       BackfillEvents events,
       BackfillSettings settings,

@@ -4,6 +4,7 @@ import dev.officeflow.office.backfill.store.JobRepository;
 import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -19,12 +20,24 @@ public final class BackfillService {
   private final BackfillSettings settings;
   private final Clock clock;
 
+  private final Set<String> providers;
+
   BackfillService(
-      JobRepository repository, JobScheduler scheduler, BackfillSettings settings, Clock clock) {
+      JobRepository repository,
+      JobScheduler scheduler,
+      BackfillSettings settings,
+      Set<String> providers,
+      Clock clock) {
+    this.providers = Set.copyOf(providers);
     this.repository = repository;
     this.scheduler = scheduler;
     this.settings = settings;
     this.clock = clock;
+  }
+
+  /** True when this office has an adapter for {@code provider}. */
+  public boolean serves(String provider) {
+    return providers.contains(provider);
   }
 
   /**
@@ -39,7 +52,7 @@ public final class BackfillService {
    * As {@link #start(BackfillRequest)}, the job's runs continuing the trace {@code traceparent}.
    */
   public Mono<BackfillJob> start(BackfillRequest request, @Nullable String traceparent) {
-    return Mono.fromCallable(() -> request.check(settings))
+    return Mono.fromCallable(() -> request.check(settings, providers))
         .map(this::newJob)
         .flatMap(job -> insert(job, traceparent, true))
         .doOnNext(job -> scheduler.wakeUp());
@@ -78,8 +91,8 @@ public final class BackfillService {
    * The Gmail history id a job captured before its first listing, where streaming starts reading;
    * empty when the job never read Gmail.
    */
-  public Mono<Long> gmailHistoryId(UUID jobId) {
-    return repository.gmailHistoryId(jobId);
+  public Mono<Long> mailHistoryId(UUID jobId) {
+    return repository.mailHistoryId(jobId);
   }
 
   /**

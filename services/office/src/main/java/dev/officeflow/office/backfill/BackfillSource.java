@@ -3,12 +3,22 @@ package dev.officeflow.office.backfill;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
-/** A provider source a job reads (Gmail, Calendar), one step at a time from a cursor. */
-interface BackfillSource {
+/**
+ * What a provider adapter reads in a backfill: one phase's source (Gmail's messages, a calendar's
+ * events, the address book), a step at a time from a cursor. A provider declares one bean per phase
+ * it serves; the job runner owns the order, checkpoints, leases, retries and publishing.
+ */
+public interface BackfillSource {
+
+  /** The provider whose jobs this source serves ({@code google}). */
+  String provider();
 
   Phase phase();
 
-  /** The name under which a skip is recorded ({@code gmail}, {@code calendar}). */
+  /**
+   * The source's name: what a skip is recorded under and what the job API shows as the phase
+   * ({@code gmail}, {@code calendar}, {@code contacts}).
+   */
   String name();
 
   /** The scopes of which the credential needs one. */

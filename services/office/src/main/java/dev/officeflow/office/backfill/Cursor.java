@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param pageLoaded the page of {@code pageToken} has been listed in this run
  * @param exhausted the source has nothing more to give (end, cap, or window edge)
  */
-record Cursor(
+public record Cursor(
     @Nullable String pageToken,
     @Nullable String lastItem,
     int phaseItems,
@@ -20,11 +20,11 @@ record Cursor(
     boolean pageLoaded,
     boolean exhausted) {
 
-  Cursor {
+  public Cursor {
     pending = List.copyOf(pending);
   }
 
-  static Cursor at(Checkpoint checkpoint) {
+  public static Cursor at(Checkpoint checkpoint) {
     return new Cursor(
         checkpoint.pageToken(),
         checkpoint.lastItem(),
@@ -36,7 +36,7 @@ record Cursor(
   }
 
   /** What to store: where a resume must start to miss nothing already listed. */
-  Checkpoint checkpoint(Phase phase) {
+  public Checkpoint checkpoint(Phase phase) {
     if (exhausted) {
       return Checkpoint.start(phase.next());
     }
@@ -46,7 +46,7 @@ record Cursor(
     return new Checkpoint(phase, pageToken, lastItem, phaseItems);
   }
 
-  Cursor exhaust() {
+  public Cursor exhaust() {
     return new Cursor(pageToken, lastItem, phaseItems, pending, nextPageToken, pageLoaded, true);
   }
 
@@ -55,7 +55,7 @@ record Cursor(
    * published before (through {@code lastItem}; all of it if that item is gone); no more than the
    * cap allows is kept.
    */
-  Cursor loaded(@Nullable String token, List<String> ids, @Nullable String next, int cap) {
+  public Cursor loaded(@Nullable String token, List<String> ids, @Nullable String next, int cap) {
     boolean resumedPage =
         !pageLoaded && lastItem != null && java.util.Objects.equals(token, pageToken);
     List<String> rest = ids;
@@ -67,7 +67,7 @@ record Cursor(
   }
 
   /** {@code done} (the head of {@code pending}) is published; {@code stop} ends the source. */
-  Cursor advanced(List<String> done, boolean stop, int cap) {
+  public Cursor advanced(List<String> done, boolean stop, int cap) {
     List<String> rest = pending.subList(done.size(), pending.size());
     int items = phaseItems + done.size();
     boolean end = stop || items >= cap || (rest.isEmpty() && nextPageToken == null);
@@ -75,7 +75,7 @@ record Cursor(
   }
 
   /** A whole page of {@code added} items is published; the next page is {@code next}. */
-  Cursor nextPage(@Nullable String next, int added, int cap) {
+  public Cursor nextPage(@Nullable String next, int added, int cap) {
     int items = phaseItems + added;
     return new Cursor(next, null, items, List.of(), null, false, next == null || items >= cap);
   }

@@ -38,7 +38,7 @@ final class IntegrationEventHandler implements EventHandler<IntegrationEvent> {
 
   @Override
   public Mono<Outcome> handle(IntegrationEvent event, Delivery delivery) {
-    if (!BackfillRequest.GOOGLE.equals(event.provider())) {
+    if (!service.serves(event.provider())) {
       return Mono.just(Outcome.skipped("provider " + event.provider()));
     }
     if (event.operation() == Operation.DELETE) {

@@ -1,6 +1,7 @@
 package dev.officeflow.office.backfill;
 
 import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.office.adapter.ProviderClient;
 import dev.officeflow.office.backfill.RunOutcome.Kind;
 import dev.officeflow.office.backfill.store.Progress;
 import dev.officeflow.office.lifecycle.BackfillCompleted;
@@ -70,9 +71,16 @@ final class JobRun {
           .fail(job.id(), owner, job.attempts(), reason)
           .thenReturn(RunOutcome.failed(false, reason));
     }
+    ProviderClient client = deps.clients().get(job.provider());
+    if (client == null) {
+      String reason = "no provider adapter for " + job.provider();
+      return deps.repository()
+          .fail(job.id(), owner, job.attempts() + 1, reason)
+          .thenReturn(RunOutcome.failed(false, reason));
+    }
     Disposable heartbeat = heartbeat();
-    return deps.api()
-        .open(job.userId(), job.provider())
+    return client
+        .open(job.userId())
         .flatMap(session -> phases(new RunContext(job, session, deps.events()), job.checkpoint()))
         .then(Mono.fromSupplier(RunOutcome::completed))
         .onErrorResume(e -> Mono.just(RunOutcome.of(e)))
@@ -109,7 +117,11 @@ final class JobRun {
     if (at.phase() == Phase.DONE) {
       return Mono.empty();
     }
-    BackfillSource source = deps.sources().get(at.phase());
+    Optional<BackfillSource> served = deps.sources().get(job.provider(), at.phase());
+    if (served.isEmpty()) {
+      return phases(run, Checkpoint.start(at.phase().next()));
+    }
+    BackfillSource source = served.get();
     Mono<Void> phase;
     if (!run.session().credential().mayGrant(source.scopes())) {
       phase = skip(run, source, "missing scope: the grant has none of " + source.scopes());
@@ -184,11 +196,11 @@ final class JobRun {
             step.events().size(),
             step.skipped(),
             step.failed(),
-            run.gmailEstimate().get(),
+            run.mailEstimate().get(),
             run.calendarEstimate().get(),
             run.skippedSources(),
             true,
-            run.gmailHistoryId().get());
+            run.mailHistoryId().get());
     return checkpoint(progress)
         .doOnSuccess(
             ok -> {
@@ -207,7 +219,7 @@ final class JobRun {
             0,
             0,
             0,
-            run.gmailEstimate().get(),
+            run.mailEstimate().get(),
             run.calendarEstimate().get(),
             run.skippedSources(),
             false);
@@ -239,13 +251,13 @@ final class JobRun {
         .map(ok -> ok ? outcome : outcome.unsaved());
   }
 
-  /** Carries the history id captured at the Gmail phase's start, from whichever run did it. */
+  /** Carries the history id captured at the mail phase's start, from whichever run did it. */
   private Mono<Void> announce(RunOutcome outcome, boolean stored) {
     if (!stored || outcome.kind() != RunOutcome.Kind.COMPLETED) {
       return Mono.empty();
     }
     return deps.repository()
-        .gmailHistoryId(job.id())
+        .mailHistoryId(job.id())
         .map(Optional::of)
         .onErrorReturn(Optional.empty())
         .defaultIfEmpty(Optional.empty())

@@ -1,59 +1,63 @@
 package dev.officeflow.office.backfill;
 
-import dev.officeflow.office.google.GoogleScopes;
-import dev.officeflow.office.google.GoogleSession;
+import dev.officeflow.office.adapter.ProviderSession;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What the steps of one run share: the job, the Google session, estimates and skips so far. */
-final class RunContext {
+/**
+ * What the steps of one run share: the job, the provider session, estimates and skips so far, and
+ * the mail change feed's position when the mail phase started.
+ */
+public final class RunContext {
 
   private final BackfillJob job;
-  private final GoogleSession session;
+  private final ProviderSession session;
   private final BackfillEvents events;
-  private final AtomicLong gmailEstimate;
+  private final AtomicLong mailEstimate;
   private final AtomicLong calendarEstimate;
   private final Map<String, String> skippedSources;
-  private final AtomicBoolean gmailMetadataOnly;
   private final AtomicLong addressesDropped = new AtomicLong();
-  private final AtomicReference<Long> gmailHistoryId = new AtomicReference<>();
+  private final AtomicReference<Long> mailHistoryId = new AtomicReference<>();
 
-  RunContext(BackfillJob job, GoogleSession session, BackfillEvents events) {
+  RunContext(BackfillJob job, ProviderSession session, BackfillEvents events) {
     this.job = job;
     this.session = session;
     this.events = events;
-    this.gmailEstimate = new AtomicLong(job.gmailEstimate());
+    this.mailEstimate = new AtomicLong(job.mailEstimate());
     this.calendarEstimate = new AtomicLong(job.calendarEstimate());
     this.skippedSources = new ConcurrentHashMap<>(job.skippedSources());
-    // gmail.metadata forbids queries and bodies, even next to a broader scope (as Gmail does).
-    this.gmailMetadataOnly =
-        new AtomicBoolean(session.credential().scopes().contains(GoogleScopes.GMAIL_METADATA));
   }
 
-  BackfillJob job() {
+  public BackfillJob job() {
     return job;
   }
 
-  GoogleSession session() {
+  public ProviderSession session() {
     return session;
   }
 
-  BackfillEvents events() {
+  /** The session as the adapter that opened it knows it. */
+  public <S extends ProviderSession> S session(Class<S> type) {
+    return type.cast(session);
+  }
+
+  public BackfillEvents events() {
     return events;
   }
 
-  String account() {
+  public String account() {
     return session.credential().accountEmail();
   }
 
-  AtomicLong gmailEstimate() {
-    return gmailEstimate;
+  /** The provider's estimate of the messages to read (capped), 0 until listed. */
+  public AtomicLong mailEstimate() {
+    return mailEstimate;
   }
 
-  AtomicLong calendarEstimate() {
+  /** Events read or known to come, 0 until listed. */
+  public AtomicLong calendarEstimate() {
     return calendarEstimate;
   }
 
@@ -61,20 +65,20 @@ final class RunContext {
     return Map.copyOf(skippedSources);
   }
 
-  void skip(String source, String reason) {
+  /** Records that {@code source} was skipped and why; the job API and the run log show it. */
+  public void skip(String source, String reason) {
     skippedSources.put(source, reason);
   }
 
-  AtomicBoolean gmailMetadataOnly() {
-    return gmailMetadataOnly;
-  }
-
-  AtomicLong addressesDropped() {
+  public AtomicLong addressesDropped() {
     return addressesDropped;
   }
 
-  /** The mailbox's history id captured when this run started the Gmail phase (null: not yet). */
-  AtomicReference<Long> gmailHistoryId() {
-    return gmailHistoryId;
+  /**
+   * The mailbox's change-feed position captured when this run started the mail phase (null: not
+   * yet), where streaming starts so that it misses nothing that changed during the backfill.
+   */
+  public AtomicReference<Long> mailHistoryId() {
+    return mailHistoryId;
   }
 }

@@ -1,6 +1,6 @@
 package dev.officeflow.office.backfill;
 
-import dev.officeflow.office.google.GoogleFailure;
+import dev.officeflow.office.adapter.ProviderFailure;
 import dev.officeflow.office.tokens.TokenUnavailableException;
 import java.util.Locale;
 
@@ -37,9 +37,9 @@ record RunOutcome(Kind kind, boolean retryable, String reason, boolean saved) {
     if (error instanceof TokenUnavailableException e) {
       return failed(false, e.getMessage());
     }
-    if (error instanceof GoogleFailure f) {
-      boolean refused = f.kind() == GoogleFailure.Kind.UNAUTHORIZED;
-      String prefix = refused ? "google refused the token even after a refresh: " : "";
+    if (error instanceof ProviderFailure f) {
+      boolean refused = f.kind() == ProviderFailure.Kind.UNAUTHORIZED;
+      String prefix = refused ? f.provider() + " refused the token even after a refresh: " : "";
       return failed(f.retryable(), prefix + f.getMessage());
     }
     String message = error.getMessage() == null ? "" : ": " + error.getMessage();
@@ -48,7 +48,7 @@ record RunOutcome(Kind kind, boolean retryable, String reason, boolean saved) {
 
   /** A 403 that is not about rate: the grant does not cover the source. */
   static boolean missingScope(Throwable error) {
-    return error instanceof GoogleFailure f && f.kind() == GoogleFailure.Kind.FORBIDDEN;
+    return error instanceof ProviderFailure f && f.kind() == ProviderFailure.Kind.FORBIDDEN;
   }
 
   RunOutcome unsaved() {

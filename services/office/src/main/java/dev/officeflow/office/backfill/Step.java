@@ -10,13 +10,13 @@ import java.util.List;
  * @param skipped items read but not published (outside the window, or gone since listed)
  * @param failed items that could not be turned into events
  */
-record Step(List<OfficeEvent> events, int fetched, int skipped, int failed, Cursor next) {
+public record Step(List<OfficeEvent> events, int fetched, int skipped, int failed, Cursor next) {
 
-  Step {
+  public Step {
     events = List.copyOf(events);
   }
 
-  static Step nothing(Cursor next) {
+  public static Step nothing(Cursor next) {
     return new Step(List.of(), 0, 0, 0, next);
   }
 }

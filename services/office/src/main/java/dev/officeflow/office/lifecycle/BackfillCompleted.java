@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * wake-up: it reads completed jobs from their table, so a completion whose event was lost (a crash
  * in between) still starts streaming.
  *
- * @param gmailHistoryId the mailbox's history id captured before the job listed any mail (streaming
+ * @param mailHistoryId the mailbox's history id captured before the job listed any mail (streaming
  *     starts there, so nothing changed during the backfill is missed; the job row keeps it too);
  *     null when not captured
  */
 public record BackfillCompleted(
-    UUID jobId, String userId, String provider, Instant at, @Nullable Long gmailHistoryId) {
+    UUID jobId, String userId, String provider, Instant at, @Nullable Long mailHistoryId) {
 
   public BackfillCompleted(UUID jobId, String userId, String provider, Instant at) {
     this(jobId, userId, provider, at, null);

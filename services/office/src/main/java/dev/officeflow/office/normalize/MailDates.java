@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The {@code Date} header (RFC 5322, with the variants mailers write) as an instant. */
-final class MailDates {
+public final class MailDates {
 
   private static final List<DateTimeFormatter> FORMATS =
       List.of(
@@ -19,7 +19,7 @@ final class MailDates {
 
   private MailDates() {}
 
-  static Optional<Instant> parse(String header) {
+  public static Optional<Instant> parse(String header) {
     // Drop comments such as "(UTC)" or "(Pacific Standard Time)" and folded whitespace.
     String value = header.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
     for (DateTimeFormatter format : FORMATS) {

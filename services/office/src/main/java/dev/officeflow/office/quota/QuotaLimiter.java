@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
 import reactor.core.publisher.Mono;
 
 /**
@@ -88,7 +87,7 @@ public final class QuotaLimiter implements AutoCloseable {
    * Makes {@code call} once {@code cost} of the user's {@code api} budget is reserved for it, and
    * releases the reservation when the call has been answered (or failed, or was cancelled).
    */
-  public <T> Mono<T> paced(String userId, QuotaApi api, int cost, Mono<T> call) {
+  public <T> Mono<T> paced(String userId, QuotaBudget api, int cost, Mono<T> call) {
     return Mono.usingWhen(
         acquire(userId, api, cost),
         waited -> call,
@@ -98,7 +97,7 @@ public final class QuotaLimiter implements AutoCloseable {
   }
 
   /** Reserves {@code cost}; completes, with the time waited, when the call may be made. */
-  Mono<Duration> acquire(String userId, QuotaApi api, int cost) {
+  Mono<Duration> acquire(String userId, QuotaBudget api, int cost) {
     return script(userId, api, cost, "acquire")
         .flatMap(
             wait -> {
@@ -108,12 +107,12 @@ public final class QuotaLimiter implements AutoCloseable {
   }
 
   /** The call reserved with {@code cost} has been answered: Google has charged it. */
-  Mono<Void> release(String userId, QuotaApi api, int cost) {
+  Mono<Void> release(String userId, QuotaBudget api, int cost) {
     return script(userId, api, cost, "release").onErrorResume(e -> Mono.empty()).then();
   }
 
-  private Mono<Long> script(String userId, QuotaApi api, int cost, String mode) {
-    String key = settings.keyPrefix() + api.name().toLowerCase(Locale.ROOT) + ":" + userId;
+  private Mono<Long> script(String userId, QuotaBudget api, int cost, String mode) {
+    String key = settings.keyPrefix() + api.name() + ":" + userId;
     String[] args = {
       Double.toString(settings.ratePerSecond(api)),
       Double.toString(settings.capacity(api)),
@@ -130,7 +129,7 @@ public final class QuotaLimiter implements AutoCloseable {
   }
 
   /** The largest cost one call may have: more than the bucket holds could never be granted. */
-  public int maxCost(QuotaApi api) {
+  public int maxCost(QuotaBudget api) {
     return (int) Math.floor(settings.capacity(api));
   }
 

@@ -5,15 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Google's per-user limits and how much of them the office service spends ({@code
- * officeflow.office.quota.*}). The model is Google's as google-sim enforces it: one token bucket
- * per user and API, refilled at {@code limit / 60} per second, holding {@code burst} worth of that
- * rate.
+ * How much of a provider's per-user limits the office service spends ({@code
+ * officeflow.office.quota.*}). Each adapter declares its budgets ({@link QuotaBudget}; Google's are
+ * {@code officeflow.office.quota.gmail-units-per-minute} and {@code calendar-requests-per-minute});
+ * the model is one token bucket per user and budget, refilled at {@code limit / 60} per second,
+ * holding {@code burst} worth of that rate.
  *
- * @param gmailUnitsPerMinute Gmail units per user per minute; default 6,000 (new projects; older
- *     projects have 15,000)
- * @param calendarRequestsPerMinute Calendar requests per user per minute; default 600
- * @param burst how much of the rate Google's bucket holds when full; default 10 s
+ * @param burst how much of the rate the provider's bucket holds when full; default 10 s
  * @param rateUtilisation the share of the rate spent; default 0.97, so a little slack absorbs
  *     timing differences between our bucket and Google's
  * @param burstUtilisation the share of the burst spent; default 0.9: the margin covers requests
@@ -22,17 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("officeflow.office.quota")
 public record QuotaSettings(
-    @DefaultValue("6000") int gmailUnitsPerMinute,
-    @DefaultValue("600") int calendarRequestsPerMinute,
     @DefaultValue("10s") Duration burst,
     @DefaultValue("0.97") double rateUtilisation,
     @DefaultValue("0.9") double burstUtilisation,
     @DefaultValue("office:quota:") String keyPrefix) {
 
   public QuotaSettings {
-    if (gmailUnitsPerMinute <= 0 || calendarRequestsPerMinute <= 0) {
-      throw new IllegalArgumentException("quota limits must be positive");
-    }
     if (rateUtilisation <= 0
         || rateUtilisation > 1
         || burstUtilisation < 0
@@ -41,19 +34,13 @@ public record QuotaSettings(
     }
   }
 
-  /** Google's refill rate for {@code api}, per second. */
-  public double limitPerSecond(QuotaApi api) {
-    int perMinute = api == QuotaApi.GMAIL ? gmailUnitsPerMinute : calendarRequestsPerMinute;
-    return perMinute / 60.0;
+  /** The rate this service spends of {@code budget}, per second. */
+  public double ratePerSecond(QuotaBudget budget) {
+    return budget.limitPerSecond() * rateUtilisation;
   }
 
-  /** The rate this service spends, per second. */
-  public double ratePerSecond(QuotaApi api) {
-    return limitPerSecond(api) * rateUtilisation;
-  }
-
-  /** The bucket capacity this service uses. */
-  public double capacity(QuotaApi api) {
-    return limitPerSecond(api) * burst.toNanos() / 1e9 * burstUtilisation;
+  /** The bucket capacity this service uses of {@code budget}. */
+  public double capacity(QuotaBudget budget) {
+    return budget.limitPerSecond() * burst.toNanos() / 1e9 * burstUtilisation;
   }
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param jobId the newest completed backfill of the user and provider: streaming follows it
  * @param jobCreatedAt when that job was created (database clock): the Calendar catch-up listing
  *     reads from there
- * @param gmailHistoryId the mailbox's history id that job captured before listing, null if none
+ * @param mailHistoryId the mailbox's history id that job captured before listing, null if none
  * @param startedJobId the job streaming was last started from; null before the first start
  * @param attempts failed (re)starts in a row
  */
@@ -21,7 +21,7 @@ public record StreamTarget(
     String source,
     UUID jobId,
     Instant jobCreatedAt,
-    @Nullable Long gmailHistoryId,
+    @Nullable Long mailHistoryId,
     @Nullable UUID startedJobId,
     int attempts) {
 

@@ -85,7 +85,7 @@ public final class StreamingReconciler implements SmartLifecycle {
   private Mono<Void> reconcile(StreamSource source) {
     Instant now = clock.instant();
     return store
-        .adopt(source.name(), now)
+        .adopt(source.provider(), source.name(), now)
         .thenMany(
             store.claim(
                 source.name(),

@@ -34,19 +34,20 @@ final class TargetStore {
   }
 
   /**
-   * Makes every user's newest completed Google backfill that read {@code source} a target of it,
-   * due at {@code now}: new users, and users whose newer backfill (a reconnect, a resync) replaces
-   * the one streaming followed. Reads {@code backfill_jobs}, so a completion whose in-process
-   * announcement was lost (a crash right after it was stored) is still found. A closed target comes
-   * back only for a job created after it closed; forgotten users never. Answers how many changed.
+   * Makes every user's newest completed backfill at {@code provider} that read {@code source} a
+   * target of it, due at {@code now}: new users, and users whose newer backfill (a reconnect, a
+   * resync) replaces the one streaming followed. Reads {@code backfill_jobs}, so a completion whose
+   * in-process announcement was lost (a crash right after it was stored) is still found. A closed
+   * target comes back only for a job created after it closed; forgotten users never. Answers how
+   * many changed.
    */
-  Mono<Long> adopt(String source, Instant now) {
+  Mono<Long> adopt(String provider, String source, Instant now) {
     return db.sql(
             "INSERT INTO streaming_targets AS s (user_id, provider, source, job_id, job_created_at,"
                 + " gmail_history_id, next_attempt_at) SELECT user_id, provider, :source, id,"
                 + " created_at, gmail_history_id, :now FROM (SELECT DISTINCT ON (user_id, provider)"
                 + " id, user_id, provider, created_at, gmail_history_id, skipped_sources"
-                + " FROM backfill_jobs WHERE status = 'completed' AND provider = 'google'"
+                + " FROM backfill_jobs WHERE status = 'completed' AND provider = :provider"
                 + " ORDER BY user_id, provider, created_at DESC) j"
                 + " WHERE (j.skipped_sources::jsonb -> :source) IS NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM forgotten_users f WHERE f.user_id = j.user_id)"
@@ -59,6 +60,7 @@ final class TargetStore {
                 + " last_error = NULL, next_attempt_at = EXCLUDED.next_attempt_at,"
                 + " updated_at = now() WHERE s.job_created_at < EXCLUDED.job_created_at"
                 + " AND (s.closed_at IS NULL OR s.closed_at < EXCLUDED.job_created_at)")
+        .bind("provider", provider)
         .bind("source", source)
         .bind("now", time(now))
         .fetch()

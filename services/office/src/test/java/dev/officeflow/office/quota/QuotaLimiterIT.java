@@ -20,6 +20,9 @@ import reactor.core.publisher.Mono;
 @IntegrationTest
 class QuotaLimiterIT {
 
+  private static final QuotaBudget GMAIL = new QuotaBudget("gmail", 6000);
+  private static final QuotaBudget CALENDAR = new QuotaBudget("calendar", 600);
+
   private static RedisClient redis;
   private QuotaLimiter first;
   private QuotaLimiter second;
@@ -49,7 +52,7 @@ class QuotaLimiterIT {
   }
 
   private static QuotaSettings settings(Duration burst) {
-    return new QuotaSettings(6000, 600, burst, 1.0, 1.0, "test:" + UUID.randomUUID() + ":");
+    return new QuotaSettings(burst, 1.0, 1.0, "test:" + UUID.randomUUID() + ":");
   }
 
   /** How long a call of {@code cost} answered at once waited for its reservation. */
@@ -62,8 +65,7 @@ class QuotaLimiterIT {
         () -> {
           long started = System.nanoTime();
           return limiter
-              .paced(
-                  user, QuotaApi.GMAIL, cost, work.then(Mono.fromSupplier(() -> System.nanoTime())))
+              .paced(user, GMAIL, cost, work.then(Mono.fromSupplier(() -> System.nanoTime())))
               .map(answered -> Duration.ofNanos(answered - started));
         });
   }
@@ -104,7 +106,7 @@ class QuotaLimiterIT {
 
     List<Duration> waits =
         Flux.range(0, 10)
-            .flatMap(i -> (i % 2 == 0 ? first : second).acquire("u6", QuotaApi.GMAIL, 10))
+            .flatMap(i -> (i % 2 == 0 ? first : second).acquire("u6", GMAIL, 10))
             .collectSortedList()
             .block(Duration.ofSeconds(30));
 
@@ -131,11 +133,11 @@ class QuotaLimiterIT {
 
   @Test
   void theLargestCallIsWhatTheBucketHolds() {
-    QuotaSettings spent = new QuotaSettings(6000, 600, Duration.ofSeconds(10), 0.97, 0.9, "x:");
+    QuotaSettings spent = new QuotaSettings(Duration.ofSeconds(10), 0.97, 0.9, "x:");
 
     try (QuotaLimiter limiter = new QuotaLimiter(redis, spent)) {
-      assertThat(limiter.maxCost(QuotaApi.GMAIL)).isEqualTo(900);
-      assertThat(limiter.maxCost(QuotaApi.CALENDAR)).isEqualTo(90);
+      assertThat(limiter.maxCost(GMAIL)).isEqualTo(900);
+      assertThat(limiter.maxCost(CALENDAR)).isEqualTo(90);
     }
   }
 }

@@ -137,9 +137,9 @@ public final class JobRepository {
         "phase = :phase, page_token = :pageToken, last_item = :lastItem,"
             + " phase_items = :phaseItems, fetched = fetched + :fetched,"
             + " published = published + :published, skipped = skipped + :skipped,"
-            + " failed = failed + :failed, gmail_estimate = :gmailEstimate,"
+            + " failed = failed + :failed, gmail_estimate = :mailEstimate,"
             + " calendar_estimate = :calendarEstimate, skipped_sources = :skippedSources,"
-            + " gmail_history_id = COALESCE(gmail_history_id, :gmailHistoryId),"
+            + " gmail_history_id = COALESCE(gmail_history_id, :mailHistoryId),"
             + " attempts = CASE WHEN :progressed THEN 0 ELSE attempts END, error = NULL,"
             + " lease_expires_at = now() + :ttl * interval '1 millisecond', updated_at = now()",
         id,
@@ -148,7 +148,7 @@ public final class JobRepository {
   }
 
   /** The mailbox's history id the job captured when its Gmail phase started; empty if none. */
-  public Mono<Long> gmailHistoryId(UUID id) {
+  public Mono<Long> mailHistoryId(UUID id) {
     return db.sql("SELECT gmail_history_id FROM backfill_jobs WHERE id = :id")
         .bind("id", id)
         .map(row -> java.util.Optional.ofNullable(row.get("gmail_history_id", Long.class)))

@@ -68,14 +68,14 @@ final class JobRows {
             .bind("published", p.published())
             .bind("skipped", p.skipped())
             .bind("failed", p.failed())
-            .bind("gmailEstimate", p.gmailEstimate())
+            .bind("mailEstimate", p.mailEstimate())
             .bind("calendarEstimate", p.calendarEstimate())
             .bind("skippedSources", JSON.writeValueAsString(p.skippedSources()))
             .bind("progressed", p.progressed());
     bound =
-        p.gmailHistoryId() == null
-            ? bound.bindNull("gmailHistoryId", Long.class)
-            : bound.bind("gmailHistoryId", p.gmailHistoryId());
+        p.mailHistoryId() == null
+            ? bound.bindNull("mailHistoryId", Long.class)
+            : bound.bind("mailHistoryId", p.mailHistoryId());
     bound = JobRepository.nullable(bound, "pageToken", c.pageToken());
     return JobRepository.nullable(bound, "lastItem", c.lastItem());
   }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * and skipped sources.
  *
  * @param progressed the job moved forward (resets its failed-attempt count)
- * @param gmailHistoryId the mailbox's history id when the Gmail phase started (null: not captured
- *     in this run); the first one stored is kept
+ * @param mailHistoryId the mailbox's history id when the Gmail phase started (null: not captured in
+ *     this run); the first one stored is kept
  */
 public record Progress(
     Checkpoint checkpoint,
@@ -18,11 +18,11 @@ public record Progress(
     long published,
     long skipped,
     long failed,
-    long gmailEstimate,
+    long mailEstimate,
     long calendarEstimate,
     Map<String, String> skippedSources,
     boolean progressed,
-    @Nullable Long gmailHistoryId) {
+    @Nullable Long mailHistoryId) {
 
   public Progress {
     skippedSources = Map.copyOf(skippedSources);
@@ -34,7 +34,7 @@ public record Progress(
       long published,
       long skipped,
       long failed,
-      long gmailEstimate,
+      long mailEstimate,
       long calendarEstimate,
       Map<String, String> skippedSources,
       boolean progressed) {
@@ -44,7 +44,7 @@ public record Progress(
         published,
         skipped,
         failed,
-        gmailEstimate,
+        mailEstimate,
         calendarEstimate,
         skippedSources,
         progressed,

@@ -1,6 +1,8 @@
 package dev.officeflow.office.backfill.web;
 
+import dev.officeflow.office.backfill.BackfillJob;
 import dev.officeflow.office.backfill.BackfillService;
+import dev.officeflow.office.backfill.BackfillSources;
 import dev.officeflow.office.backfill.JobConflictException;
 import dev.officeflow.runtime.web.ApiException;
 import dev.officeflow.runtime.web.ProblemCodes;
@@ -38,8 +40,10 @@ import reactor.core.publisher.Mono;
 public class BackfillController {
 
   private final BackfillService service;
+  private final BackfillSources sources;
 
-  BackfillController(BackfillService service) {
+  BackfillController(BackfillService service, BackfillSources sources) {
+    this.sources = sources;
     this.service = service;
   }
 
@@ -62,7 +66,7 @@ public class BackfillController {
     }
     return Mono.fromCallable(body::toRequest)
         .flatMap(service::start)
-        .map(JobView::of)
+        .map(this::view)
         .map(v -> ResponseEntity.created(URI.create("/internal/backfill/" + v.jobId())).body(v))
         .onErrorMap(IllegalArgumentException.class, e -> ApiException.invalid(e.getMessage()))
         .onErrorMap(JobConflictException.class, BackfillController::conflict);
@@ -74,7 +78,7 @@ public class BackfillController {
   @ApiResponse(responseCode = "400", description = "Not a uuid: `invalid_request`.")
   @ApiResponse(responseCode = "404", description = "No such job: `not_found`.")
   Mono<JobView> get(@PathVariable String jobId) {
-    return service.find(id(jobId)).map(JobView::of).switchIfEmpty(noJob(jobId));
+    return service.find(id(jobId)).map(this::view).switchIfEmpty(noJob(jobId));
   }
 
   @GetMapping
@@ -85,7 +89,7 @@ public class BackfillController {
     if (userId == null || userId.isBlank()) {
       return Mono.error(ApiException.invalid("the user_id query parameter is required"));
     }
-    return service.list(userId).map(JobView::of).collectList().map(JobList::new);
+    return service.list(userId).map(this::view).collectList().map(JobList::new);
   }
 
   @DeleteMapping("/{jobId}")
@@ -99,7 +103,7 @@ public class BackfillController {
   Mono<JobView> cancel(@PathVariable String jobId) {
     return service
         .cancel(id(jobId))
-        .map(JobView::of)
+        .map(this::view)
         .onErrorMap(JobConflictException.class, BackfillController::conflict)
         .switchIfEmpty(noJob(jobId));
   }
@@ -122,7 +126,7 @@ public class BackfillController {
   Mono<JobView> restart(@PathVariable String jobId) {
     return service
         .restart(id(jobId))
-        .map(JobView::of)
+        .map(this::view)
         .onErrorMap(JobConflictException.class, BackfillController::conflict)
         .switchIfEmpty(noJob(jobId));
   }
@@ -148,5 +152,9 @@ public class BackfillController {
         ProblemCodes.CONFLICT,
         e.getMessage(),
         Map.of("job_id", e.job().id().toString()));
+  }
+
+  private JobView view(BackfillJob job) {
+    return JobView.of(job, sources.phaseName(job.provider(), job.checkpoint().phase()));
   }
 }

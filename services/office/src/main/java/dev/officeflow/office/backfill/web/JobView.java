@@ -38,7 +38,10 @@ record JobView(
 
   record Lease(String owner, Instant expiresAt) {}
 
-  static JobView of(BackfillJob j) {
+  /**
+   * @param phase the job's phase as its provider names it ({@code gmail})
+   */
+  static JobView of(BackfillJob j, String phase) {
     var c = j.checkpoint();
     Lease lease =
         j.leaseOwner() == null || j.leaseExpiresAt() == null
@@ -56,9 +59,9 @@ record JobView(
             j.published(),
             j.skipped(),
             j.failed(),
-            j.gmailEstimate() + j.calendarEstimate(),
+            j.mailEstimate() + j.calendarEstimate(),
             j.percent()),
-        new Checkpoint(c.phase().wire(), c.pageToken(), c.lastItem(), c.phaseItems()),
+        new Checkpoint(phase, c.pageToken(), c.lastItem(), c.phaseItems()),
         j.skippedSources(),
         j.attempts(),
         j.runs(),

@@ -118,8 +118,7 @@ class JobRepositoryIT {
 
     assertThat(jobs.renew(job.id(), "owner-a", LONG_LEASE).block()).isFalse();
     assertThat(
-            jobs.checkpoint(
-                    job.id(), "owner-a", LONG_LEASE, progress(Checkpoint.start(Phase.GMAIL)))
+            jobs.checkpoint(job.id(), "owner-a", LONG_LEASE, progress(Checkpoint.start(Phase.MAIL)))
                 .block())
         .isFalse();
     assertThat(jobs.complete(job.id(), "owner-a").block()).isFalse();
@@ -129,7 +128,7 @@ class JobRepositoryIT {
   @Test
   void aCheckpointStoresThePositionAndAddsTheCounters() {
     BackfillJob job = claimedBy("owner-a", LONG_LEASE);
-    Checkpoint at = new Checkpoint(Phase.GMAIL, "page-2", "m-77", 577);
+    Checkpoint at = new Checkpoint(Phase.MAIL, "page-2", "m-77", 577);
 
     jobs.checkpoint(job.id(), "owner-a", LONG_LEASE, progress(at)).block();
     jobs.checkpoint(job.id(), "owner-a", LONG_LEASE, progress(at)).block();
@@ -138,7 +137,7 @@ class JobRepositoryIT {
     assertThat(stored.checkpoint()).isEqualTo(at);
     assertThat(stored.published()).isEqualTo(196);
     assertThat(stored.skipped()).isEqualTo(4);
-    assertThat(stored.gmailEstimate() + stored.calendarEstimate()).isEqualTo(2300);
+    assertThat(stored.mailEstimate() + stored.calendarEstimate()).isEqualTo(2300);
   }
 
   @Test

@@ -1,0 +1,18 @@
+package dev.officeflow.office.providers.google;
+
+import dev.officeflow.office.adapter.ProviderFailure;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/** A Google call that failed, classified by {@link GoogleFailures} from Google's answer. */
+public final class GoogleFailure extends ProviderFailure {
+
+  public GoogleFailure(
+      Kind kind,
+      int status,
+      String message,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
+    super(GoogleScopes.PROVIDER, kind, status, message, retryAfter, cause);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.officeflow.office.providers.google;
+
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Classifies what the Google clients throw, and batch parts' errors, into {@link GoogleFailure}s.
+ */
+public final class GoogleFailures {
+
+  private static final Set<String> RATE_REASONS =
+      Set.of("rateLimitExceeded", "userRateLimitExceeded");
+  private static final Pattern RETRY_AFTER = Pattern.compile("Retry after (\\S+)");
+
+  private GoogleFailures() {}
+
+  public static GoogleFailure of(String method, Throwable error, Clock clock) {
+    if (error instanceof GoogleFailure failure) {
+      return failure;
+    }
+    if (error instanceof GoogleJsonResponseException e && e.getDetails() != null) {
+      return of(method, e.getDetails(), clock, e);
+    }
+    if (error instanceof HttpResponseException e) {
+      return of(method, e.getStatusCode(), null, e.getStatusMessage(), clock, e);
+    }
+    if (error instanceof IOException e) {
+      return new GoogleFailure(GoogleFailure.Kind.NETWORK, 0, method + ": " + describe(e), null, e);
+    }
+    return new GoogleFailure(
+        GoogleFailure.Kind.REJECTED, 0, method + ": " + describe(error), null, error);
+  }
+
+  public static GoogleFailure of(
+      String method, GoogleJsonError error, Clock clock, @Nullable Throwable cause) {
+    String reason =
+        error.getErrors() == null || error.getErrors().isEmpty()
+            ? null
+            : error.getErrors().get(0).getReason();
+    return of(method, error.getCode(), reason, error.getMessage(), clock, cause);
+  }
+
+  private static GoogleFailure of(
+      String method,
+      int status,
+      @Nullable String reason,
+      @Nullable String message,
+      Clock clock,
+      @Nullable Throwable cause) {
+    GoogleFailure.Kind kind = kind(status, reason);
+    String text = method + ": " + status + (reason == null ? "" : " " + reason) + ": " + message;
+    Duration retryAfter =
+        kind == GoogleFailure.Kind.RATE_LIMITED ? retryAfter(message, clock) : null;
+    return new GoogleFailure(kind, status, text, retryAfter, cause);
+  }
+
+  private static GoogleFailure.Kind kind(int status, @Nullable String reason) {
+    if (status == 401) {
+      return GoogleFailure.Kind.UNAUTHORIZED;
+    }
+    if (status == 429 || (status == 403 && reason != null && RATE_REASONS.contains(reason))) {
+      return GoogleFailure.Kind.RATE_LIMITED;
+    }
+    if (status >= 500) {
+      return GoogleFailure.Kind.SERVER;
+    }
+    return switch (status) {
+      case 403 -> GoogleFailure.Kind.FORBIDDEN;
+      case 404 -> GoogleFailure.Kind.NOT_FOUND;
+      case 410 -> GoogleFailure.Kind.GONE;
+      default -> GoogleFailure.Kind.REJECTED;
+    };
+  }
+
+  /** Gmail says when to come back: "User-rate limit exceeded. Retry after 2026-...Z". */
+  private static @Nullable Duration retryAfter(@Nullable String message, Clock clock) {
+    if (message == null) {
+      return null;
+    }
+    Matcher m = RETRY_AFTER.matcher(message);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      Duration wait = Duration.between(clock.instant(), Instant.parse(m.group(1)));
+      return wait.isNegative() ? Duration.ZERO : wait;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+  }
+}

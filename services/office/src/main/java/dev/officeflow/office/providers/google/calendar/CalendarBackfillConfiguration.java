@@ -1,0 +1,16 @@
+package dev.officeflow.office.providers.google.calendar;
+
+import dev.officeflow.office.backfill.BackfillSource;
+import dev.officeflow.office.providers.google.GoogleApi;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Google Calendar as a backfill source of Google jobs. */
+@Configuration(proxyBeanMethods = false)
+class CalendarBackfillConfiguration {
+
+  @Bean
+  BackfillSource calendarBackfillSource(GoogleApi api) {
+    return new CalendarSource(new CalendarReader(api), api.settings().calendarPageSize());
+  }
+}
