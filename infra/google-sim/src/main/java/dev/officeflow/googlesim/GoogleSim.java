@@ -14,6 +14,7 @@ import dev.officeflow.googlesim.gmail.GmailApi;
 import dev.officeflow.googlesim.oauth.IdTokens;
 import dev.officeflow.googlesim.oauth.OAuthApi;
 import dev.officeflow.googlesim.oauth.OAuthTokens;
+import dev.officeflow.googlesim.people.PeopleApi;
 import dev.officeflow.googlesim.push.GmailPush;
 import dev.officeflow.googlesim.push.PubsubGmailPush;
 import dev.officeflow.googlesim.push.WebhookNotifier;
@@ -69,6 +70,9 @@ public final class GoogleSim implements AutoCloseable {
     Router router = new Router();
     router.add(GmailApi.PREFIX, new GmailApi(accounts, guard, clock));
     router.add(CalendarApi.PREFIX, new CalendarApi(accounts, guard, calendarChannels));
+    PeopleApi people = new PeopleApi(accounts, guard, clock, config.peopleSyncTokenLifetime());
+    router.add(PeopleApi.CONNECTIONS_PREFIX, people);
+    router.add(PeopleApi.OTHER_CONTACTS_PREFIX, people);
     router.add("/batch", new BatchHandler(router));
     router.add(AdminApi.PREFIX, new AdminApi(admin, clock));
     OAuthApi oauth = new OAuthApi(accounts, tokens, idTokens);
@@ -86,7 +90,7 @@ public final class GoogleSim implements AutoCloseable {
 
   private void wire(Account account, CalendarChannels calendarChannels) {
     account.mailbox().onChange(change -> push.changed(account.mailbox(), change));
-    account.calendar().onChange(calendarChannels::changed);
+    account.calendars().all().forEach(c -> c.onChange(calendarChannels::changed));
   }
 
   /** Starts a simulator; the accounts of {@code config} are generated before it answers. */

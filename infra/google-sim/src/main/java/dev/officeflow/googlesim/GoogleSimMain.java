@@ -96,7 +96,7 @@ public final class GoogleSimMain {
 
   /**
    * A config file is an array of accounts, or an object with accounts, quota, faults,
-   * historyRetentionHours.
+   * historyRetentionHours, peopleSyncTokenLifetimeHours.
    */
   static GoogleSimConfig fromFile(GoogleSimConfig base, JsonNode file) {
     JsonNode accounts = file.isArray() ? file : file.path("accounts");
@@ -112,6 +112,11 @@ public final class GoogleSimMain {
     if (file.has("historyRetentionHours")) {
       config =
           config.withHistoryRetention(Duration.ofHours(file.get("historyRetentionHours").asLong()));
+    }
+    if (file.has("peopleSyncTokenLifetimeHours")) {
+      config =
+          config.withPeopleSyncTokenLifetime(
+              Duration.ofHours(file.get("peopleSyncTokenLifetimeHours").asLong()));
     }
     return config;
   }

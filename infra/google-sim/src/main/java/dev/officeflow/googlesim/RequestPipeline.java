@@ -15,14 +15,15 @@ import dev.officeflow.googlesim.web.SimResponse;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
- * The guard in front of every Gmail and Calendar call, in this order: count the call, authenticate
- * the bearer token (401), charge the user's quota (429/403), inject a fault (500/503), run the
- * method, add latency.
+ * The guard in front of every Gmail, Calendar and People call, in this order: count the call,
+ * authenticate the bearer token (401), charge the user's quota (429/403), inject a fault (500/503),
+ * run the method, add latency.
  */
 final class RequestPipeline implements ApiGuard {
 
@@ -74,8 +75,14 @@ final class RequestPipeline implements ApiGuard {
     return response.withDelay(faults.latency());
   }
 
-  /** Gmail: 429 rateLimitExceeded; Calendar: 403 userRateLimitExceeded or 429 rateLimitExceeded. */
+  /**
+   * Gmail: 429 rateLimitExceeded; Calendar: 403 userRateLimitExceeded or 429 rateLimitExceeded;
+   * People: 429 RESOURCE_EXHAUSTED with ErrorInfo RATE_LIMIT_EXCEEDED naming the per-user limit.
+   */
   private SimResponse quotaExceeded(ApiKind api, QuotaDecision decision) {
+    if (api == ApiKind.PEOPLE) {
+      return peopleQuotaExceeded();
+    }
     if (api == ApiKind.GMAIL) {
       String message =
           "User-rate limit exceeded.  Retry after "
@@ -87,5 +94,27 @@ final class RequestPipeline implements ApiGuard {
         ? GoogleErrors.of(api, 429, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded")
         : GoogleErrors.of(
             api, 403, "usageLimits", "userRateLimitExceeded", "User Rate Limit Exceeded");
+  }
+
+  private SimResponse peopleQuotaExceeded() {
+    String metric = "Critical read requests (Contact and Profile Reads)";
+    return GoogleErrors.status(
+        429,
+        "RESOURCE_EXHAUSTED",
+        "Quota exceeded for quota metric '"
+            + metric
+            + "' and limit '"
+            + metric
+            + " per minute per user' of service 'people.googleapis.com' for consumer"
+            + " 'project_number:0'.",
+        GoogleErrors.errorInfo(
+            "RATE_LIMIT_EXCEEDED",
+            "googleapis.com",
+            Map.of(
+                "consumer", "projects/0",
+                "quota_limit", "CriticalReadsPerMinutePerProjectPerUser",
+                "quota_limit_value", Integer.toString(quotas.settings().peopleRequestsPerMinute()),
+                "quota_metric", "people.googleapis.com/critical_read_requests",
+                "service", "people.googleapis.com")));
   }
 }

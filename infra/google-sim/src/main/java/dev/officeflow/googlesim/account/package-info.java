@@ -1,4 +1,7 @@
-/** Simulated Google accounts: each owns a mailbox, a calendar and its OAuth consent settings. */
+/**
+ * Simulated Google accounts: each owns a mailbox, its calendars, an address book and its OAuth
+ * consent settings.
+ */
 @NullMarked
 package dev.officeflow.googlesim.account;
 

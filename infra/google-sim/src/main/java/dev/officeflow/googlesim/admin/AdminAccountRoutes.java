@@ -1,6 +1,7 @@
 package dev.officeflow.googlesim.admin;
 
 import dev.officeflow.googlesim.oauth.IdTokenRequest;
+import dev.officeflow.googlesim.people.PersonRecord;
 import dev.officeflow.googlesim.web.Json;
 import dev.officeflow.googlesim.web.SimRequest;
 import dev.officeflow.googlesim.web.SimResponse;
@@ -9,9 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code /sim/accounts/...} routes: accounts, tokens, mail and event changes, forced expiries.
+ * The {@code /sim/accounts/...} routes: accounts, tokens, mail, event and contact changes, forced
+ * expiries.
  */
 final class AdminAccountRoutes {
 
@@ -50,10 +53,22 @@ final class AdminAccountRoutes {
       case "DELETE messages/3" -> history(admin.deleteMessage(email, seg.get(2)));
       case "POST events/2" ->
           SimResponse.json(
-              201, Json.object().put("id", admin.addEvent(email, AdminJson.event(body))));
-      case "PATCH events/3", "POST events/3" ->
-          event(admin.updateEvent(email, seg.get(2), AdminJson.eventUpdate(body)).id());
-      case "POST events/4:cancel" -> event(admin.cancelEvent(email, seg.get(2)).id());
+              201,
+              Json.object()
+                  .put(
+                      "id",
+                      admin.addEvent(
+                          email, Json.text(body, "calendarId", "primary"), AdminJson.event(body))));
+      case "PATCH events/3", "POST events/3" -> updateEvent(email, seg.get(2), r, body);
+      case "POST events/4:cancel" -> cancelEvent(email, seg.get(2), r, body);
+      case "GET calendars/2" -> SimResponse.ok(AdminJson.tree(admin.calendars(email)));
+      case "GET contacts/2" -> contacts(email);
+      case "POST contacts/2" -> addContact(email, body);
+      case "PATCH contacts/3", "POST contacts/3" ->
+          person(admin.people().updateContact(email, seg.get(2), AdminJson.contactUpdate(body)));
+      case "DELETE contacts/3" -> person(admin.people().deleteContact(email, seg.get(2)));
+      case "POST expire-people-sync-tokens/2" ->
+          AdminApi.done(() -> admin.people().expireSyncTokens(email));
       case "GET streaming/2" -> SimResponse.ok(AdminJson.tree(admin.streaming(email)));
       case "GET closest-contacts/2" ->
           SimResponse.ok(
@@ -65,6 +80,51 @@ final class AdminAccountRoutes {
           AdminApi.done(() -> admin.invalidateSyncTokens(email));
       default -> AdminApi.error(404, "no admin route " + verb + " " + r.path());
     };
+  }
+
+  /**
+   * The calendar is {@code calendarId} (query or body) if given, else whichever holds the event.
+   */
+  private SimResponse updateEvent(String email, String eventId, SimRequest r, JsonNode body) {
+    EventUpdate update = AdminJson.eventUpdate(body);
+    String calendarId = calendarId(r, body);
+    return event(
+        calendarId.isEmpty()
+            ? admin.updateEvent(email, eventId, update).id()
+            : admin.updateEvent(email, calendarId, eventId, update).id());
+  }
+
+  private SimResponse cancelEvent(String email, String eventId, SimRequest r, JsonNode body) {
+    String calendarId = calendarId(r, body);
+    return event(
+        calendarId.isEmpty()
+            ? admin.cancelEvent(email, eventId).id()
+            : admin.cancelEvent(email, calendarId, eventId).id());
+  }
+
+  private static String calendarId(SimRequest r, JsonNode body) {
+    return r.query().first("calendarId").orElse(Json.text(body, "calendarId", ""));
+  }
+
+  /** {@code {givenName, familyName, emails[], phones[], organization, title, other}}. */
+  private SimResponse addContact(String email, JsonNode body) {
+    NewContact contact = AdminJson.contact(body);
+    String name =
+        body.path("other").asBoolean(false)
+            ? admin.people().addOtherContact(email, contact)
+            : admin.people().addContact(email, contact);
+    return SimResponse.json(201, Json.object().put("resourceName", name));
+  }
+
+  private SimResponse contacts(String email) {
+    ObjectNode out = Json.object();
+    out.set("contacts", AdminJson.tree(admin.people().contacts(email)));
+    out.set("otherContacts", AdminJson.tree(admin.people().otherContacts(email)));
+    return SimResponse.ok(out);
+  }
+
+  private static SimResponse person(PersonRecord p) {
+    return SimResponse.ok(Json.object().put("resourceName", p.resourceName()));
   }
 
   private SimResponse tokens(String email, JsonNode body) {

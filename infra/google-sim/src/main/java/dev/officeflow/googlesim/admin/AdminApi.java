@@ -66,6 +66,7 @@ public final class AdminApi implements Handler {
         .put("calendarRequestsPerMinute", q.calendarRequestsPerMinute())
         .put("burstSeconds", q.burst().toMillis() / 1000.0)
         .put("calendarStatus", q.calendarStatus())
+        .put("peopleRequestsPerMinute", q.peopleRequestsPerMinute())
         .put("enabled", q.enabled());
   }
 

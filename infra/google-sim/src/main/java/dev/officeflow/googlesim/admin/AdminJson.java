@@ -1,6 +1,7 @@
 package dev.officeflow.googlesim.admin;
 
 import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.googlesim.calendar.CalendarSpec;
 import dev.officeflow.googlesim.faults.FaultSettings;
 import dev.officeflow.googlesim.mailbox.ContactRank;
 import dev.officeflow.googlesim.mailbox.MailboxSpec;
@@ -26,9 +27,18 @@ public final class AdminJson {
 
   private AdminJson() {}
 
-  /** An account from {@code {"email", "displayName", "seed", "recentMessages", ...}}. */
+  /**
+   * An account from {@code {"email", "displayName", "seed", "recentMessages", ..., "calendars":
+   * [{"id", "summary", "accessRole", "events", "olderEvents", "hidden"}], "contacts",
+   * "otherContacts"}}.
+   */
   public static AccountSpec account(JsonNode n) {
     AccountSpec base = AccountSpec.of(Json.text(n, "email", ""));
+    List<CalendarSpec> calendars = new ArrayList<>();
+    n.path("calendars").forEach(c -> calendars.add(calendar(c)));
+    base =
+        base.withCalendars(calendars)
+            .withContacts(n.path("contacts").asInt(0), n.path("otherContacts").asInt(0));
     MailboxSpec m = base.mailbox();
     MailboxSpec mailbox =
         new MailboxSpec(
@@ -38,6 +48,36 @@ public final class AdminJson {
             n.path("events").asInt(m.events()),
             n.path("olderEvents").asInt(m.olderEvents()));
     return settings(base.withMailbox(mailbox), n);
+  }
+
+  static CalendarSpec calendar(JsonNode c) {
+    return new CalendarSpec(
+        Json.text(c, "id", ""),
+        Json.text(c, "summary", Json.text(c, "id", "")),
+        Json.text(c, "accessRole", "owner"),
+        c.path("events").asInt(0),
+        c.path("olderEvents").asInt(0),
+        c.path("hidden").asBoolean(false));
+  }
+
+  static NewContact contact(JsonNode n) {
+    return new NewContact(
+        Json.text(n, "givenName", ""),
+        Json.text(n, "familyName", ""),
+        List.copyOf(strings(n.path("emails"))),
+        List.copyOf(strings(n.path("phones"))),
+        Json.text(n, "organization", ""),
+        Json.text(n, "title", ""));
+  }
+
+  static ContactUpdate contactUpdate(JsonNode n) {
+    return new ContactUpdate(
+        n.hasNonNull("givenName") ? n.get("givenName").asString() : null,
+        n.hasNonNull("familyName") ? n.get("familyName").asString() : null,
+        n.has("emails") ? List.copyOf(strings(n.get("emails"))) : null,
+        n.has("phones") ? List.copyOf(strings(n.get("phones"))) : null,
+        n.hasNonNull("organization") ? n.get("organization").asString() : null,
+        n.hasNonNull("title") ? n.get("title").asString() : null);
   }
 
   /** Applies the consent settings present in {@code n}. */
@@ -66,7 +106,8 @@ public final class AdminJson {
             ? Duration.ofMillis((long) (n.get("burstSeconds").asDouble() * 1000))
             : q.burst(),
         n.path("calendarStatus").asInt(q.calendarStatus()),
-        n.path("enabled").asBoolean(q.enabled()));
+        n.path("enabled").asBoolean(q.enabled()),
+        n.path("peopleRequestsPerMinute").asInt(q.peopleRequestsPerMinute()));
   }
 
   public static FaultSettings faults(FaultSettings f, JsonNode n) {

@@ -10,14 +10,19 @@ import dev.officeflow.googlesim.mailbox.Draft;
 import dev.officeflow.googlesim.mailbox.EventIds;
 import dev.officeflow.googlesim.mailbox.MailMessage;
 import dev.officeflow.googlesim.mailbox.MessageBuilder;
+import dev.officeflow.googlesim.people.PersonRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
-/** Builds messages and events for admin additions, with the same shapes the generator makes. */
+/**
+ * Builds messages, events and contacts for admin additions, with the same shapes the generator
+ * makes.
+ */
 final class ContentFactory {
 
   private final Clock clock;
@@ -91,6 +96,45 @@ final class ContentFactory {
         now,
         now,
         0);
+  }
+
+  /** A person under {@code resourceName}, changed now. */
+  PersonRecord contact(String resourceName, NewContact c) {
+    boolean other = resourceName.startsWith("otherContacts/");
+    List<PersonRecord.Email> emails =
+        c.emails().stream().map(e -> new PersonRecord.Email(e, other ? "" : "work")).toList();
+    return new PersonRecord(
+        resourceName,
+        c.givenName(),
+        c.familyName(),
+        emails,
+        c.phones().stream().map(p -> new PersonRecord.Phone(p, "mobile")).toList(),
+        organization(c.organization(), c.title()),
+        clock.instant(),
+        false);
+  }
+
+  PersonRecord apply(PersonRecord p, ContactUpdate u) {
+    PersonRecord.Organization org = p.organization();
+    String company = u.organization() != null ? u.organization() : org == null ? "" : org.name();
+    String title = u.title() != null ? u.title() : org == null ? "" : org.title();
+    return p.changed(
+        u.givenName() != null ? u.givenName() : p.givenName(),
+        u.familyName() != null ? u.familyName() : p.familyName(),
+        u.emails() != null
+            ? u.emails().stream()
+                .map(e -> new PersonRecord.Email(e, p.isOtherContact() ? "" : "work"))
+                .toList()
+            : p.emails(),
+        u.phones() != null
+            ? u.phones().stream().map(ph -> new PersonRecord.Phone(ph, "mobile")).toList()
+            : p.phones(),
+        organization(company, title),
+        clock.instant());
+  }
+
+  private static PersonRecord.@Nullable Organization organization(String company, String title) {
+    return company.isEmpty() ? null : new PersonRecord.Organization(company, title);
   }
 
   EventRecord apply(EventRecord e, EventUpdate u) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-/** An event to add to an account's primary calendar; the owner organizes it. */
+/** An event to add to one of an account's calendars; the owner organizes it. */
 public record NewEvent(
     String summary,
     ZonedDateTime start,

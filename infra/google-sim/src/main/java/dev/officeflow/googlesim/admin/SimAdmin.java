@@ -4,6 +4,8 @@ import dev.officeflow.googlesim.GoogleSimException;
 import dev.officeflow.googlesim.account.Account;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.account.Accounts;
+import dev.officeflow.googlesim.calendar.CalendarSpec;
+import dev.officeflow.googlesim.calendar.CalendarStore;
 import dev.officeflow.googlesim.calendar.Channels;
 import dev.officeflow.googlesim.calendar.EventRecord;
 import dev.officeflow.googlesim.faults.FaultInjector;
@@ -16,6 +18,7 @@ import dev.officeflow.googlesim.oauth.IdTokenRequest;
 import dev.officeflow.googlesim.oauth.IdTokens;
 import dev.officeflow.googlesim.oauth.OAuthTokens;
 import dev.officeflow.googlesim.oauth.TokenGrant;
+import dev.officeflow.googlesim.people.PeopleSource;
 import dev.officeflow.googlesim.quota.QuotaSettings;
 import dev.officeflow.googlesim.quota.Quotas;
 import java.time.Clock;
@@ -25,10 +28,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * The simulator's admin operations, for tests in-process (the same operations are served over HTTP
- * under {@code /sim}). Every mailbox or calendar change advances the account's history id or change
- * number, shows up in {@code history.list} / {@code syncToken} listings, and triggers push and
- * channel notifications. Unknown accounts, messages or events raise {@link GoogleSimException}.
- * Thread-safe.
+ * under {@code /sim}). Every mailbox, calendar or address-book change advances the account's
+ * history id or change number and shows up in {@code history.list} / {@code syncToken} listings;
+ * mailbox and calendar changes also trigger push and channel notifications (the People API has no
+ * push). Unknown accounts, calendars, messages, events or contacts raise {@link
+ * GoogleSimException}. Thread-safe.
  */
 public final class SimAdmin {
 
@@ -44,6 +48,7 @@ public final class SimAdmin {
   private final Channels channels;
   private final Initial initial;
   private final ContentFactory content;
+  private final PeopleAdmin people;
 
   public SimAdmin(
       Accounts accounts,
@@ -64,6 +69,7 @@ public final class SimAdmin {
     this.channels = channels;
     this.initial = initial;
     this.content = new ContentFactory(clock);
+    this.people = new PeopleAdmin(accounts, content);
   }
 
   /** Creates (or replaces) an account with a freshly generated mailbox and calendar. */
@@ -142,25 +148,58 @@ public final class SimAdmin {
     return account.mailbox().historyId();
   }
 
-  /** Adds an event organized by the owner; returns its id. */
+  /** Adds an event organized by the owner to the primary calendar; returns its id. */
   public String addEvent(String email, NewEvent event) {
-    Account account = find(email);
-    return account.calendar().add(content.event(account, event)).id();
+    return addEvent(email, "primary", event);
   }
 
+  /**
+   * Adds an event organized by the owner to the calendar {@code calendarId} ({@code primary}, the
+   * owner's address, or a secondary calendar's id); returns its id.
+   */
+  public String addEvent(String email, String calendarId, NewEvent event) {
+    Account account = find(email);
+    return calendar(account, calendarId).add(content.event(account, event)).id();
+  }
+
+  /** Changes an event in whichever of the account's calendars holds it. */
   public EventRecord updateEvent(String email, String eventId, EventUpdate update) {
-    Account account = find(email);
-    return account
-        .calendar()
-        .update(eventId, e -> content.apply(e, update))
-        .orElseThrow(() -> missing("event", eventId, email));
+    return updateEvent(email, holding(find(email), eventId).id(), eventId, update);
   }
 
+  public EventRecord updateEvent(
+      String email, String calendarId, String eventId, EventUpdate update) {
+    return calendar(find(email), calendarId)
+        .update(eventId, e -> content.apply(e, update))
+        .orElseThrow(() -> missing("event", eventId, email + " calendar " + calendarId));
+  }
+
+  /** Cancels an event in whichever of the account's calendars holds it. */
   public EventRecord cancelEvent(String email, String eventId) {
-    return find(email)
-        .calendar()
+    return cancelEvent(email, holding(find(email), eventId).id(), eventId);
+  }
+
+  public EventRecord cancelEvent(String email, String calendarId, String eventId) {
+    return calendar(find(email), calendarId)
         .cancel(eventId)
-        .orElseThrow(() -> missing("event", eventId, email));
+        .orElseThrow(() -> missing("event", eventId, email + " calendar " + calendarId));
+  }
+
+  /** The account's calendars as its calendar list shows them, the primary first. */
+  public List<CalendarSpec> calendars(String email) {
+    return find(email).calendars().all().stream().map(CalendarStore::spec).toList();
+  }
+
+  /** Every event of one calendar now (cancelled ones included): the ground truth of a listing. */
+  public List<EventRecord> events(String email, String calendarId) {
+    return calendar(find(email), calendarId).snapshot().entries().stream()
+        .map(CalendarStore.Entry::event)
+        .toList();
+  }
+
+  /** The address-book operations (People API): contacts and other contacts, sync token expiry. */
+  public PeopleAdmin people() {
+    return people;
   }
 
   /** The generator's ground-truth closest contacts of the account's owner. */
@@ -189,9 +228,9 @@ public final class SimAdmin {
     find(email).mailbox().expireHistory();
   }
 
-  /** Every sync token issued so far answers 410 {@code fullSyncRequired}. */
+  /** Every Calendar sync token issued so far (any calendar, the list) answers 410. */
   public void invalidateSyncTokens(String email) {
-    find(email).calendar().invalidateSyncTokens();
+    find(email).calendars().invalidateSyncTokens();
   }
 
   public void setFaults(FaultSettings settings) {
@@ -242,6 +281,20 @@ public final class SimAdmin {
     return accounts.find(email).orElseThrow(() -> new GoogleSimException("no account " + email));
   }
 
+  private static CalendarStore calendar(Account account, String calendarId) {
+    return account
+        .calendars()
+        .find(calendarId)
+        .orElseThrow(() -> missing("calendar", calendarId, account.email()));
+  }
+
+  private static CalendarStore holding(Account account, String eventId) {
+    return account
+        .calendars()
+        .holding(eventId)
+        .orElseThrow(() -> missing("event", eventId, account.email()));
+  }
+
   private static GoogleSimException missing(String what, String id, String email) {
     return new GoogleSimException("no " + what + " " + id + " in " + email);
   }
@@ -255,6 +308,9 @@ public final class SimAdmin {
         a.mailbox().threadsTotal(),
         a.mailbox().historyId(),
         a.calendar().snapshot().entries().size(),
+        a.calendars().all().size(),
+        a.addressBook().list(PeopleSource.CONNECTIONS).live().size(),
+        a.addressBook().list(PeopleSource.OTHER_CONTACTS).live().size(),
         a.calendar().zone().getId(),
         s.grantedScopes(),
         s.denyConsent(),

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param quotaErrors quota refusals per user
  * @param gmailUnits Gmail quota units charged per user (refused calls are not charged)
  * @param calendarRequests Calendar requests charged per user
+ * @param peopleRequests People API requests charged per user
  * @param gmailNotifications Pub/Sub messages published for Gmail watches
  * @param calendarNotifications channel notifications answered with 2xx
  * @param notificationFailures publishes or webhook posts that failed
@@ -19,6 +20,7 @@ public record SimStats(
     Map<String, Long> quotaErrors,
     Map<String, Long> gmailUnits,
     Map<String, Long> calendarRequests,
+    Map<String, Long> peopleRequests,
     long gmailNotifications,
     long calendarNotifications,
     long notificationFailures,
@@ -29,6 +31,7 @@ public record SimStats(
     quotaErrors = Map.copyOf(quotaErrors);
     gmailUnits = Map.copyOf(gmailUnits);
     calendarRequests = Map.copyOf(calendarRequests);
+    peopleRequests = Map.copyOf(peopleRequests);
   }
 
   public long requests(String method) {

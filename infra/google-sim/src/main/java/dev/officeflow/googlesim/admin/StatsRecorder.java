@@ -14,6 +14,7 @@ public final class StatsRecorder {
   private final Map<String, LongAdder> quotaErrors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> gmailUnits = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> calendarRequests = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> peopleRequests = new ConcurrentHashMap<>();
   private final LongAdder gmailNotifications = new LongAdder();
   private final LongAdder calendarNotifications = new LongAdder();
   private final LongAdder notificationFailures = new LongAdder();
@@ -28,7 +29,13 @@ public final class StatsRecorder {
   }
 
   public void charged(String user, ApiKind api, int cost) {
-    add(api == ApiKind.GMAIL ? gmailUnits : calendarRequests, user.toLowerCase(Locale.ROOT), cost);
+    Map<String, LongAdder> counter =
+        switch (api) {
+          case GMAIL -> gmailUnits;
+          case CALENDAR -> calendarRequests;
+          case PEOPLE -> peopleRequests;
+        };
+    add(counter, user.toLowerCase(Locale.ROOT), cost);
   }
 
   public void gmailNotification() {
@@ -57,6 +64,7 @@ public final class StatsRecorder {
         copy(quotaErrors),
         copy(gmailUnits),
         copy(calendarRequests),
+        copy(peopleRequests),
         gmailNotifications.sum(),
         calendarNotifications.sum(),
         notificationFailures.sum(),
@@ -74,6 +82,7 @@ public final class StatsRecorder {
     quotaErrors.clear();
     gmailUnits.clear();
     calendarRequests.clear();
+    peopleRequests.clear();
     gmailNotifications.reset();
     calendarNotifications.reset();
     notificationFailures.reset();

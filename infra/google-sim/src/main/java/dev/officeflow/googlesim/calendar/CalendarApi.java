@@ -1,6 +1,5 @@
 package dev.officeflow.googlesim.calendar;
 
-import dev.officeflow.googlesim.account.Account;
 import dev.officeflow.googlesim.account.Accounts;
 import dev.officeflow.googlesim.quota.GmailCosts;
 import dev.officeflow.googlesim.web.ApiGuard;
@@ -20,8 +19,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Routes {@code /calendar/v3/...}: {@code events.list}, {@code events.get}, {@code events.watch}
- * and {@code channels.stop}, each behind the guard (one Calendar request of quota each).
+ * Routes {@code /calendar/v3/...}: {@code calendarList.list} and {@code .get}, {@code events.list},
+ * {@code events.get}, {@code events.watch} and {@code channels.stop}, each behind the guard (one
+ * Calendar request of quota each).
  */
 public final class CalendarApi implements Handler {
 
@@ -49,6 +49,9 @@ public final class CalendarApi implements Handler {
           GmailCosts.CALENDAR_REQUEST,
           c -> channels.stop(r.json()));
     }
+    if (seg.size() >= 3 && seg.subList(0, 3).equals(List.of("users", "me", "calendarList"))) {
+      return calendarList(r, seg, verb);
+    }
     if (seg.size() < 3 || !seg.get(0).equals("calendars") || !seg.get(2).equals("events")) {
       return GoogleErrors.notFound(ApiKind.CALENDAR);
     }
@@ -68,6 +71,32 @@ public final class CalendarApi implements Handler {
     return GoogleErrors.notFound(ApiKind.CALENDAR);
   }
 
+  /** {@code users/me/calendarList} (list) and {@code users/me/calendarList/{id}} (get). */
+  private SimResponse calendarList(SimRequest r, List<String> seg, String verb) {
+    if (!verb.equals("GET") || seg.size() > 4) {
+      return GoogleErrors.notFound(ApiKind.CALENDAR);
+    }
+    String method = seg.size() == 3 ? "calendar.calendarList.list" : "calendar.calendarList.get";
+    return guard.call(
+        r,
+        ApiKind.CALENDAR,
+        method,
+        GmailCosts.CALENDAR_REQUEST,
+        caller -> {
+          if (!caller.hasAny(CalendarScopes.LIST_READ)) {
+            return GoogleErrors.insufficientScopes(ApiKind.CALENDAR);
+          }
+          return accounts
+              .find(caller.email())
+              .map(
+                  a ->
+                      seg.size() == 3
+                          ? CalendarList.list(a.calendars(), r.query())
+                          : CalendarList.get(a.calendars(), seg.get(3)))
+              .orElseGet(() -> GoogleErrors.notFound(ApiKind.CALENDAR));
+        });
+  }
+
   private SimResponse call(
       SimRequest r, String calendarId, String method, Function<CalendarStore, SimResponse> action) {
     return guard.call(
@@ -78,18 +107,18 @@ public final class CalendarApi implements Handler {
         caller -> withCalendar(caller, calendarId, action));
   }
 
-  /** {@code primary} or the caller's own address; other calendars are not simulated (404). */
+  /**
+   * {@code primary}, the caller's own address, or another calendar on the caller's list; any other
+   * id is 404 {@code notFound}, as Google answers for a calendar the user cannot see.
+   */
   private SimResponse withCalendar(
       Caller caller, String calendarId, Function<CalendarStore, SimResponse> action) {
     if (!caller.hasAny(CalendarScopes.READ)) {
       return GoogleErrors.insufficientScopes(ApiKind.CALENDAR);
     }
-    if (!calendarId.equals("primary") && !calendarId.equalsIgnoreCase(caller.email())) {
-      return GoogleErrors.notFound(ApiKind.CALENDAR);
-    }
     return accounts
         .find(caller.email())
-        .map(Account::calendar)
+        .flatMap(a -> a.calendars().find(calendarId))
         .map(action)
         .orElseGet(() -> GoogleErrors.notFound(ApiKind.CALENDAR));
   }
@@ -109,14 +138,14 @@ public final class CalendarApi implements Handler {
     EventListing.Page page = (EventListing.Page) result;
     ObjectNode out = Json.object();
     out.put("kind", "calendar#events").put("etag", "\"p" + store.epoch() + "\"");
-    out.put("summary", store.owner()).put("description", "");
+    out.put("summary", store.spec().summary()).put("description", "");
     Instant updated =
         page.items().stream()
             .map(EventRecord::updated)
             .max(Instant::compareTo)
             .orElse(Instant.EPOCH);
     out.put("updated", EventJson.format(updated));
-    out.put("timeZone", store.zone().getId()).put("accessRole", "owner");
+    out.put("timeZone", store.zone().getId()).put("accessRole", store.spec().accessRole());
     out.putArray("defaultReminders").addObject().put("method", "popup").put("minutes", 10);
     if (page.nextPageToken() != null) {
       out.put("nextPageToken", page.nextPageToken());
@@ -125,14 +154,14 @@ public final class CalendarApi implements Handler {
       out.put("nextSyncToken", page.nextSyncToken());
     }
     ArrayNode items = out.putArray("items");
-    page.items().forEach(e -> items.add(EventJson.render(e, store.owner())));
+    page.items().forEach(e -> items.add(EventJson.render(e, store.id())));
     return SimResponse.ok(out);
   }
 
   private static SimResponse get(CalendarStore store, String eventId) {
     return store
         .get(eventId)
-        .map(e -> SimResponse.ok(EventJson.render(e, store.owner())))
+        .map(e -> SimResponse.ok(EventJson.render(e, store.id())))
         .orElseGet(() -> GoogleErrors.notFound(ApiKind.CALENDAR));
   }
 }

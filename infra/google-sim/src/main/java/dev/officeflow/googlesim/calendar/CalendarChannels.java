@@ -32,9 +32,11 @@ public final class CalendarChannels {
     this.clock = clock;
   }
 
-  /** Notifies every live channel on {@code owner}'s calendar that it changed. */
-  public void changed(String owner) {
-    channels.forOwner(owner).forEach(c -> notifier.notify(c, "exists"));
+  /** Notifies every live channel on {@code calendar} that it changed. */
+  public void changed(CalendarStore calendar) {
+    channels
+        .forCalendar(calendar.owner(), calendar.id())
+        .forEach(c -> notifier.notify(c, "exists"));
   }
 
   SimResponse watch(CalendarStore store, String calendarId, JsonNode body) {
@@ -57,12 +59,13 @@ public final class CalendarChannels {
     Channel channel =
         new Channel(
             id,
-            resourceId(store.owner()),
+            resourceId(store.id()),
             resourceUri(calendarId),
             address,
             token,
             expiration(body),
             store.owner(),
+            store.id(),
             new AtomicLong());
     channels.open(channel);
     notifier.notify(channel, "sync");
@@ -102,9 +105,12 @@ public final class CalendarChannels {
     return asked.isAfter(max) ? max : asked;
   }
 
-  /** Stable per calendar, as Google's resource ids are. */
-  static String resourceId(String owner) {
-    return UUID.nameUUIDFromBytes(owner.getBytes(StandardCharsets.UTF_8))
+  /**
+   * Stable per calendar, as Google's resource ids are (the primary calendar's id is the owner's
+   * address, so its resource id is the one earlier versions derived from the owner).
+   */
+  static String resourceId(String calendarId) {
+    return UUID.nameUUIDFromBytes(calendarId.getBytes(StandardCharsets.UTF_8))
         .toString()
         .replace("-", "")
         .substring(0, 26);

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * One account's primary calendar. Each change stamps the event with the next change number, which
- * is what sync tokens remember; invalidating sync tokens starts a new epoch so every older token
- * gets 410. Listeners hear about changes after the lock is released. Thread-safe.
+ * One calendar of an account (its primary or a secondary one). Each change stamps the event with
+ * the next change number, which is what sync tokens remember; invalidating sync tokens starts a new
+ * epoch so every older token gets 410. Listeners hear about changes after the lock is released.
+ * Thread-safe.
  */
 public final class CalendarStore {
 
@@ -24,23 +25,58 @@ public final class CalendarStore {
   /** The state a listing starts from: every entry, the change number and the epoch. */
   public record Snapshot(List<Entry> entries, long changeNumber, long epoch) {}
 
+  private final CalendarSpec spec;
+  private final boolean primary;
   private final String owner;
   private final ZoneId zone;
   private final Clock clock;
   private final Map<String, Entry> events = new LinkedHashMap<>();
-  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<CalendarStore>> listeners = new CopyOnWriteArrayList<>();
   private long changeNumber;
   private long epoch = 1;
 
+  /** The owner's primary calendar: its id and summary are the owner's address. */
   public CalendarStore(String owner, ZoneId zone, List<EventRecord> initial, Clock clock) {
+    this(CalendarSpec.primary(owner), true, owner, zone, initial, clock);
+  }
+
+  /** A secondary calendar of {@code owner}, described by {@code spec}. */
+  public CalendarStore(
+      CalendarSpec spec, String owner, ZoneId zone, List<EventRecord> initial, Clock clock) {
+    this(spec, false, owner, zone, initial, clock);
+  }
+
+  private CalendarStore(
+      CalendarSpec spec,
+      boolean primary,
+      String owner,
+      ZoneId zone,
+      List<EventRecord> initial,
+      Clock clock) {
+    this.spec = spec;
+    this.primary = primary;
     this.owner = owner;
     this.zone = zone;
     this.clock = clock;
     initial.forEach(e -> events.put(e.id(), new Entry(e, ++changeNumber)));
   }
 
+  /** The account that has this calendar on its list. */
   public String owner() {
     return owner;
+  }
+
+  /** The calendar id: the owner's address for the primary calendar. */
+  public String id() {
+    return spec.id();
+  }
+
+  public CalendarSpec spec() {
+    return spec;
+  }
+
+  public boolean primary() {
+    return primary;
   }
 
   public ZoneId zone() {
@@ -51,8 +87,8 @@ public final class CalendarStore {
     return clock;
   }
 
-  /** Listeners receive the owner's address after each change. */
-  public void onChange(Consumer<String> listener) {
+  /** Listeners receive this calendar after each change. */
+  public void onChange(Consumer<CalendarStore> listener) {
     listeners.add(listener);
   }
 
@@ -101,6 +137,6 @@ public final class CalendarStore {
   }
 
   private void announce() {
-    listeners.forEach(l -> l.accept(owner));
+    listeners.forEach(l -> l.accept(this));
   }
 }

@@ -30,10 +30,17 @@ public final class Channels {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** The live channels on {@code owner}'s calendar. */
+  /** The live channels on any of {@code owner}'s calendars. */
   public List<Channel> forOwner(String owner) {
     byId.values().removeIf(c -> !c.expiration().isAfter(clock.instant()));
     return byId.values().stream().filter(c -> c.owner().equalsIgnoreCase(owner)).toList();
+  }
+
+  /** The live channels on one calendar of {@code owner}. */
+  public List<Channel> forCalendar(String owner, String calendarId) {
+    return forOwner(owner).stream()
+        .filter(c -> c.calendarId().equalsIgnoreCase(calendarId))
+        .toList();
   }
 
   public void clear() {

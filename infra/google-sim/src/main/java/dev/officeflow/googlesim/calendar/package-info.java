@@ -1,4 +1,7 @@
-/** Calendar v3: events list with paging and sync tokens, events.watch channels, channels.stop. */
+/**
+ * Calendar v3: the calendar list, events list with paging and sync tokens on every calendar,
+ * events.watch channels per calendar, channels.stop.
+ */
 @NullMarked
 package dev.officeflow.googlesim.calendar;
 

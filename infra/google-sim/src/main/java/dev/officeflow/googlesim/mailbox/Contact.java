@@ -11,11 +11,16 @@ import java.util.SplittableRandom;
  * @param variants other spellings of the same address (case, Gmail dots, {@code +tags}) that
  *     sometimes appear in From headers, so address normalisation matters
  * @param weight the relative frequency with which the contact is picked for a thread
+ * @param givenName a person's first name as they would save it in an address book (whatever the
+ *     display name in their mail looks like); a list's or sender's name for the others
+ * @param familyName a person's last name; empty for the others
  */
 record Contact(
     int plantedRank,
     Kind kind,
     String displayName,
+    String givenName,
+    String familyName,
     String email,
     Address.NameEncoding encoding,
     List<String> variants,

@@ -37,6 +37,57 @@ public final class MailboxGenerator {
 
   private MailboxGenerator() {}
 
+  /**
+   * The events of a secondary calendar: generated like the primary calendar's (same people, same
+   * time zone) from a seed derived from the account's seed and the calendar's id, so they are
+   * deterministic and their ids differ from every other calendar's.
+   */
+  public static List<EventRecord> calendarEvents(
+      String ownerEmail,
+      String ownerName,
+      MailboxSpec spec,
+      String calendarId,
+      int inWindow,
+      int older,
+      Instant anchor) {
+    SplittableRandom random =
+        new SplittableRandom(derivedSeed(spec.seed(), "calendar:" + calendarId));
+    return new CalendarGenerator(graph(ownerEmail, ownerName, spec), random, zone(spec), anchor)
+        .generate(inWindow, older);
+  }
+
+  /**
+   * The owner's address book, drawn from the same people as the mailbox (see {@link
+   * AddressBookGenerator}); deterministic for the same spec, owner and anchor.
+   */
+  public static GeneratedAddressBook addressBook(
+      String ownerEmail, String ownerName, MailboxSpec spec, AddressBookSpec book, Instant anchor) {
+    if (book.equals(AddressBookSpec.NONE)) {
+      return GeneratedAddressBook.EMPTY;
+    }
+    SplittableRandom random = new SplittableRandom(derivedSeed(spec.seed(), "contacts"));
+    return new AddressBookGenerator(graph(ownerEmail, ownerName, spec), random, anchor)
+        .generate(book);
+  }
+
+  /** A seed for another stream of the same account, independent of the mailbox's streams. */
+  public static long derivedSeed(long seed, String purpose) {
+    return seed * 0x9E3779B97F4A7C15L + purpose.hashCode();
+  }
+
+  /**
+   * The social graph {@link #generate} builds: the graph takes the first split of the seed's
+   * random, so rebuilding it this way yields the same people.
+   */
+  private static SocialGraph graph(String ownerEmail, String ownerName, MailboxSpec spec) {
+    SplittableRandom graphRandom = new SplittableRandom(spec.seed()).split();
+    return SocialGraph.build(Address.of(ownerName, ownerEmail), spec.totalMessages(), graphRandom);
+  }
+
+  private static ZoneId zone(MailboxSpec spec) {
+    return ZoneId.of(ZONES.get((int) Math.floorMod(spec.seed(), ZONES.size())));
+  }
+
   public static GeneratedMailbox generate(
       String ownerEmail, String ownerName, MailboxSpec spec, Instant anchor) {
     SplittableRandom root = new SplittableRandom(spec.seed());
@@ -45,7 +96,7 @@ public final class MailboxGenerator {
     SplittableRandom timeRandom = root.split();
     SplittableRandom contentRandom = root.split();
     SplittableRandom eventRandom = root.split();
-    ZoneId zone = ZoneId.of(ZONES.get((int) Math.floorMod(spec.seed(), ZONES.size())));
+    ZoneId zone = zone(spec);
     SocialGraph graph =
         SocialGraph.build(Address.of(ownerName, ownerEmail), spec.totalMessages(), graphRandom);
     List<ThreadPlan> threads = new ThreadPlanner(graph, planRandom).plan(spec.totalMessages());

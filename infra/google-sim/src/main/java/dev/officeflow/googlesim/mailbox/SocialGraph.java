@@ -30,7 +30,15 @@ final class SocialGraph {
     this.owner = owner;
     this.self =
         new Contact(
-            -1, Contact.Kind.OWNER, owner.name(), owner.email(), owner.encoding(), List.of(), 0);
+            -1,
+            Contact.Kind.OWNER,
+            owner.name(),
+            owner.name(),
+            "",
+            owner.email(),
+            owner.encoding(),
+            List.of(),
+            0);
     this.workDomain = workDomain(owner.email());
     used.add(owner.email());
     this.people = new ArrayList<>();
@@ -84,7 +92,15 @@ final class SocialGraph {
   Contact stranger(SplittableRandom random) {
     Contact c = person(-1, random);
     return new Contact(
-        -1, Contact.Kind.PERSON, c.displayName(), c.email(), c.encoding(), List.of(), 0);
+        -1,
+        Contact.Kind.PERSON,
+        c.displayName(),
+        c.givenName(),
+        c.familyName(),
+        c.email(),
+        c.encoding(),
+        List.of(),
+        0);
   }
 
   private Contact person(int rank, SplittableRandom random) {
@@ -110,6 +126,8 @@ final class SocialGraph {
         rank,
         Contact.Kind.PERSON,
         display,
+        first,
+        last,
         email,
         encoding(random.nextDouble()),
         variants(email, first, last),
@@ -175,7 +193,15 @@ final class SocialGraph {
       String email = l[1] + "@lists." + workDomain;
       out.add(
           new Contact(
-              -1, Contact.Kind.LIST, l[0], email, Address.NameEncoding.BASE64_WORD, List.of(), 1));
+              -1,
+              Contact.Kind.LIST,
+              l[0],
+              l[0],
+              "",
+              email,
+              Address.NameEncoding.BASE64_WORD,
+              List.of(),
+              1));
     }
     return out;
   }
@@ -188,6 +214,8 @@ final class SocialGraph {
               -1,
               Contact.Kind.NO_REPLY,
               n[0],
+              n[0],
+              "",
               n[1],
               Address.NameEncoding.BASE64_WORD,
               List.of(),

@@ -12,16 +12,23 @@ import java.time.Duration;
  * @param calendarStatus what an exhausted Calendar quota answers: 403 {@code userRateLimitExceeded}
  *     (default) or 429 {@code rateLimitExceeded}
  * @param enabled false turns quotas off entirely (units are still counted)
+ * @param peopleRequestsPerMinute People API reads per user per minute; default 90. Google publishes
+ *     no number in its People API documentation: the limit ("Critical read requests (Contact and
+ *     Profile Reads) per minute per user") is shown in the Cloud console, where projects report 90
+ *     by default.
  */
 public record QuotaSettings(
     int gmailUnitsPerMinute,
     int calendarRequestsPerMinute,
     Duration burst,
     int calendarStatus,
-    boolean enabled) {
+    boolean enabled,
+    int peopleRequestsPerMinute) {
 
   public QuotaSettings {
-    if (gmailUnitsPerMinute <= 0 || calendarRequestsPerMinute <= 0) {
+    if (gmailUnitsPerMinute <= 0
+        || calendarRequestsPerMinute <= 0
+        || peopleRequestsPerMinute <= 0) {
       throw new IllegalArgumentException("quota limits must be positive");
     }
     if (burst.isNegative()) {
@@ -33,30 +40,57 @@ public record QuotaSettings(
   }
 
   public static QuotaSettings defaults() {
-    return new QuotaSettings(6_000, 600, Duration.ofSeconds(10), 403, true);
+    return new QuotaSettings(6_000, 600, Duration.ofSeconds(10), 403, true, 90);
   }
 
   public QuotaSettings withGmailUnitsPerMinute(int units) {
-    return new QuotaSettings(units, calendarRequestsPerMinute, burst, calendarStatus, enabled);
+    return new QuotaSettings(
+        units, calendarRequestsPerMinute, burst, calendarStatus, enabled, peopleRequestsPerMinute);
   }
 
   public QuotaSettings withCalendarRequestsPerMinute(int requests) {
-    return new QuotaSettings(gmailUnitsPerMinute, requests, burst, calendarStatus, enabled);
+    return new QuotaSettings(
+        gmailUnitsPerMinute, requests, burst, calendarStatus, enabled, peopleRequestsPerMinute);
+  }
+
+  public QuotaSettings withPeopleRequestsPerMinute(int requests) {
+    return new QuotaSettings(
+        gmailUnitsPerMinute, calendarRequestsPerMinute, burst, calendarStatus, enabled, requests);
   }
 
   public QuotaSettings withBurst(Duration newBurst) {
     return new QuotaSettings(
-        gmailUnitsPerMinute, calendarRequestsPerMinute, newBurst, calendarStatus, enabled);
+        gmailUnitsPerMinute,
+        calendarRequestsPerMinute,
+        newBurst,
+        calendarStatus,
+        enabled,
+        peopleRequestsPerMinute);
   }
 
   public QuotaSettings withCalendarStatus(int status) {
     return new QuotaSettings(
-        gmailUnitsPerMinute, calendarRequestsPerMinute, burst, status, enabled);
+        gmailUnitsPerMinute,
+        calendarRequestsPerMinute,
+        burst,
+        status,
+        enabled,
+        peopleRequestsPerMinute);
   }
 
   public QuotaSettings withEnabled(boolean on) {
     return new QuotaSettings(
-        gmailUnitsPerMinute, calendarRequestsPerMinute, burst, calendarStatus, on);
+        gmailUnitsPerMinute,
+        calendarRequestsPerMinute,
+        burst,
+        calendarStatus,
+        on,
+        peopleRequestsPerMinute);
+  }
+
+  /** People refill rate in requests per second. */
+  public double peopleRate() {
+    return peopleRequestsPerMinute / 60.0;
   }
 
   /** Gmail refill rate in units per second. */

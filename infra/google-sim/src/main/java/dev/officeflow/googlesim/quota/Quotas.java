@@ -38,7 +38,12 @@ public final class Quotas {
   }
 
   private TokenBucket newBucket(QuotaSettings current, ApiKind api) {
-    double rate = api == ApiKind.GMAIL ? current.gmailRate() : current.calendarRate();
+    double rate =
+        switch (api) {
+          case GMAIL -> current.gmailRate();
+          case CALENDAR -> current.calendarRate();
+          case PEOPLE -> current.peopleRate();
+        };
     return new TokenBucket(rate, current.capacity(rate), clock);
   }
 

@@ -1,4 +1,7 @@
-/** Per-user token-bucket quotas with Gmail's per-method unit costs and Calendar's request limit. */
+/**
+ * Per-user token-bucket quotas: Gmail's per-method unit costs, Calendar's and People's request
+ * limits.
+ */
 @NullMarked
 package dev.officeflow.googlesim.quota;
 

@@ -1,10 +1,15 @@
 package dev.officeflow.googlesim.web;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Google's JSON error bodies, as the official clients parse them into GoogleJsonError. */
+/**
+ * Google's JSON error bodies, as the official clients parse them into GoogleJsonError: the older
+ * style with an {@code errors[]} list (Gmail, Calendar) and the newer one with a {@code status} and
+ * {@code details} holding a {@code google.rpc.ErrorInfo} (People).
+ */
 public final class GoogleErrors {
 
   private static final Map<Integer, String> STATUS =
@@ -52,6 +57,9 @@ public final class GoogleErrors {
   }
 
   private static SimResponse body(ApiKind api, int code, String message, ObjectNode item) {
+    if (api == ApiKind.PEOPLE) {
+      return status(code, STATUS.getOrDefault(code, "UNKNOWN"), message, null);
+    }
     ObjectNode error = Json.object();
     if (api == ApiKind.GMAIL) {
       error.put("code", code).put("message", message);
@@ -66,10 +74,38 @@ public final class GoogleErrors {
     return SimResponse.json(code, root);
   }
 
+  /**
+   * A body in the newer style: {@code {"error": {code, message, status, details: [ErrorInfo]}}}.
+   *
+   * @param errorInfo a {@code google.rpc.ErrorInfo} from {@link #errorInfo}, or null for none
+   */
+  public static SimResponse status(
+      int code, String status, String message, @Nullable ObjectNode errorInfo) {
+    ObjectNode error = Json.object();
+    error.put("code", code).put("message", message).put("status", status);
+    if (errorInfo != null) {
+      error.putArray("details").add(errorInfo);
+    }
+    ObjectNode root = Json.object();
+    root.set("error", error);
+    return SimResponse.json(code, root);
+  }
+
+  /** A {@code google.rpc.ErrorInfo} detail with its {@code @type}. */
+  public static ObjectNode errorInfo(String reason, String domain, Map<String, String> metadata) {
+    ObjectNode info = Json.object();
+    info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+        .put("reason", reason)
+        .put("domain", domain);
+    ObjectNode meta = info.putObject("metadata");
+    new TreeMap<>(metadata).forEach(meta::put);
+    return info;
+  }
+
   /** 401 for a missing, unknown, expired or revoked access token. */
   public static SimResponse unauthorized(ApiKind api) {
     String message =
-        api == ApiKind.GMAIL
+        api != ApiKind.CALENDAR
             ? "Request had invalid authentication credentials. Expected OAuth 2 access token, login"
                 + " cookie or other valid authentication credential. See"
                 + " https://developers.google.com/identity/sign-in/web/devconsole-project."
@@ -93,7 +129,7 @@ public final class GoogleErrors {
   }
 
   public static SimResponse notFound(ApiKind api) {
-    return api == ApiKind.GMAIL
+    return api != ApiKind.CALENDAR
         ? of(api, 404, "global", "notFound", "Requested entity was not found.")
         : of(api, 404, "global", "notFound", "Not Found");
   }

@@ -23,7 +23,10 @@ public final class Router {
   }
 
   public SimResponse dispatch(SimRequest request) {
-    ApiKind style = request.path().startsWith("/calendar/") ? ApiKind.CALENDAR : ApiKind.GMAIL;
+    ApiKind style =
+        request.path().startsWith("/calendar/")
+            ? ApiKind.CALENDAR
+            : request.path().startsWith("/v1/") ? ApiKind.PEOPLE : ApiKind.GMAIL;
     try {
       return find(request.path())
           .map(h -> h.handle(request))

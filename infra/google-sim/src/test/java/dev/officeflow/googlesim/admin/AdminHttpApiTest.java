@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
+import dev.officeflow.googlesim.people.PersonRecord;
 import dev.officeflow.googlesim.web.Json;
 import dev.officeflow.testsupport.MutableClock;
 import java.io.IOException;
@@ -75,6 +76,68 @@ class AdminHttpApiTest {
   }
 
   @Test
+  void anAccountWithCalendarsAndAnAddressBookIsCreatedFromJson() throws Exception {
+    JsonNode created =
+        post(
+            "sim/accounts",
+            "{\"email\":\"erin@acme.test\",\"recentMessages\":30,\"olderMessages\":0,"
+                + "\"calendars\":[{\"id\":\"team@group.calendar.google.com\",\"summary\":\"Team\","
+                + "\"accessRole\":\"owner\",\"events\":5},{\"id\":\"holidays@group.v.calendar.google.com\","
+                + "\"summary\":\"Holidays\",\"accessRole\":\"reader\",\"events\":3}],"
+                + "\"contacts\":10,\"otherContacts\":4}",
+            201);
+    JsonNode calendars = Json.MAPPER.readTree(get("sim/accounts/erin@acme.test/calendars", null));
+
+    assertThat(created.get("calendars").asInt()).isEqualTo(3);
+    assertThat(created.get("contacts").asInt()).isEqualTo(10);
+    assertThat(created.get("otherContacts").asInt()).isEqualTo(4);
+    assertThat(calendars.get(2).get("accessRole").asString()).isEqualTo("reader");
+    assertThat(sim.admin().events("erin@acme.test", "team@group.calendar.google.com")).hasSize(5);
+  }
+
+  @Test
+  void contactsAndSecondaryCalendarEventsChangeOverHttp() throws Exception {
+    sim.admin().createAccount(SimFixtures.aliceWithCalendars().withContacts(3, 0));
+    String base = "sim/accounts/" + SimFixtures.ALICE;
+
+    String name =
+        post(base + "/contacts", "{\"givenName\":\"Nora\",\"emails\":[\"nora@new.test\"]}", 201)
+            .get("resourceName")
+            .asString();
+    String id = name.substring(name.indexOf('/') + 1);
+    send("PATCH", base + "/contacts/" + id, "{\"familyName\":\"Quist\"}", 200);
+    String first = sim.admin().people().contacts(SimFixtures.ALICE).get(0).resourceName();
+    send("DELETE", base + "/contacts/" + first.substring(first.indexOf('/') + 1), "", 200);
+    String event =
+        post(
+                base + "/events",
+                "{\"calendarId\":\""
+                    + SimFixtures.TEAM
+                    + "\",\"summary\":\"Offsite\","
+                    + "\"start\":\"2026-11-21T10:00:00+01:00\",\"end\":\"2026-11-21T12:00:00+01:00\"}",
+                201)
+            .get("id")
+            .asString();
+    send(
+        "PATCH",
+        base + "/events/" + event + "?calendarId=" + SimFixtures.TEAM,
+        "{\"summary\":\"Moved\"}",
+        200);
+    post(base + "/expire-people-sync-tokens", "{}", 200);
+    JsonNode book = Json.MAPPER.readTree(get(base + "/contacts", null));
+
+    assertThat(sim.admin().people().contacts(SimFixtures.ALICE))
+        .extracting(PersonRecord::displayName)
+        .hasSize(3)
+        .contains("Nora Quist");
+    assertThat(book.get("contacts")).hasSize(3);
+    assertThat(book.get("contacts").get(2).get("resourceName").asString()).isEqualTo(name);
+    assertThat(book.get("contacts").get(2).get("familyName").asString()).isEqualTo("Quist");
+    assertThat(sim.admin().events(SimFixtures.ALICE, SimFixtures.TEAM))
+        .anySatisfy(e -> assertThat(e.summary()).isEqualTo("Moved"));
+  }
+
+  @Test
   void unknownAccountsAre404() throws Exception {
     HttpResponse<String> response =
         http.send(
@@ -97,6 +160,18 @@ class AdminHttpApiTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
     return Json.MAPPER.readTree(response.body());
+  }
+
+  private void send(String method, String path, String json, int expected)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
   }
 
   private String get(String path, String token) throws IOException, InterruptedException {

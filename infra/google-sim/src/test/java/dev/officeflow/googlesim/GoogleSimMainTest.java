@@ -1,0 +1,43 @@
+package dev.officeflow.googlesim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.googlesim.calendar.CalendarSpec;
+import dev.officeflow.googlesim.mailbox.AddressBookSpec;
+import dev.officeflow.googlesim.web.Json;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class GoogleSimMainTest {
+
+  @Test
+  void anAccountsFileNamesCalendarsAnAddressBookAndThePeopleSettings() {
+    GoogleSimConfig config =
+        GoogleSimMain.fromFile(
+            GoogleSimConfig.defaults(),
+            Json.MAPPER.readTree(
+                """
+                {"accounts": [{"email": "alice@acme.test", "contacts": 200, "otherContacts": 50,
+                  "calendars": [{"id": "team@group.calendar.google.com", "summary": "Team",
+                                 "accessRole": "owner", "events": 40, "hidden": true}]}],
+                 "quota": {"peopleRequestsPerMinute": 120},
+                 "peopleSyncTokenLifetimeHours": 48}
+                """));
+
+    AccountSpec alice = config.accounts().get(0);
+    assertThat(alice.addressBook()).isEqualTo(new AddressBookSpec(200, 50));
+    assertThat(alice.calendars())
+        .containsExactly(
+            new CalendarSpec("team@group.calendar.google.com", "Team", "owner", 40, 0, true));
+    assertThat(config.quota().peopleRequestsPerMinute()).isEqualTo(120);
+    assertThat(config.peopleSyncTokenLifetime()).isEqualTo(Duration.ofHours(48));
+  }
+
+  @Test
+  void theDemoAccountKeepsItsGrantsAndHasNoSecondaryCalendarsOrAddressBook() {
+    assertThat(GoogleSimMain.DEMO.grantedScopes()).isEqualTo(AccountSpec.ALL_SCOPES);
+    assertThat(GoogleSimMain.DEMO.calendars()).isEmpty();
+    assertThat(GoogleSimMain.DEMO.addressBook()).isEqualTo(AddressBookSpec.NONE);
+  }
+}
