@@ -1255,6 +1255,13 @@ resource "google_pubsub_topic_iam_member" "office_publishes_calendars" {
   member  = "serviceAccount:${google_service_account.office.email}"
 }
 
+resource "google_pubsub_topic_iam_member" "office_publishes_contacts" {
+  project = var.project
+  topic   = google_pubsub_topic.contacts.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.office.email}"
+}
+
 resource "google_pubsub_subscription_iam_member" "office_reads_office_integrations" {
   project      = var.project
   subscription = google_pubsub_subscription.office_integrations.name

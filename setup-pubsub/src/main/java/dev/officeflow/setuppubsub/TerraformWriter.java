@@ -6,7 +6,6 @@ import dev.officeflow.events.catalog.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The catalog as Terraform for a GCP project ({@code setup-pubsub --emit terraform}): topics,
@@ -215,8 +214,7 @@ final class TerraformWriter {
             + "]\"");
     String member = "\"serviceAccount:${google_service_account." + account + ".email}\"";
     for (String topic : Catalog.topics()) {
-      Optional<String> publisher = Catalog.publisherOf(topic);
-      if (publisher.isPresent() && publisher.get().equals(service)) {
+      if (Catalog.publishersOf(topic).contains(service)) {
         block(
             "resource \"google_pubsub_topic_iam_member\" "
                 + quote(account + "_publishes_" + id(prefix + topic)),

@@ -116,6 +116,8 @@ class TerraformWriterTest {
             "resource \"google_pubsub_subscription_iam_member\" \"vespa_loader_reads_vespa_loader_emails\"")
         .contains("resource \"google_pubsub_topic_iam_member\" \"office_publishes_emails\"")
         .contains("resource \"google_pubsub_topic_iam_member\" \"user_publishes_users\"")
+        .contains("resource \"google_pubsub_topic_iam_member\" \"office_publishes_contacts\"")
+        .contains("resource \"google_pubsub_topic_iam_member\" \"contacts_publishes_contacts\"")
         .doesNotContain("vespa_loader_publishes")
         .doesNotContain("user_reads_");
     assertThat(count("_workload_identity\"")).isEqualTo(Catalog.services().size());

@@ -62,30 +62,33 @@ public final class Catalog {
 
   /**
    * Who publishes on each topic (the catalog's consumers are in the subscriptions). {@code
-   * gmail-push} is Gmail's; {@code documents} and {@code todos} have no publisher yet.
+   * gmail-push} is Gmail's; {@code documents} and {@code todos} have no publisher yet. {@code
+   * contacts} has two: the contacts service (contacts discovered from mail) and the office
+   * (provider address books).
    */
-  private static final Map<String, String> PUBLISHERS =
+  private static final Map<String, List<String>> PUBLISHERS =
       Map.of(
-          Topics.INTEGRATIONS, USER,
-          Topics.USERS, USER,
-          Topics.EMAILS, OFFICE,
-          Topics.CALENDARS, OFFICE,
-          Topics.CONTACTS, CONTACTS_SERVICE);
+          Topics.INTEGRATIONS, List.of(USER),
+          Topics.USERS, List.of(USER),
+          Topics.EMAILS, List.of(OFFICE),
+          Topics.CALENDARS, List.of(OFFICE),
+          Topics.CONTACTS, List.of(CONTACTS_SERVICE, OFFICE));
 
   /** The address Gmail's {@code users.watch} publishes from, onto {@code gmail-push}. */
   public static final String GMAIL_PUSH_PUBLISHER = "gmail-api-push@system.gserviceaccount.com";
 
   private Catalog() {}
 
-  /** The service that publishes on {@code topic}, if one of ours does. */
-  public static Optional<String> publisherOf(String topic) {
-    return Optional.ofNullable(PUBLISHERS.get(topic));
+  /** The services that publish on {@code topic}, in a stable order; empty if none of ours does. */
+  public static List<String> publishersOf(String topic) {
+    return PUBLISHERS.getOrDefault(topic, List.of());
   }
 
   /** Every service that publishes or consumes, in a stable order. */
   public static List<String> services() {
     return Stream.concat(
-            PUBLISHERS.values().stream(), SUBSCRIPTIONS.stream().map(SubscriptionSpec::consumer))
+            PUBLISHERS.values().stream().flatMap(List::stream),
+            SUBSCRIPTIONS.stream().map(SubscriptionSpec::consumer))
         .distinct()
         .sorted()
         .toList();

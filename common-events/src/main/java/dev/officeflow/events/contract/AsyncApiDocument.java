@@ -79,11 +79,19 @@ final class AsyncApiDocument {
   private static ObjectNode operations() {
     ObjectNode operations = NODES.objectNode();
     for (String topic : Catalog.topics()) {
-      String producer = Catalog.publisherOf(topic).orElse(null);
-      if (producer != null) {
+      List<String> producers = Catalog.publishersOf(topic);
+      if (!producers.isEmpty()) {
         operations.set(
             "send-" + topic,
-            operation("send", topic, message(topic), producer + " publishes on " + topic, null));
+            operation(
+                "send",
+                topic,
+                message(topic),
+                String.join(" and ", producers)
+                    + (producers.size() == 1 ? " publishes" : " publish")
+                    + " on "
+                    + topic,
+                null));
       }
     }
     for (SubscriptionSpec spec : Catalog.subscriptions()) {
@@ -165,10 +173,10 @@ final class AsyncApiDocument {
   }
 
   private static String topicDescription(String topic) {
-    String producer = Catalog.publisherOf(topic).orElse(null);
+    List<String> producers = Catalog.publishersOf(topic);
     String from =
-        producer != null
-            ? "Published by " + producer + "."
+        !producers.isEmpty()
+            ? "Published by " + String.join(" and ", producers) + "."
             : topic.equals(Topics.GMAIL_PUSH)
                 ? "Published by Gmail (users.watch) for every mailbox office watches."
                 : "No officeflow service publishes here yet (ARCHITECTURE §3).";

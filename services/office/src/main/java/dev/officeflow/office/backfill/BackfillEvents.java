@@ -2,6 +2,8 @@ package dev.officeflow.office.backfill;
 
 import dev.officeflow.events.CalendarEntry;
 import dev.officeflow.events.CalendarEvent;
+import dev.officeflow.events.Contact;
+import dev.officeflow.events.ContactEvent;
 import dev.officeflow.events.Email;
 import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventMetadata;
@@ -68,6 +70,24 @@ public final class BackfillEvents {
         entry,
         null,
         entry.calendarId());
+  }
+
+  /**
+   * A person of the provider's address book; {@code updated} is when the provider last changed it
+   * (the caller's fallback when it does not say).
+   */
+  public ContactEvent contact(BackfillJob job, String account, Contact contact, Instant updated) {
+    return new ContactEvent(
+        metadata(job, account, null),
+        job.userId(),
+        Operation.CREATE,
+        job.id().toString(),
+        updated,
+        clock.instant(),
+        job.provider(),
+        SyncType.BATCH_SYNC,
+        contact,
+        null);
   }
 
   private EventMetadata metadata(BackfillJob job, String account, @Nullable String direction) {

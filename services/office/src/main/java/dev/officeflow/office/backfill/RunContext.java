@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What the steps of one run share: the job, the provider session, estimates and skips so far, and
@@ -20,6 +21,7 @@ public final class RunContext {
   private final Map<String, String> skippedSources;
   private final AtomicLong addressesDropped = new AtomicLong();
   private final AtomicReference<Long> mailHistoryId = new AtomicReference<>();
+  private final Map<Object, Object> state = new ConcurrentHashMap<>();
 
   RunContext(BackfillJob job, ProviderSession session, BackfillEvents events) {
     this.job = job;
@@ -80,5 +82,14 @@ public final class RunContext {
    */
   public AtomicReference<Long> mailHistoryId() {
     return mailHistoryId;
+  }
+
+  /**
+   * What a source keeps for the length of this run under {@code key} (the calendars it listed at
+   * the start of its phase, say): created by {@code initial} on first use, dropped with the run.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T state(Object key, Supplier<T> initial) {
+    return (T) state.computeIfAbsent(key, k -> initial.get());
   }
 }

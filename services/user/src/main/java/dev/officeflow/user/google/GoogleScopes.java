@@ -11,6 +11,14 @@ public final class GoogleScopes {
   public static final String CALENDAR_READONLY =
       "https://www.googleapis.com/auth/calendar.readonly";
 
+  /** The address book's saved contacts (People {@code connections.list}). */
+  public static final String CONTACTS_READONLY =
+      "https://www.googleapis.com/auth/contacts.readonly";
+
+  /** The address book's "other contacts" (People {@code otherContacts.list}). */
+  public static final String OTHER_CONTACTS_READONLY =
+      "https://www.googleapis.com/auth/contacts.other.readonly";
+
   private static final List<String> BROADER_GMAIL =
       List.of(
           GMAIL_READONLY,

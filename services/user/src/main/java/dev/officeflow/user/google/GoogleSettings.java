@@ -34,8 +34,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     GOOGLE_REDIRECT_URI})
  * @param frontendUrl where the browser goes after a successful connect ({@code FRONTEND_URL})
  * @param scopes what to ask for (default {@code openid}, {@code email} to learn the account's
- *     address, Gmail read-only and Calendar read-only). {@code gmail.metadata} together with a
- *     broader Gmail scope is refused: Gmail then applies the metadata restrictions to every call.
+ *     address, Gmail read-only, Calendar read-only, and the address book's contacts and other
+ *     contacts read-only; a user who unticks the contacts at consent still connects, and the office
+ *     then skips the address book and records why). {@code gmail.metadata} together with a broader
+ *     Gmail scope is refused: Gmail then applies the metadata restrictions to every call.
  * @param stateTtl how long an authorization may take (default 10 minutes)
  * @param timeout per call to Google (default 10 s)
  */
@@ -52,7 +54,14 @@ public record GoogleSettings(
     @DefaultValue("") String clientSecret,
     @DefaultValue("") String redirectUri,
     @DefaultValue("") String frontendUrl,
-    @DefaultValue({"openid", "email", GoogleScopes.GMAIL_READONLY, GoogleScopes.CALENDAR_READONLY})
+    @DefaultValue({
+          "openid",
+          "email",
+          GoogleScopes.GMAIL_READONLY,
+          GoogleScopes.CALENDAR_READONLY,
+          GoogleScopes.CONTACTS_READONLY,
+          GoogleScopes.OTHER_CONTACTS_READONLY
+        })
         List<String> scopes,
     @DefaultValue("10m") Duration stateTtl,
     @DefaultValue("10s") Duration timeout) {

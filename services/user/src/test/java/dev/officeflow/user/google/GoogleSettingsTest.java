@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class GoogleSettingsTest {
 
@@ -61,6 +64,23 @@ class GoogleSettingsTest {
   void gmailMetadataAloneIsAllowed() {
     assertThat(settings("http://g", "", List.of(GoogleScopes.GMAIL_METADATA)).scopes())
         .containsExactly(GoogleScopes.GMAIL_METADATA);
+  }
+
+  @Test
+  void byDefaultTheAddressBookIsAskedForBesideMailAndCalendar() {
+    GoogleSettings settings =
+        new Binder(
+                new MapConfigurationPropertySource(Map.of("officeflow.user.google.client-id", "c")))
+            .bindOrCreate("officeflow.user.google", GoogleSettings.class);
+
+    assertThat(settings.scopes())
+        .containsExactly(
+            "openid",
+            "email",
+            GoogleScopes.GMAIL_READONLY,
+            GoogleScopes.CALENDAR_READONLY,
+            GoogleScopes.CONTACTS_READONLY,
+            GoogleScopes.OTHER_CONTACTS_READONLY);
   }
 
   private static GoogleSettings settings(String baseUrl, String tokenUri, List<String> scopes) {

@@ -27,5 +27,15 @@ public final class GoogleScopes {
           "https://www.googleapis.com/auth/calendar.events",
           "https://www.googleapis.com/auth/calendar.events.readonly");
 
+  /** Either reads the saved contacts ({@code people.connections.list}). */
+  public static final Set<String> CONTACTS_READ =
+      Set.of(
+          "https://www.googleapis.com/auth/contacts",
+          "https://www.googleapis.com/auth/contacts.readonly");
+
+  /** The one scope that reads the "other contacts" ({@code otherContacts.list}). */
+  public static final Set<String> OTHER_CONTACTS_READ =
+      Set.of("https://www.googleapis.com/auth/contacts.other.readonly");
+
   private GoogleScopes() {}
 }

@@ -5,6 +5,7 @@ import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.gmail.Gmail;
+import com.google.api.services.people.v1.PeopleService;
 import dev.officeflow.office.adapter.ProviderSession;
 import dev.officeflow.office.tokens.ProviderCredential;
 import dev.officeflow.office.tokens.ProviderTokens;
@@ -20,6 +21,8 @@ import reactor.core.publisher.Mono;
 public final class GoogleSession implements ProviderSession {
 
   private static final String APPLICATION = "officeflow-office";
+  private static final String GOOGLE_ROOT = "https://www.googleapis.com/";
+  private static final String PEOPLE_ROOT = "https://people.googleapis.com/";
 
   private final String userId;
   private final String provider;
@@ -28,6 +31,7 @@ public final class GoogleSession implements ProviderSession {
   private final HttpRequestInitializer initializer;
   private final Gmail gmail;
   private final Calendar calendar;
+  private final PeopleService people;
   private final AtomicBoolean metadataOnly;
 
   GoogleSession(
@@ -61,6 +65,20 @@ public final class GoogleSession implements ProviderSession {
             .setRootUrl(settings.rootUrl())
             .setApplicationName(APPLICATION)
             .build();
+    this.people =
+        new PeopleService.Builder(transport, json, initializer)
+            .setRootUrl(peopleRootUrl(settings.rootUrl()))
+            .setApplicationName(APPLICATION)
+            .build();
+  }
+
+  /**
+   * People is served from its own host at Google ({@code people.googleapis.com}, paths {@code
+   * v1/...}), where Gmail and Calendar share {@code www.googleapis.com}; any other root URL (a
+   * simulator) serves every API itself.
+   */
+  static String peopleRootUrl(String rootUrl) {
+    return GOOGLE_ROOT.equals(rootUrl) ? PEOPLE_ROOT : rootUrl;
   }
 
   @Override
@@ -81,6 +99,11 @@ public final class GoogleSession implements ProviderSession {
   /** The user's Calendar client; every request carries the session's current token. */
   public Calendar calendar() {
     return calendar;
+  }
+
+  /** The user's People API client (the address book); every request carries the current token. */
+  public PeopleService people() {
+    return people;
   }
 
   /**

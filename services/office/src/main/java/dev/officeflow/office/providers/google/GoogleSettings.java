@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendarPageSize events per {@code events.list} page; default 250
  * @param bodies fetch messages in {@code full} format, with bodies, when the scope allows; default
  *     false ({@code metadata}: headers only, same quota cost, far less to transfer)
+ * @param calendars which calendars the backfill and streaming read: {@code all} (default: every
+ *     calendar on the user's calendar list whose events we may read, i.e. not {@code
+ *     freeBusyReader}), {@code owned} (those the user owns) or {@code primary} (the primary one
+ *     alone, without a {@code calendarList} call); the primary calendar is in every selection
  */
 @ConfigurationProperties("officeflow.office.google")
 public record GoogleSettings(
@@ -32,7 +36,8 @@ public record GoogleSettings(
     @DefaultValue("500") int gmailPageSize,
     @DefaultValue("100") int batchSize,
     @DefaultValue("250") int calendarPageSize,
-    @DefaultValue("false") boolean bodies) {
+    @DefaultValue("false") boolean bodies,
+    @DefaultValue("all") String calendars) {
 
   public GoogleSettings {
     rootUrl = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";

@@ -5,12 +5,15 @@ import dev.officeflow.office.providers.google.GoogleApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Google Calendar as a backfill source of Google jobs. */
+/** Google Calendar as a backfill source of Google jobs: every selected calendar's events. */
 @Configuration(proxyBeanMethods = false)
 class CalendarBackfillConfiguration {
 
   @Bean
   BackfillSource calendarBackfillSource(GoogleApi api) {
-    return new CalendarSource(new CalendarReader(api), api.settings().calendarPageSize());
+    CalendarDirectory directory =
+        new CalendarDirectory(api, CalendarSelection.of(api.settings().calendars()));
+    return new CalendarSource(
+        new CalendarReader(api), directory, api.settings().calendarPageSize());
   }
 }

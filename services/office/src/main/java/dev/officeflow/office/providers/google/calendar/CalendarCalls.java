@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The Calendar calls streaming makes, through {@link GoogleApi} (paced, retried, refreshed): {@code
- * events.list} by sync token or as a full listing, {@code events.watch}, {@code channels.stop}.
+ * events.list} by sync token or as a full listing, {@code events.watch}, {@code channels.stop} (the
+ * calendar list is {@link CalendarDirectory}'s).
  *
  * <p>It builds its own {@link Calendar} client per session because {@code GoogleSession}'s is not
  * visible outside the google package; the client reads the session's current access token on every
@@ -38,7 +39,11 @@ final class CalendarCalls {
   }
 
   Mono<GoogleSession> open(CalendarKey key) {
-    return api.open(key.userId(), key.provider());
+    return open(key.userId(), key.provider());
+  }
+
+  Mono<GoogleSession> open(String userId, String provider) {
+    return api.open(userId, provider);
   }
 
   /**

@@ -17,13 +17,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Calendar reads for the backfill: {@code events.list} on the primary calendar over a time window,
+ * Calendar reads for the backfill: {@code events.list} on one calendar over a time window,
  * recurring series expanded into their occurrences ({@code singleEvents=true}: each occurrence is a
  * meeting of its own to consumers), cancelled events left out.
  */
 public final class CalendarReader {
 
-  public static final String PRIMARY = "primary";
   static final String LIST = "calendar.events.list";
 
   private final GoogleApi api;
@@ -39,8 +38,13 @@ public final class CalendarReader {
    */
   public record EventPage(List<Event> items, @Nullable String nextPageToken, ZoneId zone) {}
 
+  /** A page of {@code calendarId}'s events ({@code primary} for the primary calendar). */
   public Mono<EventPage> list(
-      GoogleSession session, Instant from, Instant to, @Nullable String pageToken) {
+      GoogleSession session,
+      String calendarId,
+      Instant from,
+      Instant to,
+      @Nullable String pageToken) {
     int size = api.settings().calendarPageSize();
     return api.call(
             session,
@@ -50,7 +54,7 @@ public final class CalendarReader {
             s ->
                 s.calendar()
                     .events()
-                    .list(PRIMARY)
+                    .list(calendarId)
                     .setTimeMin(utc(from))
                     .setTimeMax(utc(to))
                     .setSingleEvents(true)

@@ -50,6 +50,8 @@ class CalendarStreamingConfiguration {
     SyncStore store = new SyncStore(db);
     ChannelStore channels = new ChannelStore(db);
     CalendarCalls calls = new CalendarCalls(api);
+    CalendarDirectory directory =
+        new CalendarDirectory(api, CalendarSelection.of(api.settings().calendars()));
     StreamingMetrics metrics = new StreamingMetrics(registry, "calendar");
     ChangeEvents events =
         new ChangeEvents(runtime.service().name(), runtime.service().version(), clock);
@@ -57,7 +59,7 @@ class CalendarStreamingConfiguration {
         new CalendarSyncer(store, calls, events, publisher, metrics, settings, clock, instance);
     ChannelKeeper keeper =
         new ChannelKeeper(store, channels, calls, metrics, settings, clock, instance);
-    return new CalendarParts(store, channels, syncer, keeper, metrics);
+    return new CalendarParts(store, channels, syncer, keeper, calls, directory, metrics);
   }
 
   @Bean
@@ -81,7 +83,14 @@ class CalendarStreamingConfiguration {
   @Bean
   CalendarStreamSource calendarStreamSource(
       CalendarParts parts, CalendarStreamingSettings settings, Clock clock) {
-    return new CalendarStreamSource(parts.store(), parts.keeper(), parts.syncer(), settings, clock);
+    return new CalendarStreamSource(
+        parts.store(),
+        parts.keeper(),
+        parts.syncer(),
+        parts.calls(),
+        parts.directory(),
+        settings,
+        clock);
   }
 
   @Bean
@@ -130,6 +139,8 @@ class CalendarStreamingConfiguration {
       ChannelStore channels,
       CalendarSyncer syncer,
       ChannelKeeper keeper,
+      CalendarCalls calls,
+      CalendarDirectory directory,
       StreamingMetrics metrics) {}
 
   /** Host, process and a random suffix: a restarted process is a new lease owner. */

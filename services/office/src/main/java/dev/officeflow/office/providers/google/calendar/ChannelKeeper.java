@@ -123,6 +123,11 @@ final class ChannelKeeper {
             });
   }
 
+  /** Stops the channels of one calendar (no longer selected). */
+  Mono<Void> stopCalendar(CalendarKey key) {
+    return channels.takeCalendar(key).concatMap(this::stop).then();
+  }
+
   /** Stops every channel of {@code userId} (of {@code provider} when given). */
   Mono<Void> stopAll(String userId, Optional<String> provider) {
     return channels.takeAll(userId, provider).concatMap(this::stop).then();

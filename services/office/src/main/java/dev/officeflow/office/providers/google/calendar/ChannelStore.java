@@ -111,6 +111,17 @@ final class ChannelStore {
         .all();
   }
 
+  /** Removes the channels of one calendar, to stop them. */
+  Flux<StoredChannel> takeCalendar(CalendarKey key) {
+    return SyncStore.bind(
+            db.sql(
+                "DELETE FROM calendar_channels WHERE user_id = :user AND provider = :provider"
+                    + " AND calendar_id = :cal RETURNING *"),
+            key)
+        .map(ChannelStore::channel)
+        .all();
+  }
+
   /** Removes every channel of {@code userId} (of {@code provider} when given), to stop them. */
   Flux<StoredChannel> takeAll(String userId, Optional<String> provider) {
     DatabaseClient.GenericExecuteSpec spec =

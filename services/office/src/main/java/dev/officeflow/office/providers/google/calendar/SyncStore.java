@@ -35,19 +35,54 @@ final class SyncStore {
     this.db = db;
   }
 
-  /** Starts streaming {@code key} (nothing changes when it already streams); true when new. */
-  Mono<Boolean> register(CalendarKey key, Instant syncFrom, Instant nextPoll) {
-    return bind(
+  /**
+   * Starts streaming {@code key} (nothing changes when it already streams); true when new. The
+   * first listing reads what changed since {@code syncFrom}; null: the whole calendar.
+   */
+  Mono<Boolean> register(CalendarKey key, @Nullable Instant syncFrom, Instant nextPoll) {
+    GenericExecuteSpec spec =
+        bind(
             db.sql(
                 "INSERT INTO calendar_sync (user_id, provider, calendar_id, sync_from,"
                     + " next_poll_at) VALUES (:user, :provider, :cal, :from, :poll)"
                     + " ON CONFLICT DO NOTHING"),
-            key)
-        .bind("from", time(syncFrom))
-        .bind("poll", time(nextPoll))
-        .fetch()
-        .rowsUpdated()
-        .map(rows -> rows == 1);
+            key);
+    spec =
+        syncFrom == null
+            ? spec.bindNull("from", OffsetDateTime.class)
+            : spec.bind("from", time(syncFrom));
+    return spec.bind("poll", time(nextPoll)).fetch().rowsUpdated().map(rows -> rows == 1);
+  }
+
+  /** The calendars of {@code userId}'s integration {@code provider} that stream. */
+  Flux<CalendarKey> calendars(String userId, String provider) {
+    return db.sql(
+            "SELECT user_id, provider, calendar_id FROM calendar_sync WHERE user_id = :user"
+                + " AND provider = :provider")
+        .bind("user", userId)
+        .bind("provider", provider)
+        .map(SyncStore::key)
+        .all();
+  }
+
+  /**
+   * Marks {@code key} as one whose channel Google refuses for good (it is then listed by the safety
+   * net alone), or clears the mark.
+   */
+  Mono<Boolean> pushRefused(CalendarKey key, boolean refused) {
+    return updated(
+        "UPDATE calendar_sync SET push_refused_at = "
+            + (refused ? "now()" : "NULL")
+            + " WHERE "
+            + KEY
+            + (refused ? "" : " AND push_refused_at IS NOT NULL"),
+        key,
+        s -> s);
+  }
+
+  /** Stops streaming one calendar (its channel rows go with it: stop them first). */
+  Mono<Long> forget(CalendarKey key) {
+    return bind(db.sql("DELETE FROM calendar_sync WHERE " + KEY), key).fetch().rowsUpdated();
   }
 
   /** Asks for a listing of {@code key}; false when it does not stream (any more). */

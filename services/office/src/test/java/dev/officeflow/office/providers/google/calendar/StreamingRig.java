@@ -60,11 +60,17 @@ final class StreamingRig implements AutoCloseable {
     for (int i = 0; i < accounts.length; i++) {
       specs[i] = TestSims.account(accounts[i], 100 + i, 5, 1, 6);
     }
+    return start(clock, Map.of(), specs);
+  }
+
+  /** As {@link #start(Clock, String...)}, with these accounts and extra office properties. */
+  static StreamingRig start(Clock clock, Map<String, Object> properties, AccountSpec... specs) {
     GoogleSim sim = TestSims.start(TestSims.fastQuota(), specs);
     String prefix = IsolatedCatalog.apply();
     int port = freePort();
     Map<String, Object> p =
         new HashMap<>(OfficeProperties.of(prefix, Infrastructure.createDatabase("office"), sim));
+    p.putAll(properties);
     p.put("server.port", port);
     p.put("officeflow.office.streaming.calendar.webhook-base-url", "http://127.0.0.1:" + port);
     p.put("officeflow.office.streaming.calendar.tick-interval", "1h");
@@ -73,25 +79,46 @@ final class StreamingRig implements AutoCloseable {
     return new StreamingRig(sim, OfficeInstance.start(p, clock), published);
   }
 
-  /** Backfills {@code user} and waits until its calendar streams: a channel open, a token kept. */
-  void streaming(String user) {
+  /**
+   * Backfills {@code user} and waits until its calendars stream: a channel open and a token kept
+   * for each; answers the job's id.
+   */
+  String streaming(String user) {
     String job = Jobs.start(office, user).path("job_id").asString();
     Jobs.await(office, job, "completed", WITHIN);
-    await("calendar of " + user + " to stream")
+    await("calendars of " + user + " to stream")
         .atMost(WITHIN)
-        .until(() -> idle(user) && channels(user).stream().anyMatch(ChannelRow::opened));
+        .until(() -> idle(user) && openedCalendars(user) == calendarRows(user));
+    return job;
   }
 
-  /** The sync token is stored and no listing holds the calendar. */
+  /** Every streamed calendar has its sync token stored, and no listing holds one. */
   boolean idle(String user) {
     return db().sql(
-                "SELECT count(*) AS n FROM calendar_sync WHERE user_id = :u"
-                    + " AND sync_token IS NOT NULL AND sync_owner IS NULL AND NOT pending")
-            .bind("u", user)
-            .map(row -> row.get("n", Long.class))
-            .one()
-            .block()
-        == 1L;
+                    "SELECT count(*) AS n FROM calendar_sync WHERE user_id = :u"
+                        + " AND (sync_token IS NULL OR sync_owner IS NOT NULL OR pending)")
+                .bind("u", user)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block()
+            == 0L
+        && calendarRows(user) > 0;
+  }
+
+  /** The calendars of {@code user} with a channel Google opened, by calendar id. */
+  List<String> channelCalendars(String user) {
+    return db().sql(
+            "SELECT DISTINCT calendar_id FROM calendar_channels WHERE user_id = :u"
+                + " AND resource_id IS NOT NULL ORDER BY calendar_id")
+        .bind("u", user)
+        .map(row -> row.get("calendar_id", String.class))
+        .all()
+        .collectList()
+        .block();
+  }
+
+  private long openedCalendars(String user) {
+    return channelCalendars(user).size();
   }
 
   List<ChannelRow> channels(String user) {
