@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,14 @@ public final class GoogleFailures {
 
   private static final Set<String> RATE_REASONS =
       Set.of("rateLimitExceeded", "userRateLimitExceeded");
+
+  /**
+   * Newer Google APIs (People) say why in a {@code google.rpc.ErrorInfo} of the error's details,
+   * not in {@code errors[]}; this reason is an expired sync token, a cursor that is gone like
+   * Calendar's 410.
+   */
+  static final String EXPIRED_SYNC_TOKEN = "EXPIRED_SYNC_TOKEN";
+
   private static final Pattern RETRY_AFTER = Pattern.compile("Retry after (\\S+)");
 
   private GoogleFailures() {}
@@ -43,11 +52,22 @@ public final class GoogleFailures {
 
   public static GoogleFailure of(
       String method, GoogleJsonError error, Clock clock, @Nullable Throwable cause) {
-    String reason =
-        error.getErrors() == null || error.getErrors().isEmpty()
-            ? null
-            : error.getErrors().get(0).getReason();
-    return of(method, error.getCode(), reason, error.getMessage(), clock, cause);
+    return of(method, error.getCode(), reason(error), error.getMessage(), clock, cause);
+  }
+
+  /** The first of {@code errors[]}'s reasons, else the first ErrorInfo reason of the details. */
+  private static @Nullable String reason(GoogleJsonError error) {
+    if (error.getErrors() != null && !error.getErrors().isEmpty()) {
+      return error.getErrors().get(0).getReason();
+    }
+    if (error.getDetails() == null) {
+      return null;
+    }
+    return error.getDetails().stream()
+        .map(GoogleJsonError.Details::getReason)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   private static GoogleFailure of(
@@ -70,6 +90,9 @@ public final class GoogleFailures {
     }
     if (status == 429 || (status == 403 && reason != null && RATE_REASONS.contains(reason))) {
       return GoogleFailure.Kind.RATE_LIMITED;
+    }
+    if (EXPIRED_SYNC_TOKEN.equals(reason)) {
+      return GoogleFailure.Kind.GONE;
     }
     if (status >= 500) {
       return GoogleFailure.Kind.SERVER;

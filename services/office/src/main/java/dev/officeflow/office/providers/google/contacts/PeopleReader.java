@@ -1,7 +1,5 @@
 package dev.officeflow.office.providers.google.contacts;
 
-import com.google.api.client.googleapis.json.GoogleJsonError;
-import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.api.services.people.v1.model.ListOtherContactsResponse;
 import com.google.api.services.people.v1.model.Person;
@@ -24,9 +22,6 @@ final class PeopleReader {
 
   /** People's largest page. */
   static final int MAX_PAGE_SIZE = 1000;
-
-  /** The reason Google (and google-sim) give a sync token older than 7 days or invalidated. */
-  static final String EXPIRED_SYNC_TOKEN = "EXPIRED_SYNC_TOKEN";
 
   private static final String ME = "people/me";
 
@@ -110,22 +105,12 @@ final class PeopleReader {
   }
 
   /**
-   * True when Google refused a sync token as expired: its {@code google.rpc.ErrorInfo} says {@value
-   * #EXPIRED_SYNC_TOKEN} (a 400 FAILED_PRECONDITION); a 410 is read the same way, as Calendar's.
+   * True when Google refused a sync token as expired: a 400 FAILED_PRECONDITION whose ErrorInfo
+   * says {@code EXPIRED_SYNC_TOKEN}, which {@code GoogleFailures} classifies as gone, like
+   * Calendar's 410.
    */
   static boolean expired(Throwable error) {
-    if (!(error instanceof ProviderFailure failure)) {
-      return false;
-    }
-    if (failure.kind() == ProviderFailure.Kind.GONE) {
-      return true;
-    }
-    if (failure.getCause() instanceof GoogleJsonResponseException e && e.getDetails() != null) {
-      List<GoogleJsonError.Details> details = e.getDetails().getDetails();
-      return details != null
-          && details.stream().anyMatch(d -> EXPIRED_SYNC_TOKEN.equals(d.getReason()));
-    }
-    return false;
+    return error instanceof ProviderFailure f && f.kind() == ProviderFailure.Kind.GONE;
   }
 
   /** True when the grant does not cover the list: a 403 that is not about rate. */
