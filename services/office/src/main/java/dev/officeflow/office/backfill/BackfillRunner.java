@@ -85,7 +85,7 @@ final class BackfillRunner {
   }
 
   private void log(BackfillJob job, JobRun run, String outcome, @Nullable RunOutcome result) {
-    JobRun.RunTally t = run.tally();
+    RunTally t = run.tally();
     long durationMs = Duration.between(run.started(), deps.clock().instant()).toMillis();
     LOG.atInfo()
         .setMessage("backfill run finished")

@@ -11,12 +11,9 @@ import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -66,17 +63,11 @@ final class JobRun {
     if (job.attempts() >= deps.settings().maxAttempts()) {
       // Taken over from runs that kept dying (a crash loop): stop instead of dying again.
       String why = job.error() == null ? "its runs stopped without finishing" : job.error();
-      String reason = "gave up after " + job.attempts() + " attempts: " + why;
-      return deps.repository()
-          .fail(job.id(), owner, job.attempts(), reason)
-          .thenReturn(RunOutcome.failed(false, reason));
+      return refuse(job.attempts(), "gave up after " + job.attempts() + " attempts: " + why);
     }
     ProviderClient client = deps.clients().get(job.provider());
     if (client == null) {
-      String reason = "no provider adapter for " + job.provider();
-      return deps.repository()
-          .fail(job.id(), owner, job.attempts() + 1, reason)
-          .thenReturn(RunOutcome.failed(false, reason));
+      return refuse(job.attempts() + 1, "no provider adapter for " + job.provider());
     }
     Disposable heartbeat = heartbeat();
     return client
@@ -88,6 +79,13 @@ final class JobRun {
         .doFinally(signal -> heartbeat.dispose())
         // Calls to other services (the user service's tokens) continue the run's trace.
         .contextWrite(HttpTraceContext.with(trace));
+  }
+
+  /** Fails the job without running it: running cannot help. */
+  private Mono<RunOutcome> refuse(int attempts, String reason) {
+    return deps.repository()
+        .fail(job.id(), owner, attempts, reason)
+        .thenReturn(RunOutcome.failed(false, reason));
   }
 
   RunTally tally() {
@@ -284,27 +282,5 @@ final class JobRun {
       return deps.repository().fail(job.id(), owner, attempts, why);
     }
     return deps.repository().requeue(job.id(), owner, deps.backoff(attempts), attempts, reason);
-  }
-
-  /** The per-run counts for the run log. */
-  static final class RunTally {
-    final AtomicLong fetched = new AtomicLong();
-    final AtomicLong published = new AtomicLong();
-    final AtomicLong skipped = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final AtomicLong addressesDropped = new AtomicLong();
-    final Map<String, Boolean> skippedSources = new ConcurrentHashMap<>();
-
-    void add(Step step, long droppedAddresses) {
-      fetched.addAndGet(step.fetched());
-      published.addAndGet(step.events().size());
-      skipped.addAndGet(step.skipped());
-      failed.addAndGet(step.failed());
-      addressesDropped.addAndGet(droppedAddresses);
-    }
-
-    void skipped(String source) {
-      skippedSources.put(source, true);
-    }
   }
 }
