@@ -26,7 +26,9 @@ import reactor.core.publisher.Sinks;
  * claimed under a lease and (re)started, a failure backs the user off exponentially (persisted, so
  * a restart does not turn it into a storm), and the gauge {@value #GAUGE}{@code {source}} is
  * measured. Rounds run every {@code interval} and at once after a local backfill completed; {@link
- * #tick()} runs one, for tests that move the clock. Thread-safe.
+ * #tick()} runs one, for tests that move the clock. Rounds on one instance never overlap: a tick
+ * waits for the round in flight, so a test that moves the clock and ticks sees its own round's
+ * effects, not a background round's half-done ones. Thread-safe.
  */
 public final class StreamingReconciler implements SmartLifecycle {
 
@@ -42,6 +44,8 @@ public final class StreamingReconciler implements SmartLifecycle {
   private final String owner;
   private final Map<String, AtomicLong> withoutLive = new LinkedHashMap<>();
   private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+  private final Sinks.Many<Sinks.Empty<Void>> rounds =
+      Sinks.many().unicast().onBackpressureBuffer();
   private @Nullable Disposable ticking;
 
   StreamingReconciler(
@@ -64,10 +68,38 @@ public final class StreamingReconciler implements SmartLifecycle {
           .tag("source", source.name())
           .register(registry);
     }
+    rounds
+        .asFlux()
+        .concatMap(
+            done ->
+                round()
+                    .doOnSuccess(v -> done.tryEmitEmpty())
+                    .onErrorResume(
+                        e -> {
+                          done.tryEmitError(e);
+                          return Mono.empty();
+                        }))
+        .subscribe();
   }
 
-  /** One round for every source: adopt, (re)start what is due, measure. */
+  /**
+   * One round for every source (adopt, (re)start what is due, measure), run after the round in
+   * flight, if any.
+   */
   public Mono<Void> tick() {
+    return Mono.defer(
+        () -> {
+          Sinks.Empty<Void> done = Sinks.empty();
+          queue(done);
+          return done.asMono();
+        });
+  }
+
+  private synchronized void queue(Sinks.Empty<Void> done) {
+    rounds.emitNext(done, Sinks.EmitFailureHandler.FAIL_FAST);
+  }
+
+  private Mono<Void> round() {
     return Flux.fromIterable(sources).concatMap(this::reconcile).then();
   }
 

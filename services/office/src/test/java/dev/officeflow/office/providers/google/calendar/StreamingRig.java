@@ -6,6 +6,7 @@ import dev.officeflow.events.CalendarEvent;
 import dev.officeflow.events.Operation;
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.office.streaming.StreamingReconciler;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
 import dev.officeflow.office.testing.OfficeProperties;
@@ -89,6 +90,8 @@ final class StreamingRig implements AutoCloseable {
     await("calendars of " + user + " to stream")
         .atMost(WITHIN)
         .until(() -> idle(user) && openedCalendars(user) == calendarRows(user));
+    // The round that opened the channels may still be finishing; a tick queues behind it.
+    office.bean(StreamingReconciler.class).tick().block(WITHIN);
     return job;
   }
 
