@@ -4,7 +4,6 @@ import dev.officeflow.googlesim.admin.StatsRecorder;
 import dev.officeflow.googlesim.faults.FaultInjector;
 import dev.officeflow.googlesim.oauth.OAuthTokens;
 import dev.officeflow.googlesim.quota.QuotaDecision;
-import dev.officeflow.googlesim.quota.QuotaSettings;
 import dev.officeflow.googlesim.quota.Quotas;
 import dev.officeflow.googlesim.web.ApiGuard;
 import dev.officeflow.googlesim.web.ApiKind;
@@ -13,22 +12,17 @@ import dev.officeflow.googlesim.web.GoogleErrors;
 import dev.officeflow.googlesim.web.SimRequest;
 import dev.officeflow.googlesim.web.SimResponse;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
  * The guard in front of every Gmail, Calendar and People call, in this order: count the call,
- * authenticate the bearer token (401), charge the user's quota (429/403), inject a fault (500/503),
- * run the method, add latency.
+ * authenticate the bearer token (401), charge the user's and the project's quota (429/403, {@link
+ * QuotaRefusals}), inject a fault (500/503), run the method, add latency.
  */
 final class RequestPipeline implements ApiGuard {
-
-  private static final DateTimeFormatter RETRY_AT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final OAuthTokens tokens;
   private final Quotas quotas;
@@ -60,8 +54,8 @@ final class RequestPipeline implements ApiGuard {
     String user = caller.get().email();
     QuotaDecision decision = quotas.charge(user, api, cost);
     if (!decision.allowed()) {
-      stats.quotaError(user);
-      return quotaExceeded(api, decision);
+      stats.quotaError(user, api, Objects.requireNonNull(decision.refusedBy()));
+      return QuotaRefusals.answer(api, decision, quotas.settings(), clock.instant());
     }
     stats.charged(user, api, cost);
     OptionalInt failure = faults.nextFailure(method);
@@ -73,48 +67,5 @@ final class RequestPipeline implements ApiGuard {
       response = action.apply(caller.get());
     }
     return response.withDelay(faults.latency());
-  }
-
-  /**
-   * Gmail: 429 rateLimitExceeded; Calendar: 403 userRateLimitExceeded or 429 rateLimitExceeded;
-   * People: 429 RESOURCE_EXHAUSTED with ErrorInfo RATE_LIMIT_EXCEEDED naming the per-user limit.
-   */
-  private SimResponse quotaExceeded(ApiKind api, QuotaDecision decision) {
-    if (api == ApiKind.PEOPLE) {
-      return peopleQuotaExceeded();
-    }
-    if (api == ApiKind.GMAIL) {
-      String message =
-          "User-rate limit exceeded.  Retry after "
-              + RETRY_AT.format(clock.instant().plus(decision.retryAfter()));
-      return GoogleErrors.of(api, 429, "usageLimits", "rateLimitExceeded", message);
-    }
-    QuotaSettings settings = quotas.settings();
-    return settings.calendarStatus() == 429
-        ? GoogleErrors.of(api, 429, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded")
-        : GoogleErrors.of(
-            api, 403, "usageLimits", "userRateLimitExceeded", "User Rate Limit Exceeded");
-  }
-
-  private SimResponse peopleQuotaExceeded() {
-    String metric = "Critical read requests (Contact and Profile Reads)";
-    return GoogleErrors.status(
-        429,
-        "RESOURCE_EXHAUSTED",
-        "Quota exceeded for quota metric '"
-            + metric
-            + "' and limit '"
-            + metric
-            + " per minute per user' of service 'people.googleapis.com' for consumer"
-            + " 'project_number:0'.",
-        GoogleErrors.errorInfo(
-            "RATE_LIMIT_EXCEEDED",
-            "googleapis.com",
-            Map.of(
-                "consumer", "projects/0",
-                "quota_limit", "CriticalReadsPerMinutePerProjectPerUser",
-                "quota_limit_value", Integer.toString(quotas.settings().peopleRequestsPerMinute()),
-                "quota_metric", "people.googleapis.com/critical_read_requests",
-                "service", "people.googleapis.com")));
   }
 }

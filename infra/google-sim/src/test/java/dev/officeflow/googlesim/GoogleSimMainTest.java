@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.calendar.CalendarSpec;
 import dev.officeflow.googlesim.mailbox.AddressBookSpec;
+import dev.officeflow.googlesim.quota.QuotaSettings;
 import dev.officeflow.googlesim.web.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,39 @@ class GoogleSimMainTest {
             new CalendarSpec("team@group.calendar.google.com", "Team", "owner", 40, 0, true));
     assertThat(config.quota().peopleRequestsPerMinute()).isEqualTo(120);
     assertThat(config.peopleSyncTokenLifetime()).isEqualTo(Duration.ofHours(48));
+  }
+
+  @Test
+  void aConfigFileSetsTheProjectsLimitsBesideTheUsers() {
+    GoogleSimConfig config =
+        GoogleSimMain.fromFile(
+            GoogleSimConfig.defaults(),
+            Json.MAPPER.readTree(
+                """
+                {"accounts": [],
+                 "quota": {"gmailUnitsPerMinute": 6000, "projectGmailUnitsPerMinute": 120000,
+                           "projectCalendarRequestsPerMinute": 12000,
+                           "projectPeopleRequestsPerMinute": 1800}}
+                """));
+
+    assertThat(config.quota())
+        .isEqualTo(
+            QuotaSettings.defaults()
+                .withProjectGmailUnitsPerMinute(120_000)
+                .withProjectCalendarRequestsPerMinute(12_000)
+                .withProjectPeopleRequestsPerMinute(1_800));
+  }
+
+  @Test
+  void aConfigFileWithoutProjectLimitsGetsGooglesDefaults() {
+    GoogleSimConfig config =
+        GoogleSimMain.fromFile(
+            GoogleSimConfig.defaults(),
+            Json.MAPPER.readTree("{\"quota\": {\"gmailUnitsPerMinute\": 600}}"));
+
+    assertThat(config.quota().projectGmailUnitsPerMinute()).isEqualTo(1_200_000);
+    assertThat(config.quota().projectCalendarRequestsPerMinute()).isEqualTo(10_000);
+    assertThat(config.quota().projectPeopleRequestsPerMinute()).isEqualTo(600);
   }
 
   @Test

@@ -60,14 +60,7 @@ public final class AdminApi implements Handler {
   }
 
   private JsonNode quota() {
-    var q = admin.quota();
-    return Json.object()
-        .put("gmailUnitsPerMinute", q.gmailUnitsPerMinute())
-        .put("calendarRequestsPerMinute", q.calendarRequestsPerMinute())
-        .put("burstSeconds", q.burst().toMillis() / 1000.0)
-        .put("calendarStatus", q.calendarStatus())
-        .put("peopleRequestsPerMinute", q.peopleRequestsPerMinute())
-        .put("enabled", q.enabled());
+    return AdminJson.quota(admin.quota());
   }
 
   private SimResponse faults(JsonNode body) {

@@ -98,16 +98,51 @@ public final class AdminJson {
     return out;
   }
 
+  /**
+   * Quota settings from {@code {"gmailUnitsPerMinute", "calendarRequestsPerMinute",
+   * "peopleRequestsPerMinute", "projectGmailUnitsPerMinute", "projectCalendarRequestsPerMinute",
+   * "projectPeopleRequestsPerMinute", "burstSeconds", "calendarStatus", "enabled"}}; absent fields
+   * keep {@code q}'s values.
+   */
   public static QuotaSettings quota(QuotaSettings q, JsonNode n) {
     return new QuotaSettings(
-        n.path("gmailUnitsPerMinute").asInt(q.gmailUnitsPerMinute()),
-        n.path("calendarRequestsPerMinute").asInt(q.calendarRequestsPerMinute()),
+        whole(n, "gmailUnitsPerMinute", q.gmailUnitsPerMinute()),
+        whole(n, "calendarRequestsPerMinute", q.calendarRequestsPerMinute()),
         n.has("burstSeconds")
             ? Duration.ofMillis((long) (n.get("burstSeconds").asDouble() * 1000))
             : q.burst(),
-        n.path("calendarStatus").asInt(q.calendarStatus()),
+        whole(n, "calendarStatus", q.calendarStatus()),
         n.path("enabled").asBoolean(q.enabled()),
-        n.path("peopleRequestsPerMinute").asInt(q.peopleRequestsPerMinute()));
+        whole(n, "peopleRequestsPerMinute", q.peopleRequestsPerMinute()),
+        whole(n, "projectGmailUnitsPerMinute", q.projectGmailUnitsPerMinute()),
+        whole(n, "projectCalendarRequestsPerMinute", q.projectCalendarRequestsPerMinute()),
+        whole(n, "projectPeopleRequestsPerMinute", q.projectPeopleRequestsPerMinute()));
+  }
+
+  /** An integer field, {@code fallback} when absent; anything but a whole number is refused. */
+  private static int whole(JsonNode n, String field, int fallback) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new IllegalArgumentException(field + " must be a whole number, not " + v);
+    }
+    return v.intValue();
+  }
+
+  /** The quota settings as {@code GET /sim/quota} shows them: the names {@link #quota} reads. */
+  static ObjectNode quota(QuotaSettings q) {
+    return Json.object()
+        .put("gmailUnitsPerMinute", q.gmailUnitsPerMinute())
+        .put("calendarRequestsPerMinute", q.calendarRequestsPerMinute())
+        .put("peopleRequestsPerMinute", q.peopleRequestsPerMinute())
+        .put("projectGmailUnitsPerMinute", q.projectGmailUnitsPerMinute())
+        .put("projectCalendarRequestsPerMinute", q.projectCalendarRequestsPerMinute())
+        .put("projectPeopleRequestsPerMinute", q.projectPeopleRequestsPerMinute())
+        .put("burstSeconds", q.burst().toMillis() / 1000.0)
+        .put("calendarStatus", q.calendarStatus())
+        .put("enabled", q.enabled());
   }
 
   public static FaultSettings faults(FaultSettings f, JsonNode n) {

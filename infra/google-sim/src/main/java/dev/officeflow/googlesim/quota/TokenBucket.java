@@ -30,12 +30,17 @@ public final class TokenBucket {
 
   /** Takes {@code cost} tokens if available; returns whether it did. */
   public synchronized boolean tryTake(double cost) {
-    refill();
-    if (tokens + 1e-9 < cost) {
+    if (!canTake(cost)) {
       return false;
     }
     tokens -= cost;
     return true;
+  }
+
+  /** Whether {@code cost} tokens are there now (the test {@link #tryTake} makes), taking none. */
+  public synchronized boolean canTake(double cost) {
+    refill();
+    return tokens + 1e-9 >= cost;
   }
 
   /** Tokens available now. */

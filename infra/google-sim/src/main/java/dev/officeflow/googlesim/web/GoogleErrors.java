@@ -1,5 +1,6 @@
 package dev.officeflow.googlesim.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -81,14 +82,50 @@ public final class GoogleErrors {
    */
   public static SimResponse status(
       int code, String status, String message, @Nullable ObjectNode errorInfo) {
+    return status(code, status, message, null, errorInfo == null ? List.of() : List.of(errorInfo));
+  }
+
+  /**
+   * A body as Google's API front end writes it for the older APIs too: {@code {"error": {code,
+   * message, errors: [item], status, details}}}, the {@code errors} list only when {@code item} is
+   * given (Gmail, Calendar), {@code details} only when there are some.
+   */
+  public static SimResponse status(
+      int code,
+      String status,
+      String message,
+      @Nullable ObjectNode item,
+      List<ObjectNode> details) {
     ObjectNode error = Json.object();
-    error.put("code", code).put("message", message).put("status", status);
-    if (errorInfo != null) {
-      error.putArray("details").add(errorInfo);
+    error.put("code", code).put("message", message);
+    if (item != null) {
+      error.putArray("errors").add(item);
+    }
+    error.put("status", status);
+    if (!details.isEmpty()) {
+      details.forEach(error.putArray("details")::add);
     }
     ObjectNode root = Json.object();
     root.set("error", error);
     return SimResponse.json(code, root);
+  }
+
+  /** One entry of the older style's {@code errors[]} list. */
+  public static ObjectNode item(String message, String domain, String reason) {
+    return item(message, domain, reason, null, null);
+  }
+
+  /** The canonical status name of an HTTP code, e.g. 429 → {@code RESOURCE_EXHAUSTED}. */
+  public static String statusOf(int code) {
+    return STATUS.getOrDefault(code, "UNKNOWN");
+  }
+
+  /** A {@code google.rpc.Help} detail with one link. */
+  public static ObjectNode help(String description, String url) {
+    ObjectNode help = Json.object();
+    help.put("@type", "type.googleapis.com/google.rpc.Help");
+    help.putArray("links").addObject().put("description", description).put("url", url);
+    return help;
   }
 
   /** A {@code google.rpc.ErrorInfo} detail with its {@code @type}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.googlesim.people.PersonRecord;
+import dev.officeflow.googlesim.quota.QuotaSettings;
 import dev.officeflow.googlesim.web.Json;
 import dev.officeflow.testsupport.MutableClock;
 import java.io.IOException;
@@ -135,6 +136,65 @@ class AdminHttpApiTest {
     assertThat(book.get("contacts").get(2).get("familyName").asString()).isEqualTo("Quist");
     assertThat(sim.admin().events(SimFixtures.ALICE, SimFixtures.TEAM))
         .anySatisfy(e -> assertThat(e.summary()).isEqualTo("Moved"));
+  }
+
+  @Test
+  void theProjectsLimitsAreSetAndReadOverHttpAndRefillFull() throws Exception {
+    JsonNode answered =
+        post(
+            "sim/quota",
+            "{\"projectGmailUnitsPerMinute\":120000,\"projectCalendarRequestsPerMinute\":900,"
+                + "\"projectPeopleRequestsPerMinute\":300}",
+            200);
+    JsonNode read = Json.MAPPER.readTree(get("sim/quota", null));
+
+    assertThat(sim.admin().quota().projectGmailUnitsPerMinute()).isEqualTo(120_000);
+    assertThat(sim.admin().quota().gmailUnitsPerMinute()).isEqualTo(6_000);
+    assertThat(answered).isEqualTo(read);
+    assertThat(read.get("projectCalendarRequestsPerMinute").asInt()).isEqualTo(900);
+    assertThat(read.get("projectPeopleRequestsPerMinute").asInt()).isEqualTo(300);
+  }
+
+  @Test
+  void aQuotaLimitThatIsNotAWholeNumberIs400AndChangesNothing() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sim.baseUrl() + "sim/quota"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"gmailUnitsPerMinute\":60,\"projectGmailUnitsPerMinute\":\"lots\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("projectGmailUnitsPerMinute must be a whole number");
+    assertThat(sim.admin().quota()).isEqualTo(QuotaSettings.defaults());
+  }
+
+  @Test
+  void theStatsJsonCountsRefusalsPerApiAndBudget() throws Exception {
+    post("sim/accounts", "{\"email\":\"erin@acme.test\",\"recentMessages\":3}", 201);
+    String token =
+        post("sim/accounts/erin@acme.test/tokens", "{}", 200).get("access_token").asString();
+    post("sim/quota", "{\"projectGmailUnitsPerMinute\":6,\"burstSeconds\":10}", 200);
+    get("gmail/v1/users/me/profile", token);
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sim.baseUrl() + "gmail/v1/users/me/profile"))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    JsonNode stats = Json.MAPPER.readTree(get("sim/stats", null));
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(stats.at("/quotaErrorsByApi/gmail/project").asLong()).isEqualTo(1);
+    assertThat(stats.at("/quotaErrorsByApi/gmail/user").asLong()).isZero();
+    assertThat(stats.at("/quotaErrorsByApi/calendar/project").asLong()).isZero();
+    assertThat(stats.at("/quotaErrorsByBudget/project").asLong()).isEqualTo(1);
+    assertThat(stats.at("/quotaErrors/erin@acme.test").asLong()).isEqualTo(1);
   }
 
   @Test
