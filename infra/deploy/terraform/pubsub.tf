@@ -62,6 +62,11 @@ resource "google_pubsub_topic" "todos" {
   name    = "todos"
 }
 
+resource "google_pubsub_topic" "progress" {
+  project = var.project
+  name    = "progress"
+}
+
 resource "google_pubsub_topic" "gmail_push" {
   project = var.project
   name    = "gmail-push"
@@ -130,6 +135,16 @@ resource "google_pubsub_topic" "vespa_loader_documents_dead_letter" {
 resource "google_pubsub_topic" "vespa_loader_todos_dead_letter" {
   project = var.project
   name    = "vespa-loader-todos-dead-letter"
+}
+
+resource "google_pubsub_topic" "user_progress_dead_letter" {
+  project = var.project
+  name    = "user-progress-dead-letter"
+}
+
+resource "google_pubsub_topic" "contacts_progress_dead_letter" {
+  project = var.project
+  name    = "contacts-progress-dead-letter"
 }
 
 resource "google_pubsub_subscription" "office_integrations" {
@@ -418,6 +433,50 @@ resource "google_pubsub_subscription" "vespa_loader_todos" {
   }
 }
 
+resource "google_pubsub_subscription" "user_progress" {
+  project              = var.project
+  name                 = "user-progress"
+  topic                = google_pubsub_topic.progress.id
+  ack_deadline_seconds = 30
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.user_progress_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "contacts_progress" {
+  project              = var.project
+  name                 = "contacts-progress"
+  topic                = google_pubsub_topic.progress.id
+  ack_deadline_seconds = 30
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.contacts_progress_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
 resource "google_pubsub_subscription" "office_integrations_dead_letter" {
   project                    = var.project
   name                       = "office-integrations-dead-letter"
@@ -578,6 +637,32 @@ resource "google_pubsub_subscription" "vespa_loader_todos_dead_letter" {
   project                    = var.project
   name                       = "vespa-loader-todos-dead-letter"
   topic                      = google_pubsub_topic.vespa_loader_todos_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "user_progress_dead_letter" {
+  project                    = var.project
+  name                       = "user-progress-dead-letter"
+  topic                      = google_pubsub_topic.user_progress_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "contacts_progress_dead_letter" {
+  project                    = var.project
+  name                       = "contacts-progress-dead-letter"
+  topic                      = google_pubsub_topic.contacts_progress_dead_letter.id
   ack_deadline_seconds       = 60
   message_retention_duration = "2678400s"
 
@@ -765,6 +850,34 @@ resource "google_pubsub_topic_iam_member" "vespa_loader_todos_dead_letter_agent_
 resource "google_pubsub_subscription_iam_member" "vespa_loader_todos_agent_subscribes" {
   project      = var.project
   subscription = google_pubsub_subscription.vespa_loader_todos.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "user_progress_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.user_progress_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "user_progress_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.user_progress.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "contacts_progress_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.contacts_progress_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "contacts_progress_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.contacts_progress.name
   role         = "roles/pubsub.subscriber"
   member       = local.pubsub_service_agent
 }
@@ -1146,6 +1259,64 @@ resource "google_monitoring_alert_policy" "vespa_loader_todos_dead_letter_not_em
   }
 }
 
+resource "google_monitoring_alert_policy" "user_progress_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in user-progress-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "user-progress-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"user-progress-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription user-progress gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show user-progress-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "contacts_progress_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in contacts-progress-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "contacts-progress-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"contacts-progress-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription contacts-progress gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show contacts-progress-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
 # Gmail's users.watch publishes mailbox changes as this Google-owned account.
 resource "google_pubsub_topic_iam_member" "gmail_push_gmail_publishes" {
   project = var.project
@@ -1201,6 +1372,13 @@ resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_calend
   member       = "serviceAccount:${google_service_account.contacts.email}"
 }
 
+resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_progress" {
+  project      = var.project
+  subscription = google_pubsub_subscription.contacts_progress.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.contacts.email}"
+}
+
 resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_integrations_dead_letter" {
   project      = var.project
   subscription = google_pubsub_subscription.contacts_integrations_dead_letter.name
@@ -1225,6 +1403,13 @@ resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_emails
 resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_calendars_dead_letter" {
   project      = var.project
   subscription = google_pubsub_subscription.contacts_calendars_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_progress_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.contacts_progress_dead_letter.name
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:${google_service_account.contacts.email}"
 }
@@ -1258,6 +1443,13 @@ resource "google_pubsub_topic_iam_member" "office_publishes_calendars" {
 resource "google_pubsub_topic_iam_member" "office_publishes_contacts" {
   project = var.project
   topic   = google_pubsub_topic.contacts.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.office.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "office_publishes_progress" {
+  project = var.project
+  topic   = google_pubsub_topic.progress.name
   role    = "roles/pubsub.publisher"
   member  = "serviceAccount:${google_service_account.office.email}"
 }
@@ -1328,6 +1520,20 @@ resource "google_pubsub_topic_iam_member" "user_publishes_users" {
   topic   = google_pubsub_topic.users.name
   role    = "roles/pubsub.publisher"
   member  = "serviceAccount:${google_service_account.user.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "user_reads_user_progress" {
+  project      = var.project
+  subscription = google_pubsub_subscription.user_progress.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.user.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "user_reads_user_progress_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.user_progress_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.user.email}"
 }
 
 resource "google_service_account" "vespa_loader" {

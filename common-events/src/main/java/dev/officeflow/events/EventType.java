@@ -15,7 +15,8 @@ public enum EventType {
   DOCUMENT(Topics.DOCUMENTS, "office_document", DocumentEvent.class),
   TODO(Topics.TODOS, "todo", TodoEvent.class),
   INTEGRATION(Topics.INTEGRATIONS, "integration", IntegrationEvent.class),
-  USER(Topics.USERS, "user", UserEvent.class);
+  USER(Topics.USERS, "user", UserEvent.class),
+  PROGRESS(Topics.PROGRESS, "backfill_progress", ProgressEvent.class);
 
   private final String topic;
   private final String docType;

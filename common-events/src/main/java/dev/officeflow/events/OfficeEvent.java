@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * What every officeflow event has in common (ARCHITECTURE §4). The body carries no type field: the
  * topic and the {@code ce-type} attribute say what an event is ({@link EventType}).
  */
-public sealed interface OfficeEvent permits DataEvent, IntegrationEvent, UserEvent {
+public sealed interface OfficeEvent permits DataEvent, IntegrationEvent, UserEvent, ProgressEvent {
 
   EventMetadata metadata();
 

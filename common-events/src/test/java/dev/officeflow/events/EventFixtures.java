@@ -233,6 +233,64 @@ public final class EventFixtures {
         metadata(userId), userId, Operation.DELETE, null, CHANGED, READ, null, "ana@example.com");
   }
 
+  /** A running job's report, half way through its mail phase, still provisional. */
+  public static ProgressEvent progressEvent(String userId) {
+    return new ProgressEvent(
+        metadata(userId),
+        userId,
+        Operation.UPDATE,
+        "job-" + userId,
+        CHANGED,
+        READ,
+        "google",
+        "job-" + userId,
+        3,
+        ProgressState.RUNNING,
+        "mail",
+        "gmail",
+        true,
+        120,
+        118,
+        1,
+        1,
+        240,
+        50,
+        null,
+        Map.of("contacts.other", "missing scope"));
+  }
+
+  /**
+   * A report of job {@code jobId} measured at {@code at}: provisional until completed, in the mail
+   * phase until done, with a reason when retrying or failed.
+   */
+  public static ProgressEvent progress(
+      String userId, String jobId, long sequence, ProgressState state, int percent, Instant at) {
+    boolean completed = state == ProgressState.COMPLETED;
+    boolean failing = state == ProgressState.RETRYING || state == ProgressState.FAILED;
+    return new ProgressEvent(
+        metadata(userId),
+        userId,
+        sequence <= 1 ? Operation.CREATE : Operation.UPDATE,
+        jobId,
+        at,
+        at,
+        "google",
+        jobId,
+        sequence,
+        state,
+        completed ? "done" : "mail",
+        completed ? null : "gmail",
+        !completed,
+        percent * 10L,
+        percent * 10L,
+        0,
+        0,
+        1000,
+        percent,
+        failing ? "rate limited by the provider" : null,
+        Map.of());
+  }
+
   /** One valid event of each type. */
   public static List<OfficeEvent> oneOfEach(String userId) {
     return List.of(
@@ -242,6 +300,7 @@ public final class EventFixtures {
         documentEvent(userId, "d1"),
         todoEvent(userId, "t1"),
         integrationEvent(userId),
-        userEvent(userId));
+        userEvent(userId),
+        progressEvent(userId));
   }
 }

@@ -118,8 +118,11 @@ class TerraformWriterTest {
         .contains("resource \"google_pubsub_topic_iam_member\" \"user_publishes_users\"")
         .contains("resource \"google_pubsub_topic_iam_member\" \"office_publishes_contacts\"")
         .contains("resource \"google_pubsub_topic_iam_member\" \"contacts_publishes_contacts\"")
+        .contains("resource \"google_pubsub_topic_iam_member\" \"office_publishes_progress\"")
+        .contains("resource \"google_pubsub_subscription_iam_member\" \"user_reads_user_progress\"")
         .doesNotContain("vespa_loader_publishes")
-        .doesNotContain("user_reads_");
+        .doesNotContain("user_publishes_progress")
+        .doesNotContain("user_reads_contacts_progress");
     assertThat(count("_workload_identity\"")).isEqualTo(Catalog.services().size());
   }
 

@@ -40,6 +40,7 @@ public final class Catalog {
           Topics.CONTACTS,
           Topics.DOCUMENTS,
           Topics.TODOS,
+          Topics.PROGRESS,
           Topics.GMAIL_PUSH);
 
   // Ack deadlines fit the handlers: starting a backfill or reading Gmail history calls a provider
@@ -58,7 +59,9 @@ public final class Catalog {
           spec(VESPA_LOADER, Topics.CALENDARS, 30),
           spec(VESPA_LOADER, Topics.CONTACTS, 30),
           spec(VESPA_LOADER, Topics.DOCUMENTS, 30),
-          spec(VESPA_LOADER, Topics.TODOS, 30));
+          spec(VESPA_LOADER, Topics.TODOS, 30),
+          spec(USER, Topics.PROGRESS, 30),
+          spec(CONTACTS_SERVICE, Topics.PROGRESS, 30));
 
   /**
    * Who publishes on each topic (the catalog's consumers are in the subscriptions). {@code
@@ -72,7 +75,8 @@ public final class Catalog {
           Topics.USERS, List.of(USER),
           Topics.EMAILS, List.of(OFFICE),
           Topics.CALENDARS, List.of(OFFICE),
-          Topics.CONTACTS, List.of(CONTACTS_SERVICE, OFFICE));
+          Topics.CONTACTS, List.of(CONTACTS_SERVICE, OFFICE),
+          Topics.PROGRESS, List.of(OFFICE));
 
   /** The address Gmail's {@code users.watch} publishes from, onto {@code gmail-push}. */
   public static final String GMAIL_PUSH_PUBLISHER = "gmail-api-push@system.gserviceaccount.com";

@@ -11,6 +11,9 @@ public final class Topics {
   public static final String DOCUMENTS = "documents";
   public static final String TODOS = "todos";
 
+  /** Backfill jobs' progress, published by the office (ARCHITECTURE §3 "Progress"). */
+  public static final String PROGRESS = "progress";
+
   /** Where Gmail's {@code users.watch} publishes mailbox-change notifications. */
   public static final String GMAIL_PUSH = "gmail-push";
 

@@ -50,6 +50,9 @@ final class EventSchemas {
     schema.put("title", type.eventClass().getSimpleName());
     schema.put("description", Notes.event(type));
     schema.setAll(body);
+    if (type == EventType.PROGRESS) {
+      schema.setAll(errorRequiredWhenNotRunning(definitions));
+    }
     schema.set("definitions", definitions.sorted());
     return schema;
   }
@@ -57,6 +60,26 @@ final class EventSchemas {
   /** The wire name of a record component, as the codec's snake_case naming writes it. */
   static String wireName(String component) {
     return SNAKE_CASE.wire(component);
+  }
+
+  /**
+   * A progress event's one rule across fields, as draft-07 says it: {@code error} is non-blank text
+   * when {@code state} is {@code retrying} or {@code failed}.
+   */
+  private static ObjectNode errorRequiredWhenNotRunning(Definitions definitions) {
+    ObjectNode rule = NODES.objectNode();
+    ObjectNode condition = rule.putObject("if");
+    condition
+        .putObject("properties")
+        .putObject("state")
+        .putArray("enum")
+        .add("retrying")
+        .add("failed");
+    condition.putArray("required").add("state");
+    ObjectNode then = rule.putObject("then");
+    then.putObject("properties").set("error", string(Constraint.NOT_BLANK, definitions));
+    then.putArray("required").add("error");
+    return rule;
   }
 
   private static ObjectNode record(Class<? extends Record> type, Definitions definitions) {
@@ -94,8 +117,11 @@ final class EventSchemas {
     }
     if (raw == long.class || raw == Long.class || raw == int.class || raw == Integer.class) {
       ObjectNode integer = type("integer");
-      if (constraint == Constraint.NON_NEGATIVE) {
+      if (constraint == Constraint.NON_NEGATIVE || constraint == Constraint.PERCENT) {
         integer.put("minimum", 0);
+      }
+      if (constraint == Constraint.PERCENT) {
+        integer.put("maximum", 100);
       }
       return integer;
     }

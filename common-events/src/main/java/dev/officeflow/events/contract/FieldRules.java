@@ -12,6 +12,7 @@ import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.PayloadRef;
+import dev.officeflow.events.ProgressEvent;
 import dev.officeflow.events.Recurrence;
 import dev.officeflow.events.Todo;
 import dev.officeflow.events.TodoEvent;
@@ -46,6 +47,8 @@ final class FieldRules {
     HEX_64,
     /** Zero or more ({@code Check.nonNegative}). */
     NON_NEGATIVE,
+    /** 0 to 100 (a progress event's percent). */
+    PERCENT,
     /**
      * Declared nullable so that the earlier pointer-only shape stays readable, but always written:
      * the writer's contract requires it.
@@ -100,6 +103,7 @@ final class FieldRules {
     payload(rules, TodoEvent.class, "todo", "description null");
     put(rules, CalendarEvent.class, "calendarId", Constraint.NOT_BLANK);
     put(rules, IntegrationEvent.class, "integrationId", Constraint.NOT_BLANK);
+    progress(rules);
 
     put(rules, EventMetadata.class, "eventId", Constraint.UUID);
     put(rules, EventMetadata.class, "sourceService", Constraint.NOT_BLANK);
@@ -142,6 +146,68 @@ final class FieldRules {
           new Rule(Constraint.NONE, null, "RFC 5545 content lines, property name included"));
     }
     return Map.copyOf(rules);
+  }
+
+  private static void progress(Map<Key, Rule> rules) {
+    Class<ProgressEvent> event = ProgressEvent.class;
+    describe(rules, event, "batchId", Constraint.NONE, "The job id, as job_id");
+    put(rules, event, "jobId", Constraint.NOT_BLANK);
+    describe(
+        rules,
+        event,
+        "sequence",
+        Constraint.NON_NEGATIVE,
+        "Grows with each report of one job: a reader drops a report of the job it holds whose"
+            + " sequence is not above the one it has");
+    describe(
+        rules,
+        event,
+        "phase",
+        Constraint.NOT_BLANK,
+        "The job's phase: calendar, mail, contacts, or done once every phase finished");
+    describe(
+        rules,
+        event,
+        "source",
+        Constraint.NOT_BLANK,
+        "The provider's name of the source being read (gmail, calendar, contacts), or null");
+    describe(
+        rules,
+        event,
+        "provisional",
+        Constraint.NONE,
+        "True until the job completed: what was read so far covers part of the window");
+    for (String count : new String[] {"processed", "published", "skipped", "failed"}) {
+      put(rules, event, count, Constraint.NON_NEGATIVE);
+    }
+    describe(
+        rules,
+        event,
+        "estimate",
+        Constraint.NON_NEGATIVE,
+        "Items the job expects to read in all; 0 when unknown");
+    put(rules, event, "percent", Constraint.PERCENT);
+    describe(
+        rules,
+        event,
+        "error",
+        Constraint.NONE,
+        "Why the job is retrying or failed: required (not blank) for those states");
+    describe(
+        rules,
+        event,
+        "skippedSources",
+        Constraint.NONE,
+        "Each source the job passed over, with the reason (contacts.other: missing scope)");
+  }
+
+  private static void describe(
+      Map<Key, Rule> rules,
+      Class<? extends Record> type,
+      String component,
+      Constraint c,
+      String description) {
+    rules.put(new Key(type, component), new Rule(c, null, description));
   }
 
   private static void put(

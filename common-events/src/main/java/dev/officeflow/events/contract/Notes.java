@@ -7,6 +7,7 @@ import dev.officeflow.events.EventType;
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.PayloadRef;
+import dev.officeflow.events.ProgressState;
 import dev.officeflow.events.Recurrence;
 import dev.officeflow.events.SyncType;
 import java.util.Map;
@@ -51,7 +52,11 @@ final class Notes {
               + " e.g. revoked) or deleted (disconnected).",
           EventType.USER,
           "A person was created, changed or deleted in the user service; on delete every service"
-              + " purges what it holds for user_id.");
+              + " purges what it holds for user_id.",
+          EventType.PROGRESS,
+          "How far one backfill job has come: its phase, counts, percent, whether what it read is"
+              + " still provisional, and its failure or completion. Operation create for a job's"
+              + " first report, update after; batch_id is the job id.");
 
   private static final Map<Class<?>, String> DEFINITIONS =
       Map.of(
@@ -68,7 +73,10 @@ final class Notes {
           SyncType.class,
           "How a data event was produced: a backfill, an incremental window, or a live change.",
           IntegrationStatus.class,
-          "The state of a user's connection to a provider.");
+          "The state of a user's connection to a provider.",
+          ProgressState.class,
+          "Where a backfill job stands: running, retrying (waiting for its next attempt),"
+              + " completed or failed.");
 
   private Notes() {}
 
@@ -92,6 +100,11 @@ final class Notes {
             : " No rule spans fields: every check is in this schema.";
     if (type == EventType.CALENDAR) {
       rules += " And event.end_time is not before event.start_time.";
+    }
+    if (type == EventType.PROGRESS) {
+      rules =
+          " One rule spans fields, and this schema says it (if/then): error is non-blank text"
+              + " when state is retrying or failed.";
     }
     return what + CONTRACT + rules;
   }

@@ -40,6 +40,8 @@ class CatalogTest {
             "vespa-loader-contacts",
             "vespa-loader-documents",
             "vespa-loader-todos",
+            "user-progress",
+            "contacts-progress",
             "office-gmail-push");
   }
 
@@ -59,6 +61,18 @@ class CatalogTest {
     for (EventType type : EventType.values()) {
       assertThat(Catalog.topics()).contains(type.topic());
     }
+  }
+
+  @Test
+  void progressIsTheOfficesAndReadByTheUserAndContactsServices() {
+    assertThat(Catalog.publishersOf(Topics.PROGRESS)).containsExactly(Catalog.OFFICE);
+    assertThat(Catalog.subscription(Catalog.USER, Topics.PROGRESS).name())
+        .isEqualTo("user-progress");
+    assertThat(Catalog.subscription(Catalog.CONTACTS_SERVICE, Topics.PROGRESS).name())
+        .isEqualTo("contacts-progress");
+    assertThat(Catalog.allTopics())
+        .contains("user-progress-dead-letter", "contacts-progress-dead-letter");
+    assertThat(EventType.ofTopic(Topics.PROGRESS)).contains(EventType.PROGRESS);
   }
 
   @Test

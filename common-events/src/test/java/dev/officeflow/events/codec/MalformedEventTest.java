@@ -104,7 +104,28 @@ class MalformedEventTest {
             "unknown integration status",
             node -> put(node, "status", "\"connected\""),
             "status",
-            "unknown integration status 'connected'"));
+            "unknown integration status 'connected'"),
+        progress(
+            "unknown progress state",
+            node -> put(node, "state", "\"paused\""),
+            "state",
+            "unknown progress state 'paused'"),
+        progress("remove job_id", node -> remove(node, "job_id"), "job_id", "missing"),
+        progress("negative sequence", node -> put(node, "sequence", "-1"), "sequence", "negative"),
+        progress(
+            "negative processed", node -> put(node, "processed", "-3"), "processed", "negative"),
+        progress("percent above 100", node -> put(node, "percent", "101"), "percent", "0..100"),
+        progress("blank phase", node -> put(node, "phase", "\" \""), "phase", "blank"),
+        progress(
+            "failed without error",
+            node -> put(node, "state", "\"failed\""),
+            "error",
+            "missing for state failed"),
+        progress(
+            "retrying with a blank error",
+            node -> put(put(node, "state", "\"retrying\""), "error", "\"\""),
+            "error",
+            "missing for state retrying"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -153,6 +174,11 @@ class MalformedEventTest {
   private static Case integration(
       String name, UnaryOperator<ObjectNode> mutation, String field, String reason) {
     return mutated("integration", EventType.INTEGRATION, name, mutation, field, reason);
+  }
+
+  private static Case progress(
+      String name, UnaryOperator<ObjectNode> mutation, String field, String reason) {
+    return mutated("progress", EventType.PROGRESS, name, mutation, field, reason);
   }
 
   private static Case mutated(

@@ -82,7 +82,8 @@ class AsyncApiDocumentTest {
             EventType.CALENDAR,
             EventType.CONTACT,
             EventType.INTEGRATION,
-            EventType.USER)) {
+            EventType.USER,
+            EventType.PROGRESS)) {
       Operation send = (Operation) operations.get("send-" + type.topic());
       assertThat(send).as(type.topic()).isNotNull();
       assertThat(send.getAction()).isEqualTo(OperationAction.SEND);

@@ -118,7 +118,15 @@ class SchemasRefuseWhatTheCodecRefusesTest {
             n -> put(n, "todo.provider_todo_id", "\"  \"")),
         of(EventType.USER, "provider blank", n -> put(n, "provider", "\" \"")),
         integration("integration_id blank", n -> put(n, "integration_id", "\"\"")),
-        integration("scopes null element", n -> put(n, "scopes", "[null]")));
+        integration("scopes null element", n -> put(n, "scopes", "[null]")),
+        progress("percent above 100", n -> put(n, "percent", "101")),
+        progress("sequence negative", n -> put(n, "sequence", "-1")),
+        progress("state unknown", n -> put(n, "state", "\"paused\"")),
+        // The rule across fields, which the schema says with if/then.
+        progress("failed without error", n -> put(n, "state", "\"failed\"")),
+        progress(
+            "retrying with a blank error",
+            n -> put(put(n, "state", "\"retrying\""), "error", "\" \"")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -204,6 +212,10 @@ class SchemasRefuseWhatTheCodecRefusesTest {
 
   private static Case calendar(String name, Change change) {
     return of(EventType.CALENDAR, name, change);
+  }
+
+  private static Case progress(String name, Change change) {
+    return of(EventType.PROGRESS, name, change);
   }
 
   private static Case integration(String name, Change change) {

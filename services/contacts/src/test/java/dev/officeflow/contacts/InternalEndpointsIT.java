@@ -58,7 +58,8 @@ class InternalEndpointsIT {
             app.prefix() + "contacts-integrations",
             app.prefix() + "contacts-users",
             app.prefix() + "contacts-emails",
-            app.prefix() + "contacts-calendars");
+            app.prefix() + "contacts-calendars",
+            app.prefix() + "contacts-progress");
     assertThat(body.path("subscriptions").valueStream())
         .allSatisfy(s -> assertThat(s.path("subscriber").asString()).isEqualTo("terminated"))
         .allSatisfy(s -> assertThat(s.has("in_flight")).isTrue());

@@ -55,14 +55,15 @@ class DeadLetterAutoConfigurationTest {
                   "p-contacts-integrations-dead-letter",
                   "p-contacts-users-dead-letter",
                   "p-contacts-emails-dead-letter",
-                  "p-contacts-calendars-dead-letter");
+                  "p-contacts-calendars-dead-letter",
+                  "p-contacts-progress-dead-letter");
         });
   }
 
   @Test
   void aServiceThatConsumesNothingHasNothingToPurge() {
     runner
-        .withPropertyValues("officeflow.service.name=user")
+        .withPropertyValues("officeflow.service.name=frontend")
         .run(
             context -> {
               context.getBean(ForgottenUsers.class).forget("u1").block();

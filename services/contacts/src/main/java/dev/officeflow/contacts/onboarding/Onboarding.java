@@ -1,9 +1,14 @@
 package dev.officeflow.contacts.onboarding;
 
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** The onboarding step of a user, from the backfill progress, the contacts and the selection. */
+/**
+ * The onboarding step of a user, from the backfill progress, the contacts and the selection; and
+ * whether the candidates are provisional, from the latest job's progress events.
+ */
 public final class Onboarding {
 
   private static final String COUNTS =
@@ -15,10 +20,12 @@ public final class Onboarding {
 
   private final DatabaseClient db;
   private final BackfillProgressSource progress;
+  private final LatestJobs jobs;
 
-  Onboarding(DatabaseClient db, BackfillProgressSource progress) {
+  Onboarding(DatabaseClient db, BackfillProgressSource progress, LatestJobs jobs) {
     this.db = db;
     this.progress = progress;
+    this.jobs = jobs;
   }
 
   public Mono<OnboardingStatus> status(String userId) {
@@ -29,11 +36,14 @@ public final class Onboarding {
                 (row, meta) ->
                     new long[] {row.get("ranked", Long.class), row.get("selected", Long.class)})
             .one();
-    return Mono.zip(counts, progress.progress(userId))
-        .map(t -> status(t.getT1()[0], (int) t.getT1()[1], t.getT2()));
+    Mono<Optional<LatestJob>> job =
+        jobs.find(userId).map(Optional::of).defaultIfEmpty(Optional.empty());
+    return Mono.zip(counts, progress.progress(userId), job)
+        .map(t -> status(t.getT1()[0], (int) t.getT1()[1], t.getT2(), t.getT3().orElse(null)));
   }
 
-  private static OnboardingStatus status(long ranked, int selected, BackfillProgress backfill) {
+  private static OnboardingStatus status(
+      long ranked, int selected, BackfillProgress backfill, @Nullable LatestJob job) {
     boolean connected = !backfill.state().equals(BackfillProgress.NOT_CONNECTED);
     String step;
     if (selected > 0) {
@@ -45,6 +55,19 @@ public final class Onboarding {
     } else {
       step = "ready";
     }
-    return new OnboardingStatus(step, connected, ranked > 0, ranked, selected, backfill);
+    return new OnboardingStatus(
+        step, connected, ranked > 0, ranked, selected, backfill, provisional(backfill, job), job);
+  }
+
+  /**
+   * The latest job's word when there is one. Without one (its first report not yet here, or a user
+   * whose backfill ran before the office reported progress), what this service saw: candidates
+   * still arriving are provisional, a quiet or unconnected user's are not.
+   */
+  private static boolean provisional(BackfillProgress backfill, @Nullable LatestJob job) {
+    if (job != null) {
+      return job.provisional();
+    }
+    return backfill.state().equals(BackfillProgress.RUNNING);
   }
 }

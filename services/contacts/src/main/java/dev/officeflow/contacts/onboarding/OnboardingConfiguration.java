@@ -1,5 +1,6 @@
 package dev.officeflow.contacts.onboarding;
 
+import dev.officeflow.contacts.discovery.UserLocks;
 import dev.officeflow.contacts.onboarding.web.OnboardingController;
 import dev.officeflow.contacts.vip.ContactScores;
 import dev.officeflow.runtime.security.ApiRoutes;
@@ -13,8 +14,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * VIP onboarding: the API under {@code /onboarding/vips} (a user JWT required, the shared default)
- * and the public VIP page that calls it.
+ * VIP onboarding: the API under {@code /onboarding/vips} (a user JWT required, the shared default),
+ * the public VIP page that calls it, and the latest backfill job of each user from {@code
+ * contacts-progress}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OnboardingSettings.class)
@@ -38,8 +40,19 @@ class OnboardingConfiguration {
   }
 
   @Bean
-  Onboarding onboarding(DatabaseClient db, BackfillProgressSource progress) {
-    return new Onboarding(db, progress);
+  LatestJobs latestJobs(DatabaseClient db) {
+    return new LatestJobs(db);
+  }
+
+  @Bean
+  ProgressEventHandler progressEventHandler(
+      LatestJobs jobs, TransactionalOperator tx, UserLocks locks) {
+    return new ProgressEventHandler(jobs, tx, locks);
+  }
+
+  @Bean
+  Onboarding onboarding(DatabaseClient db, BackfillProgressSource progress, LatestJobs jobs) {
+    return new Onboarding(db, progress, jobs);
   }
 
   @Bean

@@ -31,6 +31,7 @@ final class UserDataPurge {
           "integrations",
           "contact_outbox",
           "user_state",
+          "backfill_job_progress",
           "pending_purges");
 
   private static final String PENDING =

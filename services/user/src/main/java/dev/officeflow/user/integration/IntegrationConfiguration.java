@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Integrations: their tables, their changes with audit and events, disconnecting, the API. */
+/**
+ * Integrations: their tables, their changes with audit and events, disconnecting, the API, and the
+ * last sync time the office's progress events report.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(IntegrationController.class)
 class IntegrationConfiguration {
@@ -46,6 +49,11 @@ class IntegrationConfiguration {
       RuntimeProperties runtime,
       Clock clock) {
     return new IntegrationChanges(store, vault, audit, runtime, clock);
+  }
+
+  @Bean
+  ProgressEventHandler progressEventHandler(IntegrationStore store) {
+    return new ProgressEventHandler(store);
   }
 
   @Bean

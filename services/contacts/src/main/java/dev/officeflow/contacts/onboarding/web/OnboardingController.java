@@ -64,7 +64,13 @@ public class OnboardingController {
   record SelectionRequest(@Nullable List<String> contactHashes) {}
 
   @GetMapping("/status")
-  @Operation(summary = "How far the caller's mail has been read, and whether candidates are ready")
+  @Operation(
+      summary = "How far the caller's mail has been read, and whether candidates are ready",
+      description =
+          "`provisional` is true while the candidates rest on part of the window: the latest"
+              + " backfill job (`job`, from the office's progress events: state, phase, percent)"
+              + " has not completed. Before any job reported, it is true while data is still"
+              + " arriving (`backfill.state` = `running`).")
   Mono<OnboardingStatus> status(@AuthenticationPrincipal Jwt jwt) {
     return onboarding.status(jwt.getSubject());
   }

@@ -93,6 +93,39 @@ public class IntegrationStore {
         .one();
   }
 
+  /** What {@link #recordSync} found: the user's integration with the provider, and if it moved. */
+  public record SyncRecorded(boolean found, boolean moved) {}
+
+  /**
+   * Moves the integration's {@code last_sync_at} forward to {@code syncedAt}: never back, and never
+   * to a time before the integration was created (a job of an earlier connection, deleted since,
+   * that completes late). {@code updated_at} stays: it is when the connection changed.
+   */
+  public Mono<SyncRecorded> recordSync(UUID userId, String provider, Instant syncedAt) {
+    return db.sql(
+            """
+            WITH target AS (
+                SELECT id, last_sync_at, created_at FROM integrations
+                WHERE user_id = :user AND provider = :provider),
+            moved AS (
+                UPDATE integrations SET last_sync_at = :synced
+                FROM target
+                WHERE integrations.id = target.id AND integrations.user_id = :user
+                  AND (target.last_sync_at IS NULL OR target.last_sync_at < :synced)
+                  AND target.created_at <= :synced
+                RETURNING integrations.id)
+            SELECT (SELECT count(*) FROM target) AS found, (SELECT count(*) FROM moved) AS moved
+            """)
+        .bind("user", userId)
+        .bind("provider", provider)
+        .bind("synced", at(syncedAt))
+        .map(
+            row ->
+                new SyncRecorded(
+                    row.get("found", Long.class) > 0, row.get("moved", Long.class) > 0))
+        .one();
+  }
+
   /** Records the scopes Google reports with a refreshed token. */
   public Mono<Void> updateScopes(Integration integration, List<String> scopes) {
     return db.sql("UPDATE integrations SET scopes = :scopes WHERE id = :id AND user_id = :user")

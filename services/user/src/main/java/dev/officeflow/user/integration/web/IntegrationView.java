@@ -2,6 +2,7 @@ package dev.officeflow.user.integration.web;
 
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.user.integration.Integration;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,11 @@ record IntegrationView(
     IntegrationStatus status,
     @Nullable String accountEmail,
     List<String> scopes,
-    @Nullable Instant lastSyncAt,
+    @Schema(
+            description =
+                "When this integration's newest completed backfill read the provider (the office's"
+                    + " progress events); null until one completed. Never moves back.")
+        @Nullable Instant lastSyncAt,
     @Nullable String errorMessage,
     Instant createdAt,
     Instant updatedAt) {
