@@ -32,10 +32,19 @@ public class ProviderFailure extends RuntimeException {
     REJECTED
   }
 
+  /** Which of the provider's quota budgets refused a {@link Kind#RATE_LIMITED} call. */
+  public enum Budget {
+    /** The user's own limit (per user, per minute). */
+    USER,
+    /** The whole project's limit, shared by every user. */
+    PROJECT
+  }
+
   private final String provider;
   private final Kind kind;
   private final int status;
   private final @Nullable Duration retryAfter;
+  private final @Nullable Budget budget;
 
   public ProviderFailure(
       String provider,
@@ -44,11 +53,24 @@ public class ProviderFailure extends RuntimeException {
       String message,
       @Nullable Duration retryAfter,
       @Nullable Throwable cause) {
+    this(provider, kind, status, message, retryAfter, null, cause);
+  }
+
+  /** A failure that names the quota budget that refused the call ({@code null}: not said). */
+  public ProviderFailure(
+      String provider,
+      Kind kind,
+      int status,
+      String message,
+      @Nullable Duration retryAfter,
+      @Nullable Budget budget,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.provider = provider;
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;
+    this.budget = budget;
   }
 
   /** The provider that answered ({@code google}). */
@@ -68,6 +90,11 @@ public class ProviderFailure extends RuntimeException {
   /** When the provider said to come back ("Retry after ..."), if it did. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /** For a quota refusal, which budget refused it, when the provider said. */
+  public Optional<Budget> budget() {
+    return Optional.ofNullable(budget);
   }
 
   public boolean retryable() {

@@ -1,17 +1,23 @@
 package dev.officeflow.office.quota;
 
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The shared quota limiter, on the process's Redis client. */
+/** The shared quota limiter, on the process's Redis client, and its refusal counter. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuotaSettings.class)
 class QuotaConfiguration {
 
+  @Bean
+  QuotaRefusals quotaRefusals(MeterRegistry registry) {
+    return new QuotaRefusals(registry);
+  }
+
   @Bean(destroyMethod = "close")
-  QuotaLimiter quotaLimiter(RedisClient redis, QuotaSettings settings) {
-    return new QuotaLimiter(redis, settings);
+  QuotaLimiter quotaLimiter(RedisClient redis, QuotaSettings settings, QuotaRefusals refusals) {
+    return new QuotaLimiter(redis, settings, refusals);
   }
 }

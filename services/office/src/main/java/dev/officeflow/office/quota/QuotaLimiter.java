@@ -1,5 +1,6 @@
 package dev.officeflow.office.quota;
 
+import dev.officeflow.office.adapter.ProviderFailure;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -10,127 +11,167 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * A per-user token bucket for each provider API, in Redis so every office instance draws from the
- * same budget. {@link #paced} reserves a call's cost atomically (a Lua script on Redis' own clock),
- * waits until the reservation is due, makes the call and then releases it: callers queue in
- * reservation order and never poll, and the bucket is spent as fast as Google refills it, no
- * faster. Thread-safe.
+ * Paces provider calls on two token buckets per API, both in Redis so every office instance draws
+ * from the same budgets: the user's ({@code <prefix><api>:<user>}) and the project's ({@code
+ * <prefix>project:<api>}), which every user of every instance shares. {@link #paced} reserves a
+ * call's cost atomically in both (one Lua script, {@link BucketScript}, on Redis' own clock), waits
+ * until both reservations are due, makes the call and then releases them: callers queue in
+ * reservation order and never poll, and neither bucket is spent faster than Google refills it.
+ * Thread-safe.
  *
- * <p>While a call is in flight its cost is also held out of the bucket's capacity. Google charges a
- * call when it arrives, which may be well after it was reserved (a slow network, a stalled
- * process); without this, our bucket would refill to full in the meantime while Google's, full
- * already, could not, and the next calls would overdraw Google's.
+ * <p><b>The order of the two reservations.</b> The user's bucket is reserved first; only when that
+ * reservation is due does the call join the project's queue (in the same round trip when it is due
+ * at once, the usual case under a contended project budget; in a second one after the wait
+ * otherwise). A user whose own bucket holds a long queue therefore has only its due calls in the
+ * project's queue, and a newly connected user's first call waits behind those alone, not behind the
+ * other user's whole queue. The user's reservation stays held until the project's is due, so the
+ * user's bucket is never overdrawn either.
+ *
+ * <p><b>Fairness.</b> The project's bucket serves reservations in the order they were made, and a
+ * backfill job has one paced call at a time: {@code backfill.JobRun} runs a job's steps one after
+ * the other ({@code expand}: the next step starts when the previous one has published and
+ * checkpointed), and each step of a source makes one paced call (a Gmail {@code messages.list}
+ * page, one batch of {@code messages.get}, a Calendar or People page; retries are paced again, in
+ * turn). So each active job has at most one reservation in the project's queue, and a job that has
+ * just been served re-enters at the back: under a contended project budget the queue is a
+ * round-robin over the active jobs, each getting an equal share of calls (of units, in proportion
+ * to its call size, which is the same batch size for every mail phase). A new job waits for at most
+ * one call of each other active job, and a small mailbox finishes after its few calls. Streaming
+ * reads (history, calendar and contacts listings) take their turn in the same queue. A job that is
+ * not running at the moment (beyond an instance's {@code max-concurrent-jobs}, or queued between
+ * runs) holds no reservation; which jobs run is the backfill scheduler's choice.
+ *
+ * <p><b>In flight.</b> While a call is in flight its cost is also held out of each bucket's
+ * capacity. Google charges a call when it arrives, which may be well after it was reserved (a slow
+ * network, a stalled process); without this, our bucket would refill to full in the meantime while
+ * Google's, full already, could not, and the next calls would overdraw Google's. A reservation
+ * never released (a caller that died) stops counting {@link QuotaSettings#heldAtMost()} after it
+ * was due.
+ *
+ * <p><b>Refusals.</b> A paced call that fails as {@link ProviderFailure.Kind#RATE_LIMITED} is
+ * counted by {@link QuotaRefusals} with the budget the provider named; callers that settle a
+ * batch's parts themselves report each refused part through {@link #refused}.
  */
 public final class QuotaLimiter implements AutoCloseable {
 
-  /**
-   * KEYS[1] the bucket; ARGV rate/s, capacity, cost, mode ({@code acquire} or {@code release}). The
-   * balance may go negative: time already promised to earlier callers, which a new caller waits
-   * for. {@code inflight} (reserved, not yet answered) lowers the refill ceiling; it is forgotten
-   * when the bucket has been idle for two minutes (a caller that died never releases).
-   */
-  static final String SCRIPT =
-      """
-      local now = redis.call('TIME')
-      local t = tonumber(now[1]) + tonumber(now[2]) / 1000000
-      local rate = tonumber(ARGV[1])
-      local capacity = tonumber(ARGV[2])
-      local cost = tonumber(ARGV[3])
-      local state = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'inflight')
-      local tokens = tonumber(state[1])
-      local at = tonumber(state[2])
-      local inflight = tonumber(state[3]) or 0
-      if tokens == nil or at == nil then
-        tokens = capacity
-        at = t
-      end
-      if t - at > 120 then
-        inflight = 0
-      end
-      if t > at then
-        tokens = math.min(math.max(capacity - inflight, tokens), tokens + (t - at) * rate)
-        at = t
-      end
-      local wait = 0
-      if ARGV[4] == 'acquire' then
-        tokens = tokens - cost
-        inflight = inflight + cost
-        if tokens < 0 then
-          wait = math.ceil(-tokens / rate * 1000000)
-        end
-      else
-        inflight = math.max(0, inflight - cost)
-      end
-      redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(at),
-        'inflight', tostring(inflight))
-      redis.call('EXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate) + 180)
-      return wait
-      """;
+  /** One paced call's claim on both buckets; {@code id} names it in the reservation sets. */
+  record Reservation(String userId, QuotaBudget api, int cost, String id) {
+
+    static Reservation of(String userId, QuotaBudget api, int cost) {
+      return new Reservation(userId, api, cost, UUID.randomUUID().toString());
+    }
+  }
 
   private final StatefulRedisConnection<String, String> connection;
   private final RedisReactiveCommands<String, String> redis;
   private final QuotaSettings settings;
+  private final QuotaRefusals refusals;
   private final String sha;
 
   /** Opens a connection of the process's Redis client; closing the limiter closes only that. */
-  public QuotaLimiter(RedisClient redis, QuotaSettings settings) {
+  public QuotaLimiter(RedisClient redis, QuotaSettings settings, QuotaRefusals refusals) {
     this.connection = redis.connect();
     this.redis = connection.reactive();
     this.settings = settings;
-    this.sha = sha1(SCRIPT);
+    this.refusals = refusals;
+    this.sha = sha1(BucketScript.SOURCE);
   }
 
   /**
-   * Makes {@code call} once {@code cost} of the user's {@code api} budget is reserved for it, and
-   * releases the reservation when the call has been answered (or failed, or was cancelled).
+   * Makes {@code call} once {@code cost} of the user's and the project's {@code api} budgets is
+   * reserved for it, and releases both when the call has been answered (or failed, or was
+   * cancelled).
    */
   public <T> Mono<T> paced(String userId, QuotaBudget api, int cost, Mono<T> call) {
-    return Mono.usingWhen(
-        acquire(userId, api, cost),
-        waited -> call,
-        waited -> release(userId, api, cost),
-        (waited, error) -> release(userId, api, cost),
-        waited -> release(userId, api, cost));
+    return Mono.defer(
+        () -> {
+          Reservation r = Reservation.of(userId, api, cost);
+          return Mono.usingWhen(
+              acquire(r),
+              waited -> call.doOnError(ProviderFailure.class, f -> refused(api, f)),
+              waited -> release(r),
+              (waited, error) -> release(r),
+              waited -> release(r));
+        });
   }
 
-  /** Reserves {@code cost}; completes, with the time waited, when the call may be made. */
-  Mono<Duration> acquire(String userId, QuotaBudget api, int cost) {
-    return script(userId, api, cost, "acquire")
+  /** Counts {@code failure} if it is the provider refusing a call for quota. */
+  public void refused(QuotaBudget api, ProviderFailure failure) {
+    refusals.count(api, failure);
+  }
+
+  /** Reserves the cost; completes, with the time waited, when the call may be made. */
+  Mono<Duration> acquire(Reservation r) {
+    return script(r, "acquire")
         .flatMap(
-            wait -> {
-              Duration delay = Duration.ofNanos(wait * 1000);
-              return wait <= 0 ? Mono.just(Duration.ZERO) : Mono.delay(delay).thenReturn(delay);
+            answer -> {
+              Duration first = micros(answer.get(0));
+              if (reservedBoth(answer)) {
+                return delay(first);
+              }
+              return delay(first)
+                  .then(script(r, "project"))
+                  .flatMap(project -> delay(micros(project.get(0))))
+                  .map(first::plus);
             });
   }
 
-  /** The call reserved with {@code cost} has been answered: Google has charged it. */
-  Mono<Void> release(String userId, QuotaBudget api, int cost) {
-    return script(userId, api, cost, "release").onErrorResume(e -> Mono.empty()).then();
+  /** The call reserved as {@code r} has been answered: Google has charged it. */
+  Mono<Void> release(Reservation r) {
+    return script(r, "release").onErrorResume(e -> Mono.empty()).then();
   }
 
-  private Mono<Long> script(String userId, QuotaBudget api, int cost, String mode) {
-    String key = settings.keyPrefix() + api.name() + ":" + userId;
+  private static boolean reservedBoth(List<Object> answer) {
+    return ((Long) answer.get(1)) == 1L;
+  }
+
+  private static Duration micros(Object wait) {
+    return Duration.ofNanos((Long) wait * 1000);
+  }
+
+  private static Mono<Duration> delay(Duration wait) {
+    return wait.isZero() || wait.isNegative()
+        ? Mono.just(Duration.ZERO)
+        : Mono.delay(wait).thenReturn(wait);
+  }
+
+  private Mono<List<Object>> script(Reservation r, String mode) {
+    QuotaBudget api = r.api();
+    String[] keys = {
+      settings.keyPrefix() + api.name() + ":" + r.userId(),
+      settings.keyPrefix() + "inflight:" + api.name() + ":" + r.userId(),
+      settings.keyPrefix() + "project:" + api.name(),
+      settings.keyPrefix() + "inflight:project:" + api.name()
+    };
     String[] args = {
+      mode,
+      r.id(),
+      Integer.toString(r.cost()),
+      Double.toString(settings.heldAtMost().toMillis() / 1000.0),
       Double.toString(settings.ratePerSecond(api)),
       Double.toString(settings.capacity(api)),
-      Integer.toString(cost),
-      mode
+      Double.toString(settings.projectRatePerSecond(api)),
+      Double.toString(settings.projectCapacity(api))
     };
-    String[] keys = {key};
     return redis
-        .<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args)
+        .<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args)
         .next()
         .onErrorResume(
             RedisNoScriptException.class,
-            e -> redis.<Long>eval(SCRIPT, ScriptOutputType.INTEGER, keys, args).next());
+            e ->
+                redis
+                    .<List<Object>>eval(BucketScript.SOURCE, ScriptOutputType.MULTI, keys, args)
+                    .next());
   }
 
-  /** The largest cost one call may have: more than the bucket holds could never be granted. */
+  /** The largest cost one call may have: more than either bucket holds could never be granted. */
   public int maxCost(QuotaBudget api) {
-    return (int) Math.floor(settings.capacity(api));
+    return (int) Math.floor(Math.min(settings.capacity(api), settings.projectCapacity(api)));
   }
 
   public QuotaSettings settings() {

@@ -1,4 +1,7 @@
-/** Per-user provider quotas shared by every office instance, kept in Redis. */
+/**
+ * Provider quotas, per user and per project, shared by every office instance in Redis; the count of
+ * the provider's quota refusals.
+ */
 @NullMarked
 package dev.officeflow.office.quota;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +17,16 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The shared per-user bucket in Redis, with Google's default Gmail limit (100 units/s, 1,000). */
+/**
+ * The shared per-user bucket in Redis, with Google's default Gmail limit (100 units/s, 1,000). The
+ * project's limit is far above it here, so only the user's bucket paces ({@link ProjectQuotaIT} has
+ * the project's).
+ */
 @IntegrationTest
 class QuotaLimiterIT {
 
-  private static final QuotaBudget GMAIL = new QuotaBudget("gmail", 6000);
-  private static final QuotaBudget CALENDAR = new QuotaBudget("calendar", 600);
+  private static final QuotaBudget GMAIL = new QuotaBudget("gmail", 6000, 1_200_000);
+  private static final QuotaBudget CALENDAR = new QuotaBudget("calendar", 600, 1_200_000);
 
   private static RedisClient redis;
   private QuotaLimiter first;
@@ -41,8 +46,8 @@ class QuotaLimiterIT {
   void limiters() {
     // Full rate and burst, so the expected waits are Google's own numbers.
     QuotaSettings settings = settings(Duration.ofSeconds(10));
-    first = new QuotaLimiter(redis, settings);
-    second = new QuotaLimiter(redis, settings);
+    first = limiter(settings);
+    second = limiter(settings);
   }
 
   @AfterEach
@@ -52,7 +57,12 @@ class QuotaLimiterIT {
   }
 
   private static QuotaSettings settings(Duration burst) {
-    return new QuotaSettings(burst, 1.0, 1.0, "test:" + UUID.randomUUID() + ":");
+    return new QuotaSettings(
+        burst, 1.0, 1.0, "test:" + UUID.randomUUID() + ":", Duration.ofMinutes(2));
+  }
+
+  private static QuotaLimiter limiter(QuotaSettings settings) {
+    return new QuotaLimiter(redis, settings, new QuotaRefusals(new SimpleMeterRegistry()));
   }
 
   /** How long a call of {@code cost} answered at once waited for its reservation. */
@@ -106,7 +116,10 @@ class QuotaLimiterIT {
 
     List<Duration> waits =
         Flux.range(0, 10)
-            .flatMap(i -> (i % 2 == 0 ? first : second).acquire("u6", GMAIL, 10))
+            .flatMap(
+                i ->
+                    (i % 2 == 0 ? first : second)
+                        .acquire(QuotaLimiter.Reservation.of("u6", GMAIL, 10)))
             .collectSortedList()
             .block(Duration.ofSeconds(30));
 
@@ -121,7 +134,7 @@ class QuotaLimiterIT {
   void aCallInFlightKeepsItsCostOutOfTheRefill() {
     // A 1 s burst: 100 units. A call of 60 stays unanswered for 1.5 s, in which the bucket would
     // otherwise have refilled to 100 while Google's, full, could not refill at all.
-    try (QuotaLimiter small = new QuotaLimiter(redis, settings(Duration.ofSeconds(1)))) {
+    try (QuotaLimiter small = limiter(settings(Duration.ofSeconds(1)))) {
       call(small, "u7", 60, Mono.delay(Duration.ofMillis(1500))).block(Duration.ofSeconds(30));
 
       Duration waited = call(small, "u7", 100, Mono.empty()).block(Duration.ofSeconds(30));
@@ -133,9 +146,10 @@ class QuotaLimiterIT {
 
   @Test
   void theLargestCallIsWhatTheBucketHolds() {
-    QuotaSettings spent = new QuotaSettings(Duration.ofSeconds(10), 0.97, 0.9, "x:");
+    QuotaSettings spent =
+        new QuotaSettings(Duration.ofSeconds(10), 0.97, 0.9, "x:", Duration.ofMinutes(2));
 
-    try (QuotaLimiter limiter = new QuotaLimiter(redis, spent)) {
+    try (QuotaLimiter limiter = limiter(spent)) {
       assertThat(limiter.maxCost(GMAIL)).isEqualTo(900);
       assertThat(limiter.maxCost(CALENDAR)).isEqualTo(90);
     }

@@ -17,8 +17,8 @@ public final class OfficeProperties {
   private OfficeProperties() {}
 
   /**
-   * Test emulator (under the catalog {@code prefix}), Redis, {@code db}, the sim with the fast
-   * quota on both sides, quick polling and retries.
+   * Test emulator (under the catalog {@code prefix}), Redis, {@code db}, the sim with its quota
+   * (per user and per project) on both sides, quick polling and retries.
    */
   public static Map<String, Object> of(String prefix, TestDatabase db, GoogleSim sim) {
     Map<String, Object> p = new HashMap<>(IsolatedCatalog.springProperties(prefix));
@@ -34,6 +34,15 @@ public final class OfficeProperties {
     p.put(
         "officeflow.office.quota.calendar-requests-per-minute",
         sim.admin().quota().calendarRequestsPerMinute());
+    p.put(
+        "officeflow.office.quota.gmail-project-units-per-minute",
+        sim.admin().quota().projectGmailUnitsPerMinute());
+    p.put(
+        "officeflow.office.quota.calendar-project-requests-per-minute",
+        sim.admin().quota().projectCalendarRequestsPerMinute());
+    p.put(
+        "officeflow.office.quota.people-project-requests-per-minute",
+        sim.admin().quota().projectPeopleRequestsPerMinute());
     p.put("officeflow.office.quota.burst", sim.admin().quota().burst().toMillis() + "ms");
     // Each instance set gets its own buckets: Redis outlives test runs.
     p.put("officeflow.office.quota.key-prefix", "test:" + UUID.randomUUID() + ":");

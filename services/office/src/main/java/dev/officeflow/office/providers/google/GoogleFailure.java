@@ -13,6 +13,17 @@ public final class GoogleFailure extends ProviderFailure {
       String message,
       @Nullable Duration retryAfter,
       @Nullable Throwable cause) {
-    super(GoogleScopes.PROVIDER, kind, status, message, retryAfter, cause);
+    this(kind, status, message, retryAfter, null, cause);
+  }
+
+  /** A failure naming which quota budget (user or project) refused the call. */
+  public GoogleFailure(
+      Kind kind,
+      int status,
+      String message,
+      @Nullable Duration retryAfter,
+      @Nullable Budget budget,
+      @Nullable Throwable cause) {
+    super(GoogleScopes.PROVIDER, kind, status, message, retryAfter, budget, cause);
   }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,6 +33,9 @@ public final class GoogleFailures {
 
   private static final Pattern RETRY_AFTER = Pattern.compile("Retry after (\\S+)");
 
+  /** Google's quota message: "Quota exceeded for quota metric 'Queries' and limit '...' of ...". */
+  private static final Pattern QUOTA_LIMIT = Pattern.compile("and limit '([^']*)'");
+
   private GoogleFailures() {}
 
   public static GoogleFailure of(String method, Throwable error, Clock clock) {
@@ -52,7 +57,54 @@ public final class GoogleFailures {
 
   public static GoogleFailure of(
       String method, GoogleJsonError error, Clock clock, @Nullable Throwable cause) {
-    return of(method, error.getCode(), reason(error), error.getMessage(), clock, cause);
+    GoogleFailure failure =
+        of(method, error.getCode(), reason(error), error.getMessage(), clock, cause);
+    if (failure.kind() != GoogleFailure.Kind.RATE_LIMITED) {
+      return failure;
+    }
+    return new GoogleFailure(
+        failure.kind(),
+        failure.status(),
+        failure.getMessage(),
+        failure.retryAfter().orElse(null),
+        budget(error),
+        cause);
+  }
+
+  /**
+   * Which budget refused a rate-limited call. Google names the limit it applied: in the {@code
+   * quota_limit} of the answer's {@code google.rpc.ErrorInfo} ({@code DefaultPerMinutePerProject},
+   * {@code ...PerMinutePerProjectPerUser}), or in its message ("... and limit 'Queries per minute
+   * per user' of service ..."). A limit that is not per user is the project's. An answer that names
+   * no limit at all (Gmail's "User-rate limit exceeded", Calendar's {@code userRateLimitExceeded}
+   * or bare "Rate Limit Exceeded") is the per-user one: that is what Google's per-user answers look
+   * like, and project answers name their limit.
+   */
+  static GoogleFailure.Budget budget(GoogleJsonError error) {
+    String limit = quotaLimit(error);
+    if (limit == null) {
+      return GoogleFailure.Budget.USER;
+    }
+    String squeezed = limit.replace(" ", "").toLowerCase(Locale.ROOT);
+    return squeezed.contains("peruser") ? GoogleFailure.Budget.USER : GoogleFailure.Budget.PROJECT;
+  }
+
+  private static @Nullable String quotaLimit(GoogleJsonError error) {
+    if (error.getDetails() != null) {
+      for (GoogleJsonError.Details detail : error.getDetails()) {
+        if (detail.get("metadata") instanceof Map<?, ?> metadata
+            && metadata.get("quota_limit") instanceof String limit) {
+          return limit;
+        }
+      }
+    }
+    if (error.getMessage() != null) {
+      Matcher m = QUOTA_LIMIT.matcher(error.getMessage());
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return null;
   }
 
   /** The first of {@code errors[]}'s reasons, else the first ErrorInfo reason of the details. */

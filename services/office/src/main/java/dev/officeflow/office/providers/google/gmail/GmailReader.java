@@ -119,6 +119,10 @@ public final class GmailReader {
   /** Keeps what arrived; refreshes, retries or gives up on the rest. */
   private Mono<Round> settle(
       GoogleSession s, Format format, int retry, boolean refreshed, Answers answers) {
+    // Parts Google refused for quota never reach the limiter: counted here, once per failure.
+    answers.failed().values().stream()
+        .distinct()
+        .forEach(f -> api.limiter().refused(api.quota().gmail(), f));
     List<String> missing = new ArrayList<>();
     List<String> again = new ArrayList<>();
     GoogleFailure worst = null;

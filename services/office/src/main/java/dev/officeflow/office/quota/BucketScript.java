@@ -1,0 +1,116 @@
+package dev.officeflow.office.quota;
+
+/**
+ * The Lua script behind {@link QuotaLimiter}: a user's bucket and the project's bucket of one API,
+ * each a hash ({@code tokens}, {@code at}, {@code inflight}) beside a sorted set of its
+ * reservations not yet released (member {@code <id>:<cost>}, score the time after which it is
+ * forgotten). Time is Redis' own ({@code TIME}), so every instance shares one clock.
+ *
+ * <p>KEYS: user bucket, user reservations, project bucket, project reservations. ARGV: mode, id,
+ * cost, held-at-most (s), user rate/s, user capacity, project rate/s, project capacity. Modes:
+ *
+ * <ul>
+ *   <li>{@code acquire}: reserves the cost in the user's bucket; if that is due now, in the
+ *       project's too. Returns {@code {wait µs, 1}} when both are reserved, {@code {wait µs, 0}}
+ *       when only the user's is (the caller comes back with {@code project} once it is due).
+ *   <li>{@code project}: reserves the cost in the project's bucket and keeps the user's reservation
+ *       held until the project's is due. Returns {@code {wait µs, 1}}.
+ *   <li>{@code release}: the call was answered; frees whichever reservations exist.
+ * </ul>
+ *
+ * <p>A balance may go negative: time already promised to earlier callers, which a new caller waits
+ * for. What is in flight (reserved, not yet answered) lowers the refill ceiling: Google charges a
+ * call when it arrives, so while it is on its way our bucket must not refill past what Google's can
+ * hold after charging it. A reservation never released is dropped from the in-flight sum once its
+ * score passes, so a dead caller cannot shrink a busy project bucket for good.
+ */
+final class BucketScript {
+
+  static final String SOURCE =
+      """
+      local now = redis.call('TIME')
+      local t = tonumber(now[1]) + tonumber(now[2]) / 1000000
+      local mode = ARGV[1]
+      local member = ARGV[2] .. ':' .. ARGV[3]
+      local cost = tonumber(ARGV[3])
+      local held = tonumber(ARGV[4])
+
+      local function load(bucket, calls, rate, capacity)
+        local state = redis.call('HMGET', bucket, 'tokens', 'at', 'inflight')
+        local b = {tokens = tonumber(state[1]), at = tonumber(state[2]),
+          inflight = tonumber(state[3]) or 0}
+        if b.tokens == nil or b.at == nil then
+          redis.call('DEL', calls)
+          b.tokens = capacity
+          b.at = t
+          b.inflight = 0
+        end
+        local expired = redis.call('ZRANGEBYSCORE', calls, '-inf', t)
+        if #expired > 0 then
+          for _, m in ipairs(expired) do
+            b.inflight = b.inflight - tonumber(string.match(m, ':(%d+)$'))
+          end
+          redis.call('ZREMRANGEBYSCORE', calls, '-inf', t)
+          b.inflight = math.max(0, b.inflight)
+        end
+        if t > b.at then
+          b.tokens = math.min(math.max(capacity - b.inflight, b.tokens),
+            b.tokens + (t - b.at) * rate)
+          b.at = t
+        end
+        return b
+      end
+
+      local function save(bucket, calls, b, rate, capacity)
+        redis.call('HSET', bucket, 'tokens', tostring(b.tokens), 'at', tostring(b.at),
+          'inflight', tostring(b.inflight))
+        local ttl = math.ceil((capacity - b.tokens) / rate + held) + 180
+        redis.call('EXPIRE', bucket, ttl)
+        redis.call('EXPIRE', calls, ttl)
+      end
+
+      local function reserve(bucket, calls, rate, capacity)
+        local b = load(bucket, calls, rate, capacity)
+        b.tokens = b.tokens - cost
+        b.inflight = b.inflight + cost
+        local wait = 0
+        if b.tokens < 0 then
+          wait = -b.tokens / rate
+        end
+        redis.call('ZADD', calls, t + wait + held, member)
+        save(bucket, calls, b, rate, capacity)
+        return wait
+      end
+
+      local function free(bucket, calls, rate, capacity)
+        local b = load(bucket, calls, rate, capacity)
+        if redis.call('ZREM', calls, member) == 1 then
+          b.inflight = math.max(0, b.inflight - cost)
+        end
+        save(bucket, calls, b, rate, capacity)
+      end
+
+      local user_rate = tonumber(ARGV[5])
+      local user_capacity = tonumber(ARGV[6])
+      local project_rate = tonumber(ARGV[7])
+      local project_capacity = tonumber(ARGV[8])
+      if mode == 'release' then
+        free(KEYS[1], KEYS[2], user_rate, user_capacity)
+        free(KEYS[3], KEYS[4], project_rate, project_capacity)
+        return {0, 1}
+      end
+      if mode == 'acquire' then
+        local wait = reserve(KEYS[1], KEYS[2], user_rate, user_capacity)
+        if wait > 0 then
+          return {math.ceil(wait * 1000000), 0}
+        end
+      end
+      local wait = reserve(KEYS[3], KEYS[4], project_rate, project_capacity)
+      if mode == 'project' then
+        redis.call('ZADD', KEYS[2], 'XX', t + wait + held, member)
+      end
+      return {math.ceil(wait * 1000000), 1}
+      """;
+
+  private BucketScript() {}
+}
