@@ -1,6 +1,7 @@
 package dev.officeflow.office.backfill;
 
 import dev.officeflow.office.adapter.ProviderClient;
+import dev.officeflow.office.backfill.store.CoverageStore;
 import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.backfill.web.BackfillController;
 import dev.officeflow.runtime.config.RuntimeProperties;
@@ -39,6 +40,16 @@ class BackfillConfiguration {
     return new JobRepository(db);
   }
 
+  @Bean
+  CoverageStore coverageStore(DatabaseClient db) {
+    return new CoverageStore(db);
+  }
+
+  @Bean
+  Backlog backfillBacklog() {
+    return new Backlog();
+  }
+
   /** Every provider adapter's sources (the beans each declares). */
   @Bean
   BackfillSources backfillSources(List<BackfillSource> sources) {
@@ -48,6 +59,8 @@ class BackfillConfiguration {
   @Bean
   BackfillRunner backfillRunner(
       JobRepository repository,
+      CoverageStore coverage,
+      Backlog backlog,
       List<ProviderClient> clients,
       BackfillSources sources,
       EventPublisher publisher,
@@ -63,6 +76,7 @@ class BackfillConfiguration {
     return new BackfillRunner(
         new BackfillRunner.Deps(
             repository,
+            coverage,
             byProvider,
             sources,
             publisher,
@@ -70,24 +84,27 @@ class BackfillConfiguration {
             settings,
             clock,
             applicationEvents::publishEvent,
-            openTelemetry.getTracer("dev.officeflow.office.backfill")));
+            openTelemetry.getTracer("dev.officeflow.office.backfill"),
+            backlog::othersWaiting));
   }
 
   @Bean
   JobScheduler jobScheduler(
-      JobRepository repository, BackfillRunner runner, BackfillSettings settings) {
+      JobRepository repository, BackfillRunner runner, BackfillSettings settings, Backlog backlog) {
     String owner = settings.instanceId().isBlank() ? instanceId() : settings.instanceId();
-    return new JobScheduler(repository, runner, settings, owner);
+    return new JobScheduler(repository, runner, settings, owner, backlog);
   }
 
   @Bean
   BackfillService backfillService(
       JobRepository repository,
+      CoverageStore coverage,
       JobScheduler scheduler,
       BackfillSettings settings,
       BackfillSources sources,
       Clock clock) {
-    return new BackfillService(repository, scheduler, settings, sources.providers(), clock);
+    return new BackfillService(
+        repository, coverage, scheduler, settings, sources.providers(), clock);
   }
 
   @Bean

@@ -90,6 +90,12 @@ public final class BackfillEvents {
         null);
   }
 
+  /** The envelope of a job's progress report ({@link ProgressReports}). */
+  EventMetadata progressMetadata(BackfillJob job) {
+    return EventMetadata.create(service, version, job.userId(), clock)
+        .withCorrelationId(job.id().toString());
+  }
+
   private EventMetadata metadata(BackfillJob job, String account, @Nullable String direction) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(ACCOUNT_TAG, account);

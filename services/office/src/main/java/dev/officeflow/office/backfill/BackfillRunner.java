@@ -1,6 +1,7 @@
 package dev.officeflow.office.backfill;
 
 import dev.officeflow.office.adapter.ProviderClient;
+import dev.officeflow.office.backfill.store.CoverageStore;
 import dev.officeflow.office.backfill.store.JobRepository;
 import dev.officeflow.office.lifecycle.BackfillCompleted;
 import dev.officeflow.runtime.publish.EventPublisher;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ final class BackfillRunner {
   /** What a run needs. */
   record Deps(
       JobRepository repository,
+      CoverageStore coverage,
       Map<String, ProviderClient> clients,
       BackfillSources sources,
       EventPublisher publisher,
@@ -34,7 +37,8 @@ final class BackfillRunner {
       BackfillSettings settings,
       Clock clock,
       Consumer<BackfillCompleted> completions,
-      Tracer tracer) {
+      Tracer tracer,
+      BooleanSupplier othersWaiting) {
 
     /** The delay before a failed job's next run: doubled per attempt, ±25 % jitter, capped. */
     Duration backoff(int attempts) {

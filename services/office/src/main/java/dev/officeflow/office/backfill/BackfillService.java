@@ -1,5 +1,6 @@
 package dev.officeflow.office.backfill;
 
+import dev.officeflow.office.backfill.store.CoverageStore;
 import dev.officeflow.office.backfill.store.JobRepository;
 import io.opentelemetry.context.Context;
 import java.time.Clock;
@@ -16,6 +17,7 @@ public final class BackfillService {
   private static final int LIST_LIMIT = 50;
 
   private final JobRepository repository;
+  private final CoverageStore coverage;
   private final JobScheduler scheduler;
   private final BackfillSettings settings;
   private final Clock clock;
@@ -24,12 +26,14 @@ public final class BackfillService {
 
   BackfillService(
       JobRepository repository,
+      CoverageStore coverage,
       JobScheduler scheduler,
       BackfillSettings settings,
       Set<String> providers,
       Clock clock) {
     this.providers = Set.copyOf(providers);
     this.repository = repository;
+    this.coverage = coverage;
     this.scheduler = scheduler;
     this.settings = settings;
     this.clock = clock;
@@ -96,11 +100,21 @@ public final class BackfillService {
   }
 
   /**
-   * Deletes every job of a deleted user (a running one stops at its next lease renewal); emits how
-   * many there were.
+   * Deletes every job of a deleted user (a running one stops at its next lease renewal) and what
+   * was covered; emits how many jobs there were.
    */
   public Mono<Long> forget(String userId) {
-    return repository.deleteByUser(userId);
+    return repository
+        .deleteByUser(userId)
+        .flatMap(jobs -> coverage.forget(userId, null, null).thenReturn(jobs));
+  }
+
+  /**
+   * Forgets what of {@code source} was read for the user: the change feed that kept it current was
+   * lost (Gmail's history expired), so the next job reads the whole window again.
+   */
+  public Mono<Void> forgetCoverage(String userId, String provider, String source) {
+    return coverage.forget(userId, provider, source).then();
   }
 
   public Mono<BackfillJob> find(UUID id) {

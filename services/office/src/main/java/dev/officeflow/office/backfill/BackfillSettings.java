@@ -25,6 +25,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId this instance's name in leases; default host, pid and a random suffix
  * @param schedulerEnabled whether this instance runs jobs at all; default true
  * @param publishConcurrency events of one batch in flight to Pub/Sub at once; default 256
+ * @param recentSlice how much recent mail a job reads first, as a window of its own, so that early
+ *     candidates come from the closest contacts (ARCHITECTURE §7, "Progressive backfill"); default
+ *     7 days
+ * @param turn how long a run keeps going while other due jobs wait for a free slot on this
+ *     instance: then it checkpoints and queues behind them, so a newly connected user is not stuck
+ *     behind earlier large mailboxes; default 20 s
+ * @param progressInterval the least time between two progress events of a running job (phase and
+ *     window changes, and the run's end, are reported at once); default 2 s
  */
 @ConfigurationProperties("officeflow.office.backfill")
 public record BackfillSettings(
@@ -42,11 +50,18 @@ public record BackfillSettings(
     @DefaultValue("32") int maxConcurrentJobs,
     @DefaultValue("") String instanceId,
     @DefaultValue("true") boolean schedulerEnabled,
-    @DefaultValue("256") int publishConcurrency) {
+    @DefaultValue("256") int publishConcurrency,
+    @DefaultValue("7d") Duration recentSlice,
+    @DefaultValue("20s") Duration turn,
+    @DefaultValue("2s") Duration progressInterval) {
 
   public BackfillSettings {
     if (leaseRenewal.compareTo(leaseTtl) >= 0) {
       throw new IllegalArgumentException("lease-renewal must be shorter than lease-ttl");
+    }
+    if (recentSlice.isNegative() || (turn.isNegative() || turn.isZero())) {
+      throw new IllegalArgumentException(
+          "recent-slice must not be negative, turn must be positive");
     }
     if (maxAttempts < 1 || maxItems < 0 || maxConcurrentJobs < 1) {
       throw new IllegalArgumentException("max-attempts and max-concurrent-jobs must be positive");

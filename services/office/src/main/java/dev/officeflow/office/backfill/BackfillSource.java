@@ -1,5 +1,6 @@
 package dev.officeflow.office.backfill;
 
+import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +24,15 @@ public interface BackfillSource {
 
   /** The scopes of which the credential needs one. */
   Set<String> scopes();
+
+  /**
+   * The time span of {@code job} this source reads by windows, newest first, skipping what the
+   * coverage says was read completely before ({@link RunContext#window()}; its steps claim what
+   * they read with {@link Step#covering}); empty (the default) for a source read whole.
+   */
+  default Optional<Window> span(BackfillJob job) {
+    return Optional.empty();
+  }
 
   /** The next step from {@code cursor}, which is not exhausted. */
   Mono<Step> next(RunContext run, Cursor cursor);

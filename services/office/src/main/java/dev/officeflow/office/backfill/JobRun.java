@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -47,6 +48,9 @@ final class JobRun {
   private final AtomicBoolean leaseLost = new AtomicBoolean();
   private final AtomicBoolean progressed = new AtomicBoolean();
   private final RunTally tally = new RunTally();
+  private final ProgressReports reports;
+  private volatile @Nullable RunContext context;
+  private volatile Phase phase;
 
   /**
    * @param trace the run's trace context: what the run publishes is its child ({@link JobTrace})
@@ -57,6 +61,8 @@ final class JobRun {
     this.deps = deps;
     this.trace = trace;
     this.started = deps.clock().instant();
+    this.reports = new ProgressReports(job, deps, tally);
+    this.phase = job.checkpoint().phase();
   }
 
   Mono<RunOutcome> execute() {
@@ -72,7 +78,12 @@ final class JobRun {
     Disposable heartbeat = heartbeat();
     return client
         .open(job.userId())
-        .flatMap(session -> phases(new RunContext(job, session, deps.events()), job.checkpoint()))
+        .flatMap(
+            session -> {
+              RunContext run = new RunContext(job, session, deps.events());
+              context = run;
+              return reports.at(run, phase, null).then(phases(run, job.checkpoint()));
+            })
         .then(Mono.fromSupplier(RunOutcome::completed))
         .onErrorResume(e -> Mono.just(RunOutcome.of(e)))
         .flatMap(this::finish)
@@ -115,6 +126,7 @@ final class JobRun {
     if (at.phase() == Phase.DONE) {
       return Mono.empty();
     }
+    phase = at.phase();
     Optional<BackfillSource> served = deps.sources().get(job.provider(), at.phase());
     if (served.isEmpty()) {
       return phases(run, Checkpoint.start(at.phase().next()));
@@ -124,13 +136,48 @@ final class JobRun {
     if (!run.session().credential().mayGrant(source.scopes())) {
       phase = skip(run, source, "missing scope: the grant has none of " + source.scopes());
     } else {
+      Optional<Window> span = source.span(job);
       phase =
-          Mono.just(Cursor.at(at))
-              .expand(c -> c.exhausted() ? Mono.empty() : step(run, source, c))
-              .then()
+          (span.isPresent() ? windows(run, source, span.get(), at) : steps(run, source, at))
               .onErrorResume(RunOutcome::missingScope, e -> skip(run, source, e.getMessage()));
     }
     return phase.then(Mono.defer(() -> phases(run, Checkpoint.start(at.phase().next()))));
+  }
+
+  private Mono<Void> steps(RunContext run, BackfillSource source, Checkpoint at) {
+    return Mono.just(Cursor.at(at))
+        .expand(c -> c.exhausted() ? Mono.empty() : step(run, source, c))
+        .then();
+  }
+
+  /**
+   * A source read by windows (ARCHITECTURE §7, "Incremental windows"): the window in the
+   * checkpoint, else the newest part of the span the coverage lacks, recent slice first; window
+   * after window until the span is covered or the cap ends the phase.
+   */
+  private Mono<Void> windows(RunContext run, BackfillSource source, Window span, Checkpoint at) {
+    return deps.coverage()
+        .load(job.userId(), job.provider(), source.name())
+        .flatMap(
+            coverage -> {
+              Window window = at.window();
+              if (window == null) {
+                Instant recent = span.to().minus(deps.settings().recentSlice());
+                Optional<Window> next = coverage.nextWindow(span.from(), span.to(), recent);
+                if (next.isEmpty()) {
+                  return Mono.empty();
+                }
+                window = next.get();
+              }
+              run.enter(window, coverage.readBelow(window.to()));
+              return steps(run, source, at.in(window))
+                  .then(
+                      Mono.defer(
+                          () ->
+                              run.windowRead()
+                                  ? windows(run, source, span, run.nextWindowStart(at.phase()))
+                                  : Mono.empty()));
+            });
   }
 
   private Mono<Cursor> step(RunContext run, BackfillSource source, Cursor cursor) {
@@ -143,7 +190,8 @@ final class JobRun {
             step ->
                 publish(step.events())
                     .doOnSuccess(done -> at[2] = System.nanoTime())
-                    .then(save(run, source.phase(), step))
+                    .then(save(run, source, step))
+                    .then(Mono.defer(() -> reports.at(run, source.phase(), source.name())))
                     .doOnSuccess(done -> logStep(source, step, at))
                     .thenReturn(step.next()));
   }
@@ -168,8 +216,12 @@ final class JobRun {
     if (leaseLost.get()) {
       throw new Stop(Kind.LEASE_LOST);
     }
-    if (deps.clock().instant().isAfter(started.plus(deps.settings().runTimeLimit()))) {
+    Instant now = deps.clock().instant();
+    if (now.isAfter(started.plus(deps.settings().runTimeLimit()))) {
       throw new Stop(Kind.TIMED_OUT);
+    }
+    if (now.isAfter(started.plus(deps.settings().turn())) && deps.othersWaiting().getAsBoolean()) {
+      throw new Stop(Kind.YIELDED);
     }
   }
 
@@ -186,10 +238,10 @@ final class JobRun {
     }
   }
 
-  private Mono<Void> save(RunContext run, Phase phase, Step step) {
+  private Mono<Void> save(RunContext run, BackfillSource source, Step step) {
     Progress progress =
         new Progress(
-            step.next().checkpoint(phase),
+            run.checkpointAfter(source.phase(), step),
             step.fetched(),
             step.events().size(),
             step.skipped(),
@@ -198,7 +250,8 @@ final class JobRun {
             run.calendarEstimate().get(),
             run.skippedSources(),
             true,
-            run.mailHistoryId().get());
+            run.mailHistoryId().get(),
+            run.claim(source.name(), step));
     return checkpoint(progress)
         .doOnSuccess(
             ok -> {
@@ -221,7 +274,8 @@ final class JobRun {
             run.calendarEstimate().get(),
             run.skippedSources(),
             false);
-    return checkpoint(progress);
+    return checkpoint(progress)
+        .then(Mono.defer(() -> reports.at(run, source.phase(), source.name())));
   }
 
   private Mono<Void> checkpoint(Progress progress) {
@@ -235,10 +289,13 @@ final class JobRun {
    */
   private Mono<RunOutcome> finish(RunOutcome outcome) {
     int attempts = (progressed.get() ? 0 : job.attempts()) + 1;
+    boolean gaveUp = !outcome.retryable() || attempts >= deps.settings().maxAttempts();
+    String error =
+        outcome.retryable() && gaveUp ? gaveUp(attempts, outcome.reason()) : outcome.reason();
     Mono<Boolean> write =
         switch (outcome.kind()) {
           case COMPLETED -> deps.repository().complete(job.id(), owner);
-          case TIMED_OUT ->
+          case TIMED_OUT, YIELDED ->
               deps.repository().requeue(job.id(), owner, Duration.ZERO, attempts - 1, null);
           case LEASE_LOST -> Mono.just(true);
           case FAILED -> failed(outcome, attempts);
@@ -246,6 +303,7 @@ final class JobRun {
     return write
         .onErrorReturn(false)
         .flatMap(ok -> announce(outcome, ok).thenReturn(ok))
+        .flatMap(ok -> reports.ended(context, phase, outcome, gaveUp, error, ok).thenReturn(ok))
         .map(ok -> ok ? outcome : outcome.unsaved());
   }
 
@@ -272,14 +330,17 @@ final class JobRun {
         .then();
   }
 
+  private static String gaveUp(int attempts, String reason) {
+    return "gave up after " + attempts + " attempts: " + reason;
+  }
+
   private Mono<Boolean> failed(RunOutcome outcome, int attempts) {
     String reason = outcome.reason();
     if (!outcome.retryable()) {
       return deps.repository().fail(job.id(), owner, attempts, reason);
     }
     if (attempts >= deps.settings().maxAttempts()) {
-      String why = "gave up after " + attempts + " attempts: " + reason;
-      return deps.repository().fail(job.id(), owner, attempts, why);
+      return deps.repository().fail(job.id(), owner, attempts, gaveUp(attempts, reason));
     }
     return deps.repository().requeue(job.id(), owner, deps.backoff(attempts), attempts, reason);
   }

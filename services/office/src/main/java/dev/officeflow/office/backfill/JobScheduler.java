@@ -26,13 +26,19 @@ public final class JobScheduler implements SmartLifecycle {
   private final BackfillRunner runner;
   private final BackfillSettings settings;
   private final String owner;
+  private final Backlog backlog;
   private final Map<UUID, Disposable> running = new ConcurrentHashMap<>();
   private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
   private volatile Disposable polling;
 
   JobScheduler(
-      JobRepository repository, BackfillRunner runner, BackfillSettings settings, String owner) {
+      JobRepository repository,
+      BackfillRunner runner,
+      BackfillSettings settings,
+      String owner,
+      Backlog backlog) {
     this.repository = repository;
+    this.backlog = backlog;
     this.runner = runner;
     this.settings = settings;
     this.owner = owner;
@@ -57,16 +63,29 @@ public final class JobScheduler implements SmartLifecycle {
             .subscribe();
   }
 
+  /**
+   * Claims due jobs while there are free slots; with none free, notes whether due jobs wait, so
+   * that runs which have had their turn make way for them.
+   */
   private Mono<Void> claimAll() {
     if (running.size() >= settings.maxConcurrentJobs()) {
-      return Mono.empty();
+      return repository.anyClaimable().doOnNext(backlog::set).then();
     }
     return repository
         .claim(owner, settings.leaseTtl())
-        .flatMap(
+        .map(
             job -> {
               launch(job);
-              return claimAll();
+              return true;
+            })
+        .defaultIfEmpty(false)
+        .flatMap(
+            claimed -> {
+              if (claimed) {
+                return claimAll();
+              }
+              backlog.set(false);
+              return Mono.<Void>empty();
             });
   }
 

@@ -17,6 +17,10 @@ record RunOutcome(Kind kind, boolean retryable, String reason, boolean saved) {
     COMPLETED,
     /** The run's time limit passed: checkpointed, the job continues in its next run. */
     TIMED_OUT,
+    /**
+     * The run had its turn while other jobs waited for a slot: checkpointed, queued behind them.
+     */
+    YIELDED,
     /** Another instance owns the job now, or it was cancelled: nothing more to write. */
     LEASE_LOST,
     FAILED

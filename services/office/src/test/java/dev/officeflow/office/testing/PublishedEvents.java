@@ -5,6 +5,7 @@ import dev.officeflow.events.DataEvent;
 import dev.officeflow.events.EmailEvent;
 import dev.officeflow.events.EventType;
 import dev.officeflow.events.IdempotencyKeys;
+import dev.officeflow.events.ProgressEvent;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the office published, read from its own subscriptions on the emulator (the catalog's {@code
- * contacts-emails} and {@code contacts-calendars} under the test prefix), decoded.
+ * contacts-emails}, {@code contacts-calendars} and {@code contacts-progress} under the test
+ * prefix), decoded.
  */
 public final class PublishedEvents implements AutoCloseable {
 
@@ -23,11 +25,22 @@ public final class PublishedEvents implements AutoCloseable {
   private final EmulatorPubSub pubsub;
   private final EmulatorPubSub.Collector emails;
   private final EmulatorPubSub.Collector calendars;
+  private final EmulatorPubSub.Collector progress;
 
   public PublishedEvents(String prefix) {
     this.pubsub = new EmulatorPubSub();
     this.emails = pubsub.collect(prefix + "contacts-emails");
     this.calendars = pubsub.collect(prefix + "contacts-calendars");
+    this.progress = pubsub.collect(prefix + "contacts-progress");
+  }
+
+  /** The progress events of one job, in the order of their sequence numbers. */
+  public List<ProgressEvent> progressOf(String jobId) {
+    return progress.messages().stream()
+        .map(m -> (ProgressEvent) CODEC.decode(m.getData().toByteArray(), EventType.PROGRESS))
+        .filter(e -> jobId.equals(e.jobId()))
+        .sorted(java.util.Comparator.comparingLong(ProgressEvent::sequence))
+        .toList();
   }
 
   public List<EmailEvent> emails(Predicate<EmailEvent> which) {
@@ -61,6 +74,7 @@ public final class PublishedEvents implements AutoCloseable {
   public void close() throws InterruptedException {
     emails.close();
     calendars.close();
+    progress.close();
     pubsub.close();
   }
 }

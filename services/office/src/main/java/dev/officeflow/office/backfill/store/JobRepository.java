@@ -122,6 +122,13 @@ public final class JobRepository {
         .one();
   }
 
+  /** Whether any job is claimable now (due, or its lease expired). */
+  public Mono<Boolean> anyClaimable() {
+    return db.sql("SELECT EXISTS (SELECT 1 FROM backfill_jobs WHERE " + CLAIMABLE + ") AS due")
+        .map(row -> Boolean.TRUE.equals(row.get("due", Boolean.class)))
+        .one();
+  }
+
   /** Extends the lease; false when {@code owner} no longer holds it. */
   public Mono<Boolean> renew(UUID id, String owner, Duration ttl) {
     return owned(
@@ -133,18 +140,45 @@ public final class JobRepository {
 
   /** Records progress (counters as increments) and extends the lease; false without the lease. */
   public Mono<Boolean> checkpoint(UUID id, String owner, Duration ttl, Progress p) {
-    return owned(
+    String set =
         "phase = :phase, page_token = :pageToken, last_item = :lastItem,"
+            + " window_from = :windowFrom, window_to = :windowTo, window_open = :windowOpen,"
             + " phase_items = :phaseItems, fetched = fetched + :fetched,"
             + " published = published + :published, skipped = skipped + :skipped,"
             + " failed = failed + :failed, gmail_estimate = :mailEstimate,"
             + " calendar_estimate = :calendarEstimate, skipped_sources = :skippedSources,"
             + " gmail_history_id = COALESCE(gmail_history_id, :mailHistoryId),"
             + " attempts = CASE WHEN :progressed THEN 0 ELSE attempts END, error = NULL,"
-            + " lease_expires_at = now() + :ttl * interval '1 millisecond', updated_at = now()",
-        id,
-        owner,
-        spec -> JobRows.bindProgress(spec, p).bind("ttl", ttl.toMillis()));
+            + " lease_expires_at = now() + :ttl * interval '1 millisecond', updated_at = now()";
+    Progress.Claim claim = p.claim();
+    if (claim == null) {
+      return owned(
+          set, id, owner, spec -> JobRows.bindProgress(spec, p).bind("ttl", ttl.toMillis()));
+    }
+    // One statement: the claim is recorded exactly when the checkpoint is, under the lease.
+    GenericExecuteSpec spec =
+        db.sql(
+                "WITH job AS (UPDATE backfill_jobs SET "
+                    + set
+                    + " WHERE "
+                    + OWNED
+                    + " RETURNING user_id, provider)"
+                    + " INSERT INTO backfill_coverage"
+                    + " (user_id, provider, source, job_id, covered_to, covered_from, edge)"
+                    + " SELECT user_id, provider, :source, :id, :coveredTo, :coveredFrom, :edge"
+                    + " FROM job ON CONFLICT (job_id, source, covered_to) DO UPDATE SET"
+                    + " covered_from = LEAST(backfill_coverage.covered_from,"
+                    + " EXCLUDED.covered_from), edge = CASE WHEN EXCLUDED.covered_from"
+                    + " < backfill_coverage.covered_from THEN EXCLUDED.edge"
+                    + " ELSE backfill_coverage.edge END, recorded_at = now()")
+            .bind("id", id)
+            .bind("owner", owner)
+            .bind("ttl", ttl.toMillis())
+            .bind("source", claim.source())
+            .bind("coveredTo", time(claim.to()))
+            .bind("coveredFrom", time(claim.from()))
+            .bind("edge", claim.edge().toArray(String[]::new));
+    return JobRows.bindProgress(spec, p).fetch().rowsUpdated().map(rows -> rows == 1);
   }
 
   /** The mailbox's history id the job captured when its Gmail phase started; empty if none. */
@@ -159,6 +193,7 @@ public final class JobRepository {
   public Mono<Boolean> complete(UUID id, String owner) {
     return owned(
         "status = 'completed', phase = 'done', page_token = NULL, last_item = NULL,"
+            + " window_from = NULL, window_to = NULL, window_open = NULL,"
             + " error = NULL, finished_at = now(), updated_at = now(), "
             + noLease(),
         id,

@@ -4,6 +4,7 @@ import dev.officeflow.office.backfill.BackfillJob;
 import dev.officeflow.office.backfill.Checkpoint;
 import dev.officeflow.office.backfill.JobStatus;
 import dev.officeflow.office.backfill.Phase;
+import dev.officeflow.office.backfill.Window;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,7 +45,8 @@ final class JobRows {
             Phase.fromWire(text(row, "phase")),
             row.get("page_token", String.class),
             row.get("last_item", String.class),
-            number(row, "phase_items").intValue()),
+            number(row, "phase_items").intValue(),
+            window(row)),
         JSON.readValue(text(row, "skipped_sources"), SOURCES),
         number(row, "attempts").intValue(),
         number(row, "runs").intValue(),
@@ -76,8 +78,27 @@ final class JobRows {
         p.mailHistoryId() == null
             ? bound.bindNull("mailHistoryId", Long.class)
             : bound.bind("mailHistoryId", p.mailHistoryId());
+    Window w = c.window();
+    bound =
+        w == null
+            ? bound
+                .bindNull("windowFrom", OffsetDateTime.class)
+                .bindNull("windowTo", OffsetDateTime.class)
+                .bindNull("windowOpen", Boolean.class)
+            : bound
+                .bind("windowFrom", JobRepository.time(w.from()))
+                .bind("windowTo", JobRepository.time(w.to()))
+                .bind("windowOpen", w.openTop());
     bound = JobRepository.nullable(bound, "pageToken", c.pageToken());
     return JobRepository.nullable(bound, "lastItem", c.lastItem());
+  }
+
+  private static @Nullable Window window(Readable row) {
+    Instant from = optionalInstant(row, "window_from");
+    Instant to = optionalInstant(row, "window_to");
+    return from == null || to == null
+        ? null
+        : new Window(from, to, Boolean.TRUE.equals(row.get("window_open", Boolean.class)));
   }
 
   private static String text(Readable row, String column) {

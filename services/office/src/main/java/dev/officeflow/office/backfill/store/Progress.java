@@ -1,7 +1,9 @@
 package dev.officeflow.office.backfill.store;
 
 import dev.officeflow.office.backfill.Checkpoint;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param progressed the job moved forward (resets its failed-attempt count)
  * @param mailHistoryId the mailbox's history id when the Gmail phase started (null: not captured in
  *     this run); the first one stored is kept
+ * @param claim what the step read completely of its window, recorded with the checkpoint (null:
+ *     nothing)
  */
 public record Progress(
     Checkpoint checkpoint,
@@ -22,7 +26,15 @@ public record Progress(
     long calendarEstimate,
     Map<String, String> skippedSources,
     boolean progressed,
-    @Nullable Long mailHistoryId) {
+    @Nullable Long mailHistoryId,
+    @Nullable Claim claim) {
+
+  /** {@code [from, to)} of {@code source} read completely, {@code edge} read just below it. */
+  public record Claim(String source, Instant from, Instant to, Set<String> edge) {
+    public Claim {
+      edge = Set.copyOf(edge);
+    }
+  }
 
   public Progress {
     skippedSources = Map.copyOf(skippedSources);
@@ -48,6 +60,7 @@ public record Progress(
         calendarEstimate,
         skippedSources,
         progressed,
+        null,
         null);
   }
 }

@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.events.EventFixtures;
 import dev.officeflow.events.IntegrationEvent;
-import dev.officeflow.events.IntegrationStatus;
-import dev.officeflow.events.Operation;
 import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.office.testing.IntegrationEvents;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeClient.Answer;
 import dev.officeflow.office.testing.OfficeInstance;
@@ -221,7 +220,7 @@ class BackfillApiIT {
     String user = user();
     Jobs.start(office, user);
 
-    publish(revoked(EventFixtures.integrationEvent(user)));
+    publish(IntegrationEvents.revoked(EventFixtures.integrationEvent(user)));
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -235,7 +234,7 @@ class BackfillApiIT {
     String user = user();
     Jobs.start(office, user);
 
-    publish(deleted(EventFixtures.integrationEvent(user)));
+    publish(IntegrationEvents.deleted(EventFixtures.integrationEvent(user)));
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -263,37 +262,5 @@ class BackfillApiIT {
 
   private static void publish(IntegrationEvent event) {
     office.bean(EventPublisher.class).publish(event).join();
-  }
-
-  private static IntegrationEvent deleted(IntegrationEvent e) {
-    return new IntegrationEvent(
-        e.metadata(),
-        e.userId(),
-        Operation.DELETE,
-        null,
-        e.lastUpdated(),
-        e.syncTimestamp(),
-        e.provider(),
-        e.integrationId(),
-        e.status(),
-        e.accountEmail(),
-        e.scopes(),
-        null);
-  }
-
-  private static IntegrationEvent revoked(IntegrationEvent e) {
-    return new IntegrationEvent(
-        e.metadata(),
-        e.userId(),
-        Operation.UPDATE,
-        null,
-        e.lastUpdated(),
-        e.syncTimestamp(),
-        e.provider(),
-        e.integrationId(),
-        IntegrationStatus.REVOKED,
-        e.accountEmail(),
-        e.scopes(),
-        "revoked by the user");
   }
 }

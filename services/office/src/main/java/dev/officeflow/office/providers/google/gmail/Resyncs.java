@@ -5,6 +5,7 @@ import dev.officeflow.office.backfill.BackfillRequest;
 import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.office.backfill.JobConflictException;
 import dev.officeflow.office.backfill.JobStatus;
+import dev.officeflow.office.providers.google.GoogleScopes;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,21 @@ final class Resyncs {
     this.metrics = metrics;
   }
 
+  /**
+   * Starts the resync's job. The first time (history just lost), what earlier jobs covered of the
+   * mailbox is forgotten: without its history the office cannot know what changed there, so the job
+   * reads the whole window again; a failed resync's successor keeps what that one covered.
+   */
   Mono<SyncResult> start(WatchRow row) {
-    return backfill
-        .start(BackfillRequest.defaults(row.userId(), BackfillRequest.GOOGLE))
+    Mono<Void> forget =
+        row.resyncing()
+            ? Mono.empty()
+            : backfill.forgetCoverage(row.userId(), GoogleScopes.PROVIDER, GmailSource.NAME);
+    return forget
+        .then(
+            Mono.defer(
+                () ->
+                    backfill.start(BackfillRequest.defaults(row.userId(), BackfillRequest.GOOGLE))))
         .doOnNext(job -> metrics.resyncs.increment())
         .onErrorResume(JobConflictException.class, e -> Mono.just(e.job()))
         .flatMap(job -> store.resyncing(row.userId(), job.id()).thenReturn(job))
