@@ -86,7 +86,9 @@ class DeadLetterPurgeOnForgetIT {
             .web(WebApplicationType.NONE)
             .catalog(prefix)
             .property("officeflow.service.name", "contacts")
-            .property("officeflow.dead-letters.purge.confirm-after", "3s")
+            // Long enough that the late message below is in place before the confirming pass,
+            // even on a loaded machine (3 s was not, once).
+            .property("officeflow.dead-letters.purge.confirm-after", "10s")
             .start()) {
       DeadLetterUserPurger purger = contacts.bean(DeadLetterUserPurger.class);
 
