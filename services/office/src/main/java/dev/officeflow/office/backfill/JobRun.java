@@ -127,6 +127,7 @@ final class JobRun {
       return Mono.empty();
     }
     phase = at.phase();
+    run.leaveWindow();
     Optional<BackfillSource> served = deps.sources().get(job.provider(), at.phase());
     if (served.isEmpty()) {
       return phases(run, Checkpoint.start(at.phase().next()));

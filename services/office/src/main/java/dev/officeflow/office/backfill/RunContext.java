@@ -114,6 +114,13 @@ public final class RunContext {
     this.windowRead = false;
   }
 
+  /** A new phase starts: no window until its source enters one. */
+  void leaveWindow() {
+    this.window = null;
+    this.readBefore = Set.of();
+    this.windowRead = false;
+  }
+
   /** The current window has been read to its bottom (not stopped by the cap). */
   boolean windowRead() {
     return windowRead;
