@@ -50,7 +50,7 @@ final class JobRun {
   private final RunTally tally = new RunTally();
   private final ProgressReports reports;
   private volatile @Nullable RunContext context;
-  private volatile Phase phase;
+  private volatile Phase current;
 
   /**
    * @param trace the run's trace context: what the run publishes is its child ({@link JobTrace})
@@ -62,7 +62,7 @@ final class JobRun {
     this.trace = trace;
     this.started = deps.clock().instant();
     this.reports = new ProgressReports(job, deps, tally);
-    this.phase = job.checkpoint().phase();
+    this.current = job.checkpoint().phase();
   }
 
   Mono<RunOutcome> execute() {
@@ -82,7 +82,7 @@ final class JobRun {
             session -> {
               RunContext run = new RunContext(job, session, deps.events());
               context = run;
-              return reports.at(run, phase, null).then(phases(run, job.checkpoint()));
+              return reports.at(run, current, null).then(phases(run, job.checkpoint()));
             })
         .then(Mono.fromSupplier(RunOutcome::completed))
         .onErrorResume(e -> Mono.just(RunOutcome.of(e)))
@@ -126,7 +126,7 @@ final class JobRun {
     if (at.phase() == Phase.DONE) {
       return Mono.empty();
     }
-    phase = at.phase();
+    current = at.phase();
     run.leaveWindow();
     Optional<BackfillSource> served = deps.sources().get(job.provider(), at.phase());
     if (served.isEmpty()) {
@@ -290,9 +290,9 @@ final class JobRun {
    */
   private Mono<RunOutcome> finish(RunOutcome outcome) {
     int attempts = (progressed.get() ? 0 : job.attempts()) + 1;
-    boolean gaveUp = !outcome.retryable() || attempts >= deps.settings().maxAttempts();
+    boolean last = !outcome.retryable() || attempts >= deps.settings().maxAttempts();
     String error =
-        outcome.retryable() && gaveUp ? gaveUp(attempts, outcome.reason()) : outcome.reason();
+        outcome.retryable() && last ? gaveUp(attempts, outcome.reason()) : outcome.reason();
     Mono<Boolean> write =
         switch (outcome.kind()) {
           case COMPLETED -> deps.repository().complete(job.id(), owner);
@@ -304,7 +304,7 @@ final class JobRun {
     return write
         .onErrorReturn(false)
         .flatMap(ok -> announce(outcome, ok).thenReturn(ok))
-        .flatMap(ok -> reports.ended(context, phase, outcome, gaveUp, error, ok).thenReturn(ok))
+        .flatMap(ok -> reports.ended(context, current, outcome, last, error, ok).thenReturn(ok))
         .map(ok -> ok ? outcome : outcome.unsaved());
   }
 
