@@ -59,10 +59,14 @@ public record BackfillJob(
     if (status == JobStatus.COMPLETED) {
       return 100;
     }
-    long estimate = mailEstimate + calendarEstimate;
+    return runningPercent(processed(), mailEstimate + calendarEstimate);
+  }
+
+  /** A job not yet completed: processed over the estimate, at most 99 (0 without an estimate). */
+  static int runningPercent(long processed, long estimate) {
     if (estimate <= 0) {
       return 0;
     }
-    return (int) Math.min(99, processed() * 100 / Math.max(estimate, processed()));
+    return (int) Math.min(99, processed * 100 / Math.max(estimate, processed));
   }
 }

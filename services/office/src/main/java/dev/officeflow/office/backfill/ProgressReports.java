@@ -99,11 +99,7 @@ final class ProgressReports {
     }
     long estimate = mail + calendar;
     int measured =
-        state == ProgressState.COMPLETED
-            ? 100
-            : estimate <= 0
-                ? 0
-                : (int) Math.min(99, processed * 100 / Math.max(estimate, processed));
+        state == ProgressState.COMPLETED ? 100 : BackfillJob.runningPercent(processed, estimate);
     // Estimates are refined as sources are listed; a progress bar should not go backwards.
     int percent = Math.max(measured, lastPercent);
     lastPercent = percent;

@@ -47,10 +47,11 @@ class TwoInstancesIT {
     sim = TestSims.start(TestSims.fastQuota(), accounts);
     String prefix = IsolatedCatalog.apply();
     TestDatabase db = Infrastructure.createDatabase("office");
-    Map<String, Object> properties = OfficeProperties.of(prefix, db, sim);
+    Map<String, Object> properties = new HashMap<>(OfficeProperties.of(prefix, db, sim));
+    properties.put("officeflow.office.backfill.poll-interval", "50ms");
     published = new PublishedEvents(prefix);
-    first = OfficeInstance.start(instance(properties, "first"));
-    second = OfficeInstance.start(instance(properties, "second"));
+    first = OfficeInstance.start(OfficeProperties.instance(properties, "first"));
+    second = OfficeInstance.start(OfficeProperties.instance(properties, "second"));
     List<String> ids =
         IntStream.range(0, USERS)
             .mapToObj(
@@ -72,13 +73,6 @@ class TwoInstancesIT {
 
   private static String user(int i) {
     return "two-" + i + "@acme.test";
-  }
-
-  private static Map<String, Object> instance(Map<String, Object> shared, String name) {
-    Map<String, Object> properties = new HashMap<>(shared);
-    properties.put("officeflow.office.backfill.instance-id", name);
-    properties.put("officeflow.office.backfill.poll-interval", "50ms");
-    return properties;
   }
 
   @Test

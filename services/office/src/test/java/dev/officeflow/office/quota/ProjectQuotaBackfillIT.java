@@ -60,8 +60,8 @@ class ProjectQuotaBackfillIT {
     // The office learns the sim's project limits (and per-user ones) from OfficeProperties.
     Map<String, Object> properties =
         new HashMap<>(OfficeProperties.of(prefix, Infrastructure.createDatabase("office"), sim));
-    first = OfficeInstance.start(instance(properties, "first"));
-    second = OfficeInstance.start(instance(properties, "second"));
+    first = OfficeInstance.start(OfficeProperties.instance(properties, "first"));
+    second = OfficeInstance.start(OfficeProperties.instance(properties, "second"));
     long start = System.nanoTime();
     List<String> ids =
         IntStream.range(0, USERS)
@@ -82,12 +82,6 @@ class ProjectQuotaBackfillIT {
 
   private static String user(int i) {
     return "shared-" + i + "@acme.test";
-  }
-
-  private static Map<String, Object> instance(Map<String, Object> shared, String name) {
-    Map<String, Object> properties = new HashMap<>(shared);
-    properties.put("officeflow.office.backfill.instance-id", name);
-    return properties;
   }
 
   @Test

@@ -51,4 +51,11 @@ public final class OfficeProperties {
     p.put("officeflow.office.backfill.max-retry-backoff", "1s");
     return p;
   }
+
+  /** {@code shared} for one of several instances on the same catalog and database. */
+  public static Map<String, Object> instance(Map<String, Object> shared, String name) {
+    Map<String, Object> properties = new java.util.HashMap<>(shared);
+    properties.put("officeflow.office.backfill.instance-id", name);
+    return properties;
+  }
 }
