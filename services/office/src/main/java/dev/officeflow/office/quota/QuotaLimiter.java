@@ -46,6 +46,14 @@ import reactor.core.publisher.Mono;
  * not running at the moment (beyond an instance's {@code max-concurrent-jobs}, or queued between
  * runs) holds no reservation; which jobs run is the backfill scheduler's choice.
  *
+ * <p>Round-robin alone shares the rate equally from now on, but not what came before: the users who
+ * connected first take the project's whole burst in their first seconds, and, while later users
+ * queue behind them, finish several times faster. So while the project's bucket is contended, a
+ * user more than {@link QuotaSettings#fairnessLead()} ahead of the least-served active user waits
+ * outside the queue until the others catch up (least served first, {@link BucketScript}): every
+ * user's recent slice comes before anyone's deeper reading, and users who connected at about the
+ * same time finish at about the same time.
+ *
  * <p><b>In flight.</b> While a call is in flight its cost is also held out of each bucket's
  * capacity. Google charges a call when it arrives, which may be well after it was reserved (a slow
  * network, a stalled process); without this, our bucket would refill to full in the meantime while
@@ -66,6 +74,11 @@ public final class QuotaLimiter implements AutoCloseable {
       return new Reservation(userId, api, cost, UUID.randomUUID().toString());
     }
   }
+
+  /** The script's answers: both buckets reserved; held back by the least-served rule. */
+  private static final long RESERVED = 1;
+
+  private static final long HELD_BACK = 2;
 
   private final StatefulRedisConnection<String, String> connection;
   private final RedisReactiveCommands<String, String> redis;
@@ -111,13 +124,26 @@ public final class QuotaLimiter implements AutoCloseable {
         .flatMap(
             answer -> {
               Duration first = micros(answer.get(0));
-              if (reservedBoth(answer)) {
+              if (status(answer) == RESERVED) {
                 return delay(first);
               }
-              return delay(first)
-                  .then(script(r, "project"))
-                  .flatMap(project -> delay(micros(project.get(0))))
-                  .map(first::plus);
+              return delay(first).then(project(r)).map(first::plus);
+            });
+  }
+
+  /**
+   * The project's reservation, once the user's is due; asked again while the least-served rule
+   * holds the user back ({@link BucketScript}).
+   */
+  private Mono<Duration> project(Reservation r) {
+    return script(r, "project")
+        .flatMap(
+            answer -> {
+              Duration wait = micros(answer.get(0));
+              if (status(answer) == HELD_BACK) {
+                return delay(wait).then(Mono.defer(() -> project(r))).map(wait::plus);
+              }
+              return delay(wait);
             });
   }
 
@@ -126,8 +152,8 @@ public final class QuotaLimiter implements AutoCloseable {
     return script(r, "release").onErrorResume(e -> Mono.empty()).then();
   }
 
-  private static boolean reservedBoth(List<Object> answer) {
-    return ((Long) answer.get(1)) == 1L;
+  private static long status(List<Object> answer) {
+    return (Long) answer.get(1);
   }
 
   private static Duration micros(Object wait) {
@@ -146,7 +172,9 @@ public final class QuotaLimiter implements AutoCloseable {
       settings.keyPrefix() + api.name() + ":" + r.userId(),
       settings.keyPrefix() + "inflight:" + api.name() + ":" + r.userId(),
       settings.keyPrefix() + "project:" + api.name(),
-      settings.keyPrefix() + "inflight:project:" + api.name()
+      settings.keyPrefix() + "inflight:project:" + api.name(),
+      settings.keyPrefix() + "served:project:" + api.name(),
+      settings.keyPrefix() + "active:project:" + api.name()
     };
     String[] args = {
       mode,
@@ -156,7 +184,11 @@ public final class QuotaLimiter implements AutoCloseable {
       Double.toString(settings.ratePerSecond(api)),
       Double.toString(settings.capacity(api)),
       Double.toString(settings.projectRatePerSecond(api)),
-      Double.toString(settings.projectCapacity(api))
+      Double.toString(settings.projectCapacity(api)),
+      r.userId(),
+      Double.toString(QuotaSettings.seconds(settings.fairnessQueue())),
+      Double.toString(settings.fairnessLeadUnits(api)),
+      Double.toString(QuotaSettings.seconds(settings.fairnessIdle()))
     };
     return redis
         .<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args)

@@ -20,6 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heldAtMost how long after it was due a reservation nobody released (its caller died, or
  *     Redis failed the release) still counts as in flight; default 2 min, far above a call's
  *     timeouts
+ * @param fairnessQueue how much work queued in a project bucket (in seconds of its rate) counts as
+ *     contended; only then does the least-served rule apply, so it never leaves the bucket idle;
+ *     default 2 s
+ * @param fairnessLead how far a user may be ahead of the least-served active user of a contended
+ *     project budget, in seconds of the user's own rate (Gmail: 5 s is 500 units, one batch of 100
+ *     {@code messages.get}), before its next call waits for the others; default 5 s
+ * @param fairnessIdle how long after its last call was due a user stops counting as active for that
+ *     rule (its job ended or paused), and its served units are forgotten; default 10 s
  */
 @ConfigurationProperties("officeflow.office.quota")
 public record QuotaSettings(
@@ -27,7 +35,10 @@ public record QuotaSettings(
     @DefaultValue("0.97") double rateUtilisation,
     @DefaultValue("0.9") double burstUtilisation,
     @DefaultValue("office:quota:") String keyPrefix,
-    @DefaultValue("2m") Duration heldAtMost) {
+    @DefaultValue("2m") Duration heldAtMost,
+    @DefaultValue("2s") Duration fairnessQueue,
+    @DefaultValue("5s") Duration fairnessLead,
+    @DefaultValue("10s") Duration fairnessIdle) {
 
   public QuotaSettings {
     if (rateUtilisation <= 0
@@ -39,6 +50,35 @@ public record QuotaSettings(
     if (heldAtMost.isNegative() || heldAtMost.isZero()) {
       throw new IllegalArgumentException("held-at-most must be positive");
     }
+    if (fairnessQueue.isNegative() || fairnessLead.isNegative() || fairnessIdle.isNegative()) {
+      throw new IllegalArgumentException("fairness-queue, -lead and -idle must not be negative");
+    }
+  }
+
+  /**
+   * Settings with the fairness rule's defaults, for tests and tools that build them by hand (a
+   * static factory: a second constructor would hide the canonical one from configuration binding).
+   */
+  public static QuotaSettings of(
+      Duration burst,
+      double rateUtilisation,
+      double burstUtilisation,
+      String keyPrefix,
+      Duration heldAtMost) {
+    return new QuotaSettings(
+        burst,
+        rateUtilisation,
+        burstUtilisation,
+        keyPrefix,
+        heldAtMost,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10));
+  }
+
+  /** How far ahead of the least-served active user a user of {@code budget} may be, in units. */
+  public double fairnessLeadUnits(QuotaBudget budget) {
+    return ratePerSecond(budget) * seconds(fairnessLead);
   }
 
   /** The rate this service spends of a user's {@code budget}, per second. */
@@ -62,6 +102,10 @@ public record QuotaSettings(
   }
 
   private double burstSeconds() {
-    return burst.toNanos() / 1e9;
+    return seconds(burst);
+  }
+
+  static double seconds(Duration d) {
+    return d.toNanos() / 1e9;
   }
 }

@@ -47,7 +47,7 @@ class ProjectQuotaIT {
   }
 
   private static QuotaSettings settings(Duration burst, Duration heldAtMost) {
-    return new QuotaSettings(burst, 1.0, 1.0, "test:" + UUID.randomUUID() + ":", heldAtMost);
+    return QuotaSettings.of(burst, 1.0, 1.0, "test:" + UUID.randomUUID() + ":", heldAtMost);
   }
 
   private static QuotaLimiter limiter(QuotaSettings settings, SimpleMeterRegistry registry) {

@@ -57,7 +57,7 @@ class QuotaLimiterIT {
   }
 
   private static QuotaSettings settings(Duration burst) {
-    return new QuotaSettings(
+    return QuotaSettings.of(
         burst, 1.0, 1.0, "test:" + UUID.randomUUID() + ":", Duration.ofMinutes(2));
   }
 
@@ -147,7 +147,7 @@ class QuotaLimiterIT {
   @Test
   void theLargestCallIsWhatTheBucketHolds() {
     QuotaSettings spent =
-        new QuotaSettings(Duration.ofSeconds(10), 0.97, 0.9, "x:", Duration.ofMinutes(2));
+        QuotaSettings.of(Duration.ofSeconds(10), 0.97, 0.9, "x:", Duration.ofMinutes(2));
 
     try (QuotaLimiter limiter = limiter(spent)) {
       assertThat(limiter.maxCost(GMAIL)).isEqualTo(900);
