@@ -20,8 +20,9 @@ import dev.officeflow.googlesim.push.PubsubGmailPush;
 import dev.officeflow.googlesim.push.WebhookNotifier;
 import dev.officeflow.googlesim.quota.Quotas;
 import dev.officeflow.googlesim.web.BatchHandler;
-import dev.officeflow.googlesim.web.Router;
-import dev.officeflow.googlesim.web.SimServer;
+import dev.officeflow.googlesim.web.GoogleErrors;
+import dev.officeflow.simkit.web.Router;
+import dev.officeflow.simkit.web.SimServer;
 import java.time.Clock;
 import java.util.stream.Stream;
 
@@ -67,7 +68,7 @@ public final class GoogleSim implements AutoCloseable {
             new SimAdmin.Initial(config.accounts(), config.quota(), config.faults()));
     config.accounts().forEach(accounts::create);
     RequestPipeline guard = new RequestPipeline(tokens, quotas, faults, stats, clock);
-    Router router = new Router();
+    Router router = new Router(GoogleErrors.STYLE);
     router.add(GmailApi.PREFIX, new GmailApi(accounts, guard, clock));
     router.add(CalendarApi.PREFIX, new CalendarApi(accounts, guard, calendarChannels));
     PeopleApi people = new PeopleApi(accounts, guard, clock, config.peopleSyncTokenLifetime());
@@ -85,7 +86,8 @@ public final class GoogleSim implements AutoCloseable {
             OAuthApi.CERTS)
         .flatMap(java.util.List::stream)
         .forEach(path -> router.add(path, oauth));
-    this.server = new SimServer(config.host(), config.port(), config.threads(), router);
+    this.server =
+        new SimServer("google-sim", config.host(), config.port(), config.threads(), router);
   }
 
   private void wire(Account account, CalendarChannels calendarChannels) {

@@ -2,9 +2,9 @@ package dev.officeflow.googlesim;
 
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.admin.AdminJson;
-import dev.officeflow.googlesim.mailbox.MailboxSpec;
 import dev.officeflow.googlesim.push.PubsubTarget;
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.mailbox.MailboxSpec;
+import dev.officeflow.simkit.web.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.officeflow.googlesim.quota.QuotaDecision;
 import dev.officeflow.googlesim.quota.QuotaSettings;
 import dev.officeflow.googlesim.web.ApiKind;
 import dev.officeflow.googlesim.web.GoogleErrors;
-import dev.officeflow.googlesim.web.SimResponse;
+import dev.officeflow.simkit.web.SimResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.calendar.CalendarSpec;
-import dev.officeflow.googlesim.mailbox.AddressBookSpec;
 import dev.officeflow.googlesim.quota.QuotaSettings;
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.mailbox.AddressBookSpec;
+import dev.officeflow.simkit.web.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

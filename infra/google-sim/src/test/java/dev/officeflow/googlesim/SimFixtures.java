@@ -9,8 +9,8 @@ import com.google.api.services.gmail.Gmail;
 import com.google.api.services.people.v1.PeopleService;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.calendar.CalendarSpec;
-import dev.officeflow.googlesim.mailbox.MailboxSpec;
 import dev.officeflow.googlesim.people.PeopleScopes;
+import dev.officeflow.simkit.mailbox.MailboxSpec;
 import dev.officeflow.testsupport.MutableClock;
 import java.util.Set;
 

@@ -3,7 +3,7 @@ package dev.officeflow.bench.usertokens;
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.GoogleSimConfig;
 import dev.officeflow.googlesim.account.AccountSpec;
-import dev.officeflow.googlesim.mailbox.MailboxSpec;
+import dev.officeflow.simkit.mailbox.MailboxSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

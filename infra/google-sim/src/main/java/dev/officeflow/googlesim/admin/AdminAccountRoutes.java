@@ -1,10 +1,10 @@
 package dev.officeflow.googlesim.admin;
 
 import dev.officeflow.googlesim.oauth.IdTokenRequest;
-import dev.officeflow.googlesim.people.PersonRecord;
-import dev.officeflow.googlesim.web.Json;
-import dev.officeflow.googlesim.web.SimRequest;
-import dev.officeflow.googlesim.web.SimResponse;
+import dev.officeflow.simkit.people.PersonRecord;
+import dev.officeflow.simkit.web.Json;
+import dev.officeflow.simkit.web.SimRequest;
+import dev.officeflow.simkit.web.SimResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.officeflow.googlesim.admin;
 
 import dev.officeflow.googlesim.account.Account;
-import dev.officeflow.googlesim.calendar.Attendee;
-import dev.officeflow.googlesim.calendar.EventRecord;
-import dev.officeflow.googlesim.calendar.EventTime;
-import dev.officeflow.googlesim.calendar.Person;
-import dev.officeflow.googlesim.mailbox.Address;
-import dev.officeflow.googlesim.mailbox.Draft;
-import dev.officeflow.googlesim.mailbox.EventIds;
-import dev.officeflow.googlesim.mailbox.MailMessage;
-import dev.officeflow.googlesim.mailbox.MessageBuilder;
-import dev.officeflow.googlesim.people.PersonRecord;
+import dev.officeflow.simkit.calendar.Attendee;
+import dev.officeflow.simkit.calendar.EventRecord;
+import dev.officeflow.simkit.calendar.EventTime;
+import dev.officeflow.simkit.calendar.Person;
+import dev.officeflow.simkit.mailbox.Address;
+import dev.officeflow.simkit.mailbox.Draft;
+import dev.officeflow.simkit.mailbox.EventIds;
+import dev.officeflow.simkit.mailbox.MailMessage;
+import dev.officeflow.simkit.mailbox.MessageBuilder;
+import dev.officeflow.simkit.people.PersonRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;

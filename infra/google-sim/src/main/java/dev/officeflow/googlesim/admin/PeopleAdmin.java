@@ -4,7 +4,7 @@ import dev.officeflow.googlesim.GoogleSimException;
 import dev.officeflow.googlesim.account.Accounts;
 import dev.officeflow.googlesim.people.AddressBook;
 import dev.officeflow.googlesim.people.PeopleSource;
-import dev.officeflow.googlesim.people.PersonRecord;
+import dev.officeflow.simkit.people.PersonRecord;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package dev.officeflow.googlesim.calendar;
 
 import dev.officeflow.googlesim.web.ApiKind;
 import dev.officeflow.googlesim.web.GoogleErrors;
-import dev.officeflow.googlesim.web.Json;
-import dev.officeflow.googlesim.web.SimResponse;
+import dev.officeflow.simkit.web.Json;
+import dev.officeflow.simkit.web.SimResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

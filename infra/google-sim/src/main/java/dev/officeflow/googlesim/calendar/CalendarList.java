@@ -1,12 +1,12 @@
 package dev.officeflow.googlesim.calendar;
 
 import dev.officeflow.googlesim.web.ApiKind;
-import dev.officeflow.googlesim.web.BadRequestException;
 import dev.officeflow.googlesim.web.GoogleErrors;
-import dev.officeflow.googlesim.web.Json;
-import dev.officeflow.googlesim.web.PageTokens;
-import dev.officeflow.googlesim.web.Params;
-import dev.officeflow.googlesim.web.SimResponse;
+import dev.officeflow.simkit.web.BadRequestException;
+import dev.officeflow.simkit.web.Json;
+import dev.officeflow.simkit.web.PageTokens;
+import dev.officeflow.simkit.web.Params;
+import dev.officeflow.simkit.web.SimResponse;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.officeflow.googlesim.calendar;
 
+import dev.officeflow.simkit.calendar.EventRecord;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,6 +1,11 @@
 package dev.officeflow.googlesim.calendar;
 
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.calendar.Attendee;
+import dev.officeflow.simkit.calendar.EventAttachment;
+import dev.officeflow.simkit.calendar.EventRecord;
+import dev.officeflow.simkit.calendar.EventTime;
+import dev.officeflow.simkit.calendar.Person;
+import dev.officeflow.simkit.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,8 +1,10 @@
 package dev.officeflow.googlesim.calendar;
 
-import dev.officeflow.googlesim.web.BadRequestException;
-import dev.officeflow.googlesim.web.PageTokens;
-import dev.officeflow.googlesim.web.Params;
+import dev.officeflow.simkit.calendar.EventRecord;
+import dev.officeflow.simkit.calendar.Recurrence;
+import dev.officeflow.simkit.web.BadRequestException;
+import dev.officeflow.simkit.web.PageTokens;
+import dev.officeflow.simkit.web.Params;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,15 +1,15 @@
 package dev.officeflow.googlesim.gmail;
 
 import dev.officeflow.googlesim.gmail.Mailbox.SortKey;
-import dev.officeflow.googlesim.mailbox.MimePart;
 import dev.officeflow.googlesim.web.ApiKind;
-import dev.officeflow.googlesim.web.BadRequestException;
 import dev.officeflow.googlesim.web.Caller;
 import dev.officeflow.googlesim.web.GoogleErrors;
-import dev.officeflow.googlesim.web.Json;
-import dev.officeflow.googlesim.web.PageTokens;
-import dev.officeflow.googlesim.web.Params;
-import dev.officeflow.googlesim.web.SimResponse;
+import dev.officeflow.simkit.mailbox.MimePart;
+import dev.officeflow.simkit.web.BadRequestException;
+import dev.officeflow.simkit.web.Json;
+import dev.officeflow.simkit.web.PageTokens;
+import dev.officeflow.simkit.web.Params;
+import dev.officeflow.simkit.web.SimResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

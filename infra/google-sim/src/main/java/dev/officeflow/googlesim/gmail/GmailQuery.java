@@ -1,7 +1,7 @@
 package dev.officeflow.googlesim.gmail;
 
-import dev.officeflow.googlesim.mailbox.MimePart;
-import dev.officeflow.googlesim.web.BadRequestException;
+import dev.officeflow.simkit.mailbox.MimePart;
+import dev.officeflow.simkit.web.BadRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -48,7 +48,7 @@ public record HistoryRecord(
           return t;
         }
       }
-      throw new dev.officeflow.googlesim.web.BadRequestException(
+      throw new dev.officeflow.simkit.web.BadRequestException(
           "Invalid value at 'history_types' (" + value + ")", "historyTypes");
     }
   }

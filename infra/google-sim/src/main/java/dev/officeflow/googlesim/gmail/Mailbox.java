@@ -1,7 +1,7 @@
 package dev.officeflow.googlesim.gmail;
 
 import dev.officeflow.googlesim.gmail.HistoryRecord.Type;
-import dev.officeflow.googlesim.mailbox.MailMessage;
+import dev.officeflow.simkit.mailbox.MailMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

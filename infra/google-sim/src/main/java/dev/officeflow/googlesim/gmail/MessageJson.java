@@ -1,10 +1,10 @@
 package dev.officeflow.googlesim.gmail;
 
-import dev.officeflow.googlesim.mailbox.Body;
-import dev.officeflow.googlesim.mailbox.Header;
-import dev.officeflow.googlesim.mailbox.MimePart;
-import dev.officeflow.googlesim.mailbox.Rfc822;
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.mailbox.Body;
+import dev.officeflow.simkit.mailbox.Header;
+import dev.officeflow.simkit.mailbox.MimePart;
+import dev.officeflow.simkit.mailbox.Rfc822;
+import dev.officeflow.simkit.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -31,7 +31,7 @@ final class MessageJson {
       try {
         return valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new dev.officeflow.googlesim.web.BadRequestException(
+        throw new dev.officeflow.simkit.web.BadRequestException(
             "Invalid value at 'format' (" + value + ")", "format");
       }
     }

@@ -1,6 +1,6 @@
 package dev.officeflow.googlesim.gmail;
 
-import dev.officeflow.googlesim.mailbox.MailMessage;
+import dev.officeflow.simkit.mailbox.MailMessage;
 import java.util.List;
 
 /**

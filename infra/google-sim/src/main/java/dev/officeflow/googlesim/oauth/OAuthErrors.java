@@ -1,7 +1,7 @@
 package dev.officeflow.googlesim.oauth;
 
-import dev.officeflow.googlesim.web.Json;
-import dev.officeflow.googlesim.web.SimResponse;
+import dev.officeflow.simkit.web.Json;
+import dev.officeflow.simkit.web.SimResponse;
 
 /**
  * The flat OAuth error body Google's token endpoint uses: {@code {"error", "error_description"}}.

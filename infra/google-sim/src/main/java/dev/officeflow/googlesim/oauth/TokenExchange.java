@@ -2,10 +2,10 @@ package dev.officeflow.googlesim.oauth;
 
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.account.Accounts;
-import dev.officeflow.googlesim.web.Json;
-import dev.officeflow.googlesim.web.Params;
-import dev.officeflow.googlesim.web.SimRequest;
-import dev.officeflow.googlesim.web.SimResponse;
+import dev.officeflow.simkit.web.Json;
+import dev.officeflow.simkit.web.Params;
+import dev.officeflow.simkit.web.SimRequest;
+import dev.officeflow.simkit.web.SimResponse;
 import java.time.Duration;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;

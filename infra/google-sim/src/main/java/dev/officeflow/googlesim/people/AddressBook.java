@@ -1,5 +1,7 @@
 package dev.officeflow.googlesim.people;
 
+import dev.officeflow.simkit.people.ContactNumbers;
+import dev.officeflow.simkit.people.PersonRecord;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -76,13 +78,8 @@ public final class AddressBook {
   private synchronized String newNumber() {
     String number;
     do {
-      number = resourceNumber(random);
+      number = ContactNumbers.next(random);
     } while (!numbers.add(number));
     return number;
-  }
-
-  /** A 19-digit number as Google's contact resource names carry ({@code people/c<number>}). */
-  public static String resourceNumber(SplittableRandom random) {
-    return Long.toString(1_000_000_000_000_000_000L + random.nextLong(8_000_000_000_000_000_000L));
   }
 }

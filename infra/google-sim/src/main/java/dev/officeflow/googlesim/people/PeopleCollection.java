@@ -1,5 +1,6 @@
 package dev.officeflow.googlesim.people;
 
+import dev.officeflow.simkit.people.PersonRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

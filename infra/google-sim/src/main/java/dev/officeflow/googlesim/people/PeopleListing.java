@@ -1,8 +1,9 @@
 package dev.officeflow.googlesim.people;
 
-import dev.officeflow.googlesim.web.BadRequestException;
-import dev.officeflow.googlesim.web.PageTokens;
-import dev.officeflow.googlesim.web.Params;
+import dev.officeflow.simkit.people.PersonRecord;
+import dev.officeflow.simkit.web.BadRequestException;
+import dev.officeflow.simkit.web.PageTokens;
+import dev.officeflow.simkit.web.Params;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

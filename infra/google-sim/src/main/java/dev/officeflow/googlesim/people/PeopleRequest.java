@@ -1,7 +1,7 @@
 package dev.officeflow.googlesim.people;
 
-import dev.officeflow.googlesim.web.BadRequestException;
-import dev.officeflow.googlesim.web.Params;
+import dev.officeflow.simkit.web.BadRequestException;
+import dev.officeflow.simkit.web.Params;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;

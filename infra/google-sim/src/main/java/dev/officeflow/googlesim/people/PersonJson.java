@@ -1,6 +1,7 @@
 package dev.officeflow.googlesim.people;
 
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.people.PersonRecord;
+import dev.officeflow.simkit.web.Json;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -112,7 +113,7 @@ final class PersonJson {
    */
   private static ObjectNode source(PersonRecord p, PeopleSource source, boolean full) {
     ObjectNode node = Json.object();
-    node.put("type", source.sourceType()).put("id", p.sourceId());
+    node.put("type", source.sourceType()).put("id", sourceId(p));
     if (full) {
       node.put("etag", "#" + token(p, 8)).put("updateTime", RFC3339.format(p.updated()));
     }
@@ -133,5 +134,10 @@ final class PersonJson {
 
   static String time(Instant instant) {
     return RFC3339.format(instant);
+  }
+
+  /** The source id Google shows in {@code metadata.sources[].id}: the resource number in hex. */
+  static String sourceId(PersonRecord p) {
+    return Long.toHexString(Long.parseUnsignedLong(p.number()));
   }
 }

@@ -15,7 +15,7 @@ import dev.officeflow.googlesim.admin.StatsRecorder;
 import dev.officeflow.googlesim.gmail.GmailWatch;
 import dev.officeflow.googlesim.gmail.Mailbox;
 import dev.officeflow.googlesim.gmail.MailboxChange;
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.web.Json;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.officeflow.googlesim.web;
 
+import dev.officeflow.simkit.web.SimRequest;
+import dev.officeflow.simkit.web.SimResponse;
 import java.util.function.Function;
 
 /**

@@ -1,5 +1,10 @@
 package dev.officeflow.googlesim.web;
 
+import dev.officeflow.simkit.web.BadRequestException;
+import dev.officeflow.simkit.web.Handler;
+import dev.officeflow.simkit.web.Router;
+import dev.officeflow.simkit.web.SimRequest;
+import dev.officeflow.simkit.web.SimResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.officeflow.googlesim.web;
 
+import dev.officeflow.simkit.web.ErrorStyle;
+import dev.officeflow.simkit.web.Json;
+import dev.officeflow.simkit.web.SimRequest;
+import dev.officeflow.simkit.web.SimResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,9 +13,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Google's JSON error bodies, as the official clients parse them into GoogleJsonError: the older
  * style with an {@code errors[]} list (Gmail, Calendar) and the newer one with a {@code status} and
- * {@code details} holding a {@code google.rpc.ErrorInfo} (People).
+ * {@code details} holding a {@code google.rpc.ErrorInfo} (People). {@link #STYLE} is the router's
+ * error style: it picks the API's body style by the path.
  */
-public final class GoogleErrors {
+public final class GoogleErrors implements ErrorStyle {
+
+  /** The router's errors, in the style of the API the path belongs to. */
+  public static final GoogleErrors STYLE = new GoogleErrors();
 
   private static final Map<Integer, String> STATUS =
       Map.of(
@@ -25,6 +33,29 @@ public final class GoogleErrors {
           503, "UNAVAILABLE");
 
   private GoogleErrors() {}
+
+  @Override
+  public SimResponse notFound(SimRequest r) {
+    return notFound(apiOf(r));
+  }
+
+  @Override
+  public SimResponse badRequest(SimRequest r, String message, @Nullable String parameter) {
+    return badRequest(apiOf(r), message, parameter);
+  }
+
+  @Override
+  public SimResponse internal(SimRequest r, Exception e) {
+    return backend(apiOf(r), 500);
+  }
+
+  /** Calendar under {@code /calendar/}, People under {@code /v1/}, Gmail's style elsewhere. */
+  private static ApiKind apiOf(SimRequest r) {
+    if (r.path().startsWith("/calendar/")) {
+      return ApiKind.CALENDAR;
+    }
+    return r.path().startsWith("/v1/") ? ApiKind.PEOPLE : ApiKind.GMAIL;
+  }
 
   /** One error with a single {@code errors[]} entry, in the style of {@code api}. */
   public static SimResponse of(

@@ -1,5 +1,9 @@
 package dev.officeflow.googlesim.web;
 
+import dev.officeflow.simkit.web.BadRequestException;
+import dev.officeflow.simkit.web.Params;
+import dev.officeflow.simkit.web.SimRequest;
+import dev.officeflow.simkit.web.SimResponse;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 /**
- * HTTP plumbing shared by every simulated API: requests, responses, Google error bodies, batch
- * requests.
+ * Google's side of the HTTP layer (the generic one is the kit's {@code dev.officeflow.simkit.web}):
+ * Google error bodies, the guard in front of every API method, batch requests.
  */
 @NullMarked
 package dev.officeflow.googlesim.web;

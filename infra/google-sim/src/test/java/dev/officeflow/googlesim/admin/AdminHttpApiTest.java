@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
-import dev.officeflow.googlesim.people.PersonRecord;
 import dev.officeflow.googlesim.quota.QuotaSettings;
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.people.PersonRecord;
+import dev.officeflow.simkit.web.Json;
 import dev.officeflow.testsupport.MutableClock;
 import java.io.IOException;
 import java.net.URI;

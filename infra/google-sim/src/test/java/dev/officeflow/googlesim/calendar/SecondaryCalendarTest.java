@@ -14,6 +14,7 @@ import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.googlesim.admin.EventUpdate;
 import dev.officeflow.googlesim.admin.NewEvent;
+import dev.officeflow.simkit.calendar.EventRecord;
 import dev.officeflow.testsupport.MutableClock;
 import java.io.IOException;
 import java.time.Duration;

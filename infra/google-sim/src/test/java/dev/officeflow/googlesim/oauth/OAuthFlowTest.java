@@ -18,7 +18,7 @@ import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.gmail.GmailScopes;
-import dev.officeflow.googlesim.web.Params;
+import dev.officeflow.simkit.web.Params;
 import dev.officeflow.testsupport.MutableClock;
 import java.io.IOException;
 import java.net.URI;

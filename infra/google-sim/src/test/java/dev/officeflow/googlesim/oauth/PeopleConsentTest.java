@@ -14,7 +14,7 @@ import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.people.PeopleScopes;
-import dev.officeflow.googlesim.web.Params;
+import dev.officeflow.simkit.web.Params;
 import dev.officeflow.testsupport.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -13,6 +13,7 @@ import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.googlesim.admin.ContactUpdate;
 import dev.officeflow.googlesim.admin.NewContact;
+import dev.officeflow.simkit.people.PersonRecord;
 import dev.officeflow.testsupport.MutableClock;
 import java.io.IOException;
 import java.time.Duration;

@@ -22,7 +22,7 @@ import dev.officeflow.googlesim.GoogleSimConfig;
 import dev.officeflow.googlesim.SimFixtures;
 import dev.officeflow.googlesim.admin.MessageRef;
 import dev.officeflow.googlesim.admin.NewMessage;
-import dev.officeflow.googlesim.web.Json;
+import dev.officeflow.simkit.web.Json;
 import dev.officeflow.testsupport.MutableClock;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;

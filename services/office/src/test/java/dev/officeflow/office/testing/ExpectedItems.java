@@ -1,10 +1,10 @@
 package dev.officeflow.office.testing;
 
 import dev.officeflow.googlesim.GoogleSim;
-import dev.officeflow.googlesim.calendar.EventRecord;
-import dev.officeflow.googlesim.calendar.Recurrence;
-import dev.officeflow.googlesim.mailbox.GeneratedMailbox;
-import dev.officeflow.googlesim.mailbox.MailMessage;
+import dev.officeflow.simkit.calendar.EventRecord;
+import dev.officeflow.simkit.calendar.Recurrence;
+import dev.officeflow.simkit.mailbox.GeneratedMailbox;
+import dev.officeflow.simkit.mailbox.MailMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.officeflow.office.testing;
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.GoogleSimConfig;
 import dev.officeflow.googlesim.account.AccountSpec;
-import dev.officeflow.googlesim.mailbox.MailboxSpec;
 import dev.officeflow.googlesim.push.PubsubTarget;
 import dev.officeflow.googlesim.quota.QuotaSettings;
+import dev.officeflow.simkit.mailbox.MailboxSpec;
 import dev.officeflow.testsupport.Infrastructure;
 import java.util.Set;
 

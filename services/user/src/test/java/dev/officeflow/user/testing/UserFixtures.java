@@ -1,7 +1,7 @@
 package dev.officeflow.user.testing;
 
 import dev.officeflow.googlesim.account.AccountSpec;
-import dev.officeflow.googlesim.mailbox.MailboxSpec;
+import dev.officeflow.simkit.mailbox.MailboxSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,0 @@
-package dev.officeflow.googlesim.calendar;
-
-/** A reminder override: method {@code email} or {@code popup}, minutes before start. */
-public record Reminder(String method, int minutes) {}

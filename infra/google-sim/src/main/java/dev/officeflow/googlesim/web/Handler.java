@@ -1,7 +1,0 @@
-package dev.officeflow.googlesim.web;
-
-/** Serves the requests under one path prefix. Implementations are thread-safe. */
-@FunctionalInterface
-public interface Handler {
-  SimResponse handle(SimRequest request);
-}
