@@ -23,16 +23,19 @@ package dev.officeflow.office.quota;
  *   <li>{@code release}: the call was answered; frees whichever reservations exist.
  * </ul>
  *
- * <p><b>Least served first.</b> While the project's bucket is contended (this call would queue
- * longer than the fairness queue), a user more than the fairness lead ahead of the least-served
- * active user is not let into the queue: the answer is {@code {retry µs, 2}} and the caller asks
- * again (with {@code project}) after that time, its user reservation still held. Users behind
- * always get in, so the queue's order favours whoever has had least: a newly connected user's first
- * calls, and every user's recent slice, come before the deeper reading of users who started
- * earlier, and nobody runs away with the project's burst. When the queue is short everyone gets in,
- * so the rule never leaves the bucket idle. Served units are counted when reserved; a user whose
- * last call was due more than the fairness idle ago is dropped from both sets (its job ended), so
- * it neither holds the others back nor carries an old count into its next job.
+ * <p><b>Least served first.</b> While the project's bucket is contended (more than the fairness
+ * queue of its rate is outstanding, queued or in flight, with this call), a user more than the
+ * fairness lead ahead of the least-served active user is not let into the queue: the answer is
+ * {@code {retry µs, 2}} and the caller asks again (with {@code project}) after that time, its user
+ * reservation still held. Users behind always get in, so the queue's order favours whoever has had
+ * least: a newly connected user's first calls, and every user's recent slice, come before the
+ * deeper reading of users who started earlier, and nobody runs away with the project's burst.
+ * Outstanding work counts calls in flight too: when the budget does not bind yet because the
+ * callers cannot spend it faster (a cold start, a loaded machine), what the machine can do is the
+ * scarce part, and the same order applies. When little is outstanding everyone gets in, so the rule
+ * never leaves the bucket idle. Served units are counted when reserved; a user whose last call was
+ * due more than the fairness idle ago is dropped from both sets (its job ended), so it neither
+ * holds the others back nor carries an old count into its next job.
  *
  * <p>A balance may go negative: time already promised to earlier callers, which a new caller waits
  * for. What is in flight (reserved, not yet answered) lowers the refill ceiling: Google charges a
@@ -117,9 +120,11 @@ final class BucketScript {
       end
 
       -- Seconds until the caller may ask again, or 0 when it may join the project's queue now.
+      -- Outstanding is what is reserved and not yet answered (queued or on its way), with this
+      -- call: a queue when the budget binds, calls in flight when the callers' own machines do.
       local function gate(b, rate)
-        local queued = (cost - b.tokens) / rate
-        if queued <= fair_queue then
+        local outstanding = math.max(cost - b.tokens, b.inflight + cost) / rate
+        if outstanding <= fair_queue then
           return 0
         end
         local idle = redis.call('ZRANGEBYSCORE', KEYS[6], '-inf', t)
@@ -134,7 +139,7 @@ final class BucketScript {
         if #least == 0 or mine - tonumber(least[2]) < fair_lead then
           return 0
         end
-        return math.min(math.max(queued - fair_queue, 0.25), 2)
+        return math.min(math.max(outstanding - fair_queue, 0.25), 2)
       end
 
       local function free(bucket, calls, rate, capacity)

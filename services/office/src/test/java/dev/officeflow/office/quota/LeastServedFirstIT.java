@@ -79,10 +79,24 @@ class LeastServedFirstIT {
 
   private static Flux<Object> loop(
       QuotaLimiter limiter, String user, Map<String, AtomicInteger> grants, Duration lasting) {
+    return loop(limiter, API, user, grants, Mono.empty(), lasting);
+  }
+
+  /**
+   * {@code user}'s calls one at a time, each answered after {@code answer}, for {@code lasting}.
+   */
+  private static Flux<Object> loop(
+      QuotaLimiter limiter,
+      QuotaBudget api,
+      String user,
+      Map<String, AtomicInteger> grants,
+      Mono<Void> answer,
+      Duration lasting) {
     Mono<Object> call =
-        Mono.fromSupplier(
-            () -> grants.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet());
-    return Flux.defer(() -> limiter.paced(user, API, COST, call))
+        answer.then(
+            Mono.fromSupplier(
+                () -> grants.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet()));
+    return Flux.defer(() -> limiter.paced(user, api, COST, call))
         .repeat()
         .takeUntilOther(Mono.delay(lasting));
   }
@@ -113,6 +127,50 @@ class LeastServedFirstIT {
     assertThat(later).isGreaterThanOrEqualTo(9);
     for (int u = 0; u < 3; u++) {
       assertThat(granted(grants, "later-" + u)).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void callsInFlightCountAsContentionBeforeTheBudgetBinds() {
+    // A project budget that never runs dry here (100,000 units a minute: a 16,666-unit burst) but
+    // calls that take 300 ms to answer, as on a loaded machine: what binds is how many calls the
+    // callers can have answered, not the quota. The early user runs alone for 2 s, then three more
+    // users join for 4 s.
+    QuotaBudget roomy = new QuotaBudget("gmail", 100_000, 100_000);
+    QuotaSettings settings =
+        new QuotaSettings(
+            Duration.ofSeconds(10),
+            1.0,
+            1.0,
+            "test:" + UUID.randomUUID() + ":",
+            Duration.ofMinutes(2),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(10));
+    Map<String, AtomicInteger> grants = new ConcurrentHashMap<>();
+    Mono<Void> answered = Mono.delay(Duration.ofMillis(300)).then();
+    try (QuotaLimiter limiter = limiter(settings)) {
+      loop(limiter, roomy, "early", grants, answered, Duration.ofSeconds(2))
+          .blockLast(Duration.ofSeconds(20));
+      int alone = granted(grants, "early");
+      grants.clear();
+      List<Flux<Object>> together = new ArrayList<>();
+      for (String user : List.of("early", "later-0", "later-1", "later-2")) {
+        together.add(loop(limiter, roomy, user, grants, answered, Duration.ofSeconds(4)));
+      }
+      Flux.merge(together).blockLast(Duration.ofSeconds(30));
+      System.out.printf("in flight: early alone %d calls, then %s%n", alone, grants);
+
+      // The later users were served first until they were within the lead (two calls) of the
+      // early user, then all went on together: they end about level with it, although it had
+      // its calls alone first. Round-robin would have left them "alone" calls behind.
+      int early = granted(grants, "early");
+      assertThat(alone).isGreaterThanOrEqualTo(5);
+      for (int u = 0; u < 3; u++) {
+        int later = granted(grants, "later-" + u);
+        assertThat(later).isGreaterThanOrEqualTo(alone + early - 4);
+        assertThat(early).isLessThanOrEqualTo(later - 2);
+      }
     }
   }
 
