@@ -20,9 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heldAtMost how long after it was due a reservation nobody released (its caller died, or
  *     Redis failed the release) still counts as in flight; default 2 min, far above a call's
  *     timeouts
- * @param fairnessQueue how much work queued in a project bucket (in seconds of its rate) counts as
- *     contended; only then does the least-served rule apply, so it never leaves the bucket idle;
- *     default 2 s
+ * @param fairnessQueue how much outstanding work in a project bucket (reserved and not yet
+ *     answered, in seconds of its rate) counts as contended; only then does the least-served rule
+ *     apply, so it never leaves the bucket idle; default 0.5 s (about two batches of 100 {@code
+ *     messages.get} at Google's default project rate, more at the bench's smaller one)
  * @param fairnessLead how far a user may be ahead of the least-served active user of a contended
  *     project budget, in seconds of the user's own rate (Gmail: 5 s is 500 units, one batch of 100
  *     {@code messages.get}), before its next call waits for the others; default 5 s
@@ -36,7 +37,7 @@ public record QuotaSettings(
     @DefaultValue("0.9") double burstUtilisation,
     @DefaultValue("office:quota:") String keyPrefix,
     @DefaultValue("2m") Duration heldAtMost,
-    @DefaultValue("2s") Duration fairnessQueue,
+    @DefaultValue("500ms") Duration fairnessQueue,
     @DefaultValue("5s") Duration fairnessLead,
     @DefaultValue("10s") Duration fairnessIdle) {
 
@@ -71,7 +72,7 @@ public record QuotaSettings(
         burstUtilisation,
         keyPrefix,
         heldAtMost,
-        Duration.ofSeconds(2),
+        Duration.ofMillis(500),
         Duration.ofSeconds(5),
         Duration.ofSeconds(10));
   }
