@@ -1,12 +1,10 @@
 package dev.officeflow.googlesim.faults;
 
+import dev.officeflow.simkit.faults.FailureDraws;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 /**
  * Decides, call by call, whether to fail and how long to delay. Failures queued for one method
@@ -16,8 +14,7 @@ import java.util.SplittableRandom;
 public final class FaultInjector {
 
   private FaultSettings settings;
-  private SplittableRandom random;
-  private final Deque<Integer> queued = new ArrayDeque<>();
+  private final FailureDraws draws;
   private final Map<String, MethodFailures> byMethod = new HashMap<>();
 
   /** Failures still queued for one method. */
@@ -32,12 +29,13 @@ public final class FaultInjector {
   }
 
   public FaultInjector(FaultSettings settings) {
-    configure(settings);
+    this.settings = settings;
+    this.draws = new FailureDraws(settings.seed());
   }
 
   public synchronized void configure(FaultSettings newSettings) {
     settings = newSettings;
-    random = new SplittableRandom(newSettings.seed());
+    draws.reseed(newSettings.seed());
   }
 
   public synchronized FaultSettings settings() {
@@ -49,9 +47,7 @@ public final class FaultInjector {
     if (status != 500 && status != 503) {
       throw new IllegalArgumentException("status must be 500 or 503: " + status);
     }
-    for (int i = 0; i < count; i++) {
-      queued.add(status);
-    }
+    draws.queue(count, status);
   }
 
   /**
@@ -84,13 +80,7 @@ public final class FaultInjector {
 
   /** The status this call must fail with, if it must. */
   public synchronized OptionalInt nextFailure() {
-    if (!queued.isEmpty()) {
-      return OptionalInt.of(queued.poll());
-    }
-    if (settings.errorRate() > 0 && random.nextDouble() < settings.errorRate()) {
-      return OptionalInt.of(settings.statuses().get(random.nextInt(settings.statuses().size())));
-    }
-    return OptionalInt.empty();
+    return draws.next(settings.errorRate(), settings.statuses());
   }
 
   public synchronized Duration latency() {
@@ -98,7 +88,7 @@ public final class FaultInjector {
   }
 
   public synchronized void reset(FaultSettings initial) {
-    queued.clear();
+    draws.clearQueued();
     byMethod.clear();
     configure(initial);
   }
