@@ -22,8 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     timeouts
  * @param fairnessQueue how much outstanding work in a project bucket (reserved and not yet
  *     answered, in seconds of its rate) counts as contended; only then does the least-served rule
- *     apply, so it never leaves the bucket idle; default 0.5 s (about two batches of 100 {@code
- *     messages.get} at Google's default project rate, more at the bench's smaller one)
+ *     apply, so it never leaves the bucket idle; default 0.5 s (at Gmail's 1,200,000 units a minute
+ *     that is 10,000 units, twenty batches of 100 {@code messages.get}; at bench/scale's 120,000,
+ *     two)
  * @param fairnessLead how far a user may be ahead of the least-served active user of a contended
  *     project budget, in seconds of the user's own rate (Gmail: 5 s is 500 units, one batch of 100
  *     {@code messages.get}), before its next call waits for the others; default 5 s
