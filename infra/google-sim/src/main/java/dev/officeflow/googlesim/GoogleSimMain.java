@@ -3,6 +3,7 @@ package dev.officeflow.googlesim;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.googlesim.admin.AdminJson;
 import dev.officeflow.googlesim.push.PubsubTarget;
+import dev.officeflow.simkit.cli.SimCommandLine;
 import dev.officeflow.simkit.mailbox.MailboxSpec;
 import dev.officeflow.simkit.web.Json;
 import java.io.IOException;
@@ -10,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,28 +47,15 @@ public final class GoogleSimMain {
                 : " pushing to " + config.pubsub().host())
             + ", ID tokens issued by "
             + sim.issuer());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  sim.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+    SimCommandLine.awaitShutdown(sim);
   }
 
   static Map<String, String> options(String[] args) {
-    Map<String, String> out = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException(
-            "usage: --port N [--host H] [--accounts FILE] [--pubsub-emulator HOST:PORT --pubsub-project P] [--threads N] [--issuer URL]; bad argument "
-                + args[i]);
-      }
-      out.put(args[i].substring(2), args[++i]);
-    }
-    return out;
+    return SimCommandLine.options(
+        args,
+        name -> true,
+        "usage: --port N [--host H] [--accounts FILE] [--pubsub-emulator HOST:PORT"
+            + " --pubsub-project P] [--threads N] [--issuer URL]");
   }
 
   static GoogleSimConfig config(Map<String, String> options) throws IOException {

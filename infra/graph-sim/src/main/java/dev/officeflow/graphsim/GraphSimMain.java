@@ -3,17 +3,16 @@ package dev.officeflow.graphsim;
 import dev.officeflow.graphsim.account.AccountSpec;
 import dev.officeflow.graphsim.admin.AdminJson;
 import dev.officeflow.graphsim.subscriptions.SubscriptionSettingsJson;
+import dev.officeflow.simkit.cli.SimCommandLine;
 import dev.officeflow.simkit.web.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,30 +46,14 @@ public final class GraphSimMain {
             + sim.oauthUrl()
             + ") with accounts "
             + config.accounts().stream().map(AccountSpec::email).toList());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  sim.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+    SimCommandLine.awaitShutdown(sim);
   }
 
   static Map<String, String> options(String[] args) {
-    Map<String, String> out = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-      if (!OPTIONS.contains(name) || i + 1 >= args.length) {
-        throw new IllegalArgumentException(
-            "usage: --port N [--host H] [--accounts FILE] [--threads N] [--public-url URL];"
-                + " bad argument "
-                + args[i]);
-      }
-      out.put(name, args[++i]);
-    }
-    return out;
+    return SimCommandLine.options(
+        args,
+        OPTIONS::contains,
+        "usage: --port N [--host H] [--accounts FILE] [--threads N] [--public-url URL]");
   }
 
   static GraphSimConfig config(Map<String, String> options) throws IOException {
