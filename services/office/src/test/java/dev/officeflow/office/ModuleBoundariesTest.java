@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest extends ServiceBoundaryContract {
 
   private static final String PROVIDERS = "dev.officeflow.office.providers..";
+  private static final String MICROSOFT = "dev.officeflow.office.providers.microsoft..";
 
   ModuleBoundariesTest() {
     super(OfficeApplication.class);
@@ -33,6 +34,9 @@ class ModuleBoundariesTest extends ServiceBoundaryContract {
         .orShould()
         .dependOnClassesThat()
         .resideInAPackage("com.google.api.client..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.microsoft.graph..", "com.microsoft.kiota..", "okhttp3..")
         .because("provider clients belong to the provider adapters");
   }
 

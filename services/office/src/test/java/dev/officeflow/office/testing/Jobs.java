@@ -21,6 +21,16 @@ public final class Jobs {
     return answer.body();
   }
 
+  /** Starts a job of {@code provider} ({@code google}, {@code microsoft}) with the defaults. */
+  public static JsonNode start(OfficeClient office, String userId, String provider) {
+    OfficeClient.Answer answer =
+        office.post("/internal/backfill/start", Map.of("user_id", userId, "provider", provider));
+    if (answer.status() != 201) {
+      throw new AssertionError("start answered " + answer.status() + ": " + answer.body());
+    }
+    return answer.body();
+  }
+
   /** Waits until the job reaches {@code status} and returns it then. */
   public static JsonNode await(OfficeClient office, String jobId, String status, Duration within) {
     AtomicReference<JsonNode> last = new AtomicReference<>();

@@ -1,6 +1,7 @@
 package dev.officeflow.office.testing;
 
 import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.graphsim.GraphSim;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.testsupport.TestDatabase;
@@ -51,6 +52,31 @@ public final class OfficeProperties {
     p.put("officeflow.office.backfill.max-retry-backoff", "1s");
     return p;
   }
+
+  /**
+   * Test emulator (under the catalog {@code prefix}), Redis, {@code db} and graph-sim: Graph at the
+   * sim, grants from its admin API issued to the app {@code officeflow-local} (as whose calls the
+   * sim throttles them), quick polling and retries. No google-sim: Google is not called.
+   */
+  public static Map<String, Object> microsoft(String prefix, TestDatabase db, GraphSim sim) {
+    Map<String, Object> p = new HashMap<>(IsolatedCatalog.springProperties(prefix));
+    p.putAll(ServiceUnderTest.databaseProperties(db));
+    p.put("officeflow.office.microsoft.graph-url", sim.graphUrl());
+    p.put("officeflow.office.microsoft.retry-backoff", "50ms");
+    p.put("officeflow.office.microsoft.max-retry-backoff", "500ms");
+    p.put("officeflow.office.tokens.source", "google-sim");
+    p.put("officeflow.office.tokens.microsoft.sim-url", sim.baseUrl());
+    p.put("officeflow.office.tokens.microsoft.token-url", sim.oauthUrl() + "token");
+    p.put("officeflow.office.tokens.microsoft.client-id", MICROSOFT_CLIENT);
+    p.put("officeflow.office.quota.key-prefix", "test:" + UUID.randomUUID() + ":");
+    p.put("officeflow.office.backfill.poll-interval", "200ms");
+    p.put("officeflow.office.backfill.retry-backoff", "200ms");
+    p.put("officeflow.office.backfill.max-retry-backoff", "1s");
+    return p;
+  }
+
+  /** The OAuth client the office is to graph-sim in tests. */
+  public static final String MICROSOFT_CLIENT = "officeflow-local";
 
   /** {@code shared} for one of several instances on the same catalog and database. */
   public static Map<String, Object> instance(Map<String, Object> shared, String name) {

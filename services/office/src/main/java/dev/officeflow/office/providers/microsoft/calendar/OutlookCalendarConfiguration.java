@@ -1,0 +1,16 @@
+package dev.officeflow.office.providers.microsoft.calendar;
+
+import dev.officeflow.office.backfill.BackfillSource;
+import dev.officeflow.office.providers.microsoft.MicrosoftClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Outlook calendar view as the calendar source of Microsoft jobs. */
+@Configuration(proxyBeanMethods = false)
+class OutlookCalendarConfiguration {
+
+  @Bean
+  BackfillSource microsoftCalendarBackfillSource(MicrosoftClient client) {
+    return new CalendarViewSource(new CalendarViewReader(client));
+  }
+}

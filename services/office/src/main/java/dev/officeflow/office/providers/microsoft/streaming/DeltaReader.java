@@ -1,0 +1,150 @@
+package dev.officeflow.office.providers.microsoft.streaming;
+
+import com.microsoft.graph.models.BaseDeltaFunctionResponse;
+import com.microsoft.graph.models.OutlookItem;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.BaseRequestConfiguration;
+import dev.officeflow.office.providers.microsoft.streaming.GraphCalls.GraphUser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Graph delta queries streaming makes, one page at a time: per mail folder ({@code
+ * mailFolders/{inbox|sentitems}/messages/delta}, filtered to the mail received since the window's
+ * start), {@code calendarView/delta} over a start/end window, {@code contacts/delta}; or the next
+ * page or round from a link Graph gave ({@code @odata.nextLink}, {@code @odata.deltaLink}), which
+ * carries those parameters itself.
+ */
+final class DeltaReader {
+
+  static final String MESSAGES = "messages.delta";
+  static final String EVENTS = "calendarView.delta";
+  static final String CONTACTS = "contacts.delta";
+
+  /** Graph's mark on an item that left the feed (deleted, or moved out of the folder or window). */
+  static final String REMOVED = "@removed";
+
+  /** One page: items changed or new, ids removed, and where to go on. */
+  record DeltaPage(
+      List<OutlookItem> changed,
+      List<String> removed,
+      @Nullable String nextLink,
+      @Nullable String deltaLink) {}
+
+  /** Where a round from scratch starts: the windows are fixed in the links Graph returns. */
+  record Windows(Instant mailSince, Instant calendarStart, Instant calendarEnd) {}
+
+  private final int pageSize;
+
+  DeltaReader(int pageSize) {
+    this.pageSize = pageSize;
+  }
+
+  /** The first page of a round from scratch. */
+  Mono<DeltaPage> first(GraphUser user, GraphResource resource, Windows windows) {
+    return user.call(method(resource), graph -> page(fromScratch(graph, resource, windows)));
+  }
+
+  /** The page behind a next or delta link. */
+  Mono<DeltaPage> follow(GraphUser user, GraphResource resource, String link) {
+    return user.call(method(resource), graph -> page(fromLink(graph, resource, link)));
+  }
+
+  private BaseDeltaFunctionResponse fromScratch(
+      GraphServiceClient graph, GraphResource resource, Windows windows) {
+    return switch (resource) {
+      case INBOX, SENT_ITEMS ->
+          graph
+              .me()
+              .mailFolders()
+              .byMailFolderId(resource.wire())
+              .messages()
+              .delta()
+              .get(
+                  c -> {
+                    c.queryParameters.filter = "receivedDateTime ge " + windows.mailSince();
+                    prefer(c);
+                  });
+      case EVENTS ->
+          graph
+              .me()
+              .calendarView()
+              .delta()
+              .get(
+                  c -> {
+                    c.queryParameters.startDateTime = windows.calendarStart().toString();
+                    c.queryParameters.endDateTime = windows.calendarEnd().toString();
+                    prefer(c);
+                  });
+      case CONTACTS -> graph.me().contacts().delta().get(this::prefer);
+    };
+  }
+
+  private BaseDeltaFunctionResponse fromLink(
+      GraphServiceClient graph, GraphResource resource, String link) {
+    return switch (resource) {
+      case INBOX, SENT_ITEMS ->
+          graph
+              .me()
+              .mailFolders()
+              .byMailFolderId(resource.wire())
+              .messages()
+              .delta()
+              .withUrl(link)
+              .get(this::prefer);
+      case EVENTS -> graph.me().calendarView().delta().withUrl(link).get(this::prefer);
+      case CONTACTS -> graph.me().contacts().delta().withUrl(link).get(this::prefer);
+    };
+  }
+
+  private void prefer(BaseRequestConfiguration c) {
+    c.headers.add("Prefer", "odata.maxpagesize=" + pageSize);
+  }
+
+  private static DeltaPage page(BaseDeltaFunctionResponse response) {
+    List<? extends OutlookItem> items = items(response);
+    List<OutlookItem> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (OutlookItem item : items) {
+      if (item.getAdditionalData() != null && item.getAdditionalData().containsKey(REMOVED)) {
+        if (item.getId() != null) {
+          removed.add(item.getId());
+        }
+      } else {
+        changed.add(item);
+      }
+    }
+    return new DeltaPage(
+        changed, removed, response.getOdataNextLink(), response.getOdataDeltaLink());
+  }
+
+  private static List<? extends OutlookItem> items(BaseDeltaFunctionResponse response) {
+    List<? extends OutlookItem> items;
+    if (response
+        instanceof
+        com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse m) {
+      items = m.getValue();
+    } else if (response
+        instanceof com.microsoft.graph.users.item.calendarview.delta.DeltaGetResponse e) {
+      items = e.getValue();
+    } else if (response
+        instanceof com.microsoft.graph.users.item.contacts.delta.DeltaGetResponse c) {
+      items = c.getValue();
+    } else {
+      throw new IllegalStateException(
+          "not a delta response of a streamed resource: " + response.getClass());
+    }
+    return items == null ? List.of() : items;
+  }
+
+  private static String method(GraphResource resource) {
+    return switch (resource) {
+      case INBOX, SENT_ITEMS -> MESSAGES;
+      case EVENTS -> EVENTS;
+      case CONTACTS -> CONTACTS;
+    };
+  }
+}
