@@ -49,7 +49,7 @@ const addButton = (name) => page.getByRole('button', { name: 'Add ' + name + ' t
 try {
   let top;
 
-  await check('the page loads the ranked candidates with the token from the link', async () => {
+  await check('the page loads the ranked candidates with the token from the link, and offers both mailboxes', async () => {
     await page.goto(pageUrl + '#token=' + encodeURIComponent(token));
     await page.locator('#candidates > li').nth(20).waitFor();
     const first = page.locator('#candidates > li').first();
@@ -58,6 +58,16 @@ try {
     assert.match(await first.locator('.why').textContent(), /both ways/);
     assert.match(await page.locator('#step').textContent(), /contacts ranked/);
     top = (await page.locator('#candidates > li .name').allTextContents()).slice(0, 3);
+    // Counted with this check (VipPageBrowserIT pins the number): the mailboxes card offers
+    // both providers, each with its state. Only the contacts service runs here, so the user
+    // service's list is unreachable, which the card says without taking the page's error box.
+    await page.getByRole('button', { name: 'Connect Google', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Connect Microsoft', exact: true }).waitFor();
+    for (const provider of ['google', 'microsoft']) {
+      await page.waitForFunction((id) => document.getElementById(id).dataset.state, 'state-' + provider);
+      assert.notEqual((await page.locator('#state-' + provider).textContent()).trim(), '');
+    }
+    assert.equal(await page.locator('#error').isHidden(), true);
   });
 
   await check('the token is taken out of the address bar', async () => {

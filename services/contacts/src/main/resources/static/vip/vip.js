@@ -1,6 +1,7 @@
 // The VIP onboarding page: reads the user's token from the URL fragment (#token=...), keeps it in
-// sessionStorage, and talks to the contacts service's onboarding API with it. No framework, no
-// build step. Everything the API returns is put on the page as text, never as HTML.
+// sessionStorage, and talks to the contacts service's onboarding API with it, and to the user
+// service for the mailboxes (list the integrations, start connecting Google or Microsoft). No
+// framework, no build step. Everything an API returns is put on the page as text, never as HTML.
 'use strict';
 
 const API = '/onboarding/vips';
@@ -8,6 +9,7 @@ const TOKEN_KEY = 'officeflow.vip.token';
 const MAX_VIPS = 20;               // the API's limit (officeflow.contacts.onboarding.max-selection)
 const CANDIDATE_LIMIT = 50;
 const POLL_MS = 2000;              // status refresh while the backfill runs
+const PROVIDERS = { google: 'Google', microsoft: 'Microsoft' };
 
 const state = {
   token: null,
@@ -15,6 +17,9 @@ const state = {
   selection: [],                   // [{contact_hash, display_name, domain}] in rank order
   saved: [],
   pollTimer: null,
+  integrations: null,              // GET /v1/integrations' list; null until read (or unreadable)
+  integrationsError: null,
+  job: null,                       // the latest backfill job the status reports
 };
 
 const $ = (id) => document.getElementById(id);
@@ -72,7 +77,7 @@ function showAuthProblem(detail) {
   why.textContent = detail ? 'The server said: ' + detail : 'No token was given in the link.';
   const how = document.createElement('p');
   how.textContent = 'Open the link that ./dev up prints (it ends with #token=…), or get a token ' +
-    'from the user service (POST /v1/sessions/google, or POST /v1/dev/session in a local run) and open this page with ' +
+    'from the user service (POST /v1/sessions/google or /v1/sessions/microsoft, or POST /v1/dev/session in a local run) and open this page with ' +
     '#token=<access_token>. Tokens last 15 minutes.';
   box.append(title, why, how);
   box.hidden = false;
@@ -138,7 +143,7 @@ function clearError() {
 // ---- status and backfill ----------------------------------------------------------------------
 
 const STEPS = {
-  not_connected: 'No mailbox is connected yet: connect Google first, then come back.',
+  not_connected: 'No mailbox is connected yet: connect Google or Microsoft above.',
   backfilling: 'Importing your recent mail and calendar… the ranking fills in as it goes.',
   ready: 'Your contacts are ranked. Pick up to 20 VIPs and put them in order.',
   selected: 'Your VIP list is saved. You can change it at any time.',
@@ -183,6 +188,8 @@ async function refresh() {
       api(API + '?limit=' + CANDIDATE_LIMIT),
     ]);
     state.candidates = list.candidates;
+    state.job = status.job || null;
+    renderIntegrations();
     const backfilling = renderStatus(status);
     renderCandidates();
     if (backfilling) {
@@ -191,6 +198,132 @@ async function refresh() {
   } catch (e) {
     showError(e);
   }
+}
+
+// ---- mailboxes (the user service) -------------------------------------------------------------
+
+// The user service: this origin behind one ingress; in a local run (./dev up: contacts on 8083,
+// the user service on 8081, which allows this page's origin with credentials) its own port.
+function userService() {
+  return location.port === '8083' ? location.protocol + '//' + location.hostname + ':8081' : '';
+}
+
+// A call to the user service with the same token. Its refusals stay in the mailboxes card: only
+// the contacts API decides whether the page is signed in. Cookies go along, because starting to
+// connect sets the one that binds the authorization to this browser.
+async function userApi(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(userService() + path, {
+      ...options,
+      headers: { ...(options.headers || {}), Authorization: 'Bearer ' + state.token },
+      credentials: 'include',
+      cache: 'no-store',
+    });
+  } catch (e) {
+    throw new ApiError(0, 'unreachable', 'could not reach the user service (' + e.message + ')');
+  }
+  const body = await response.json().catch(() => null);
+  if (response.ok) {
+    return body;
+  }
+  const problem = body || {};
+  throw new ApiError(response.status, problem.code || 'http_' + response.status,
+    problem.detail || response.status + ' ' + response.statusText);
+}
+
+// Read once at the start (and again on the way back from connecting); the backfill's part comes
+// from the status the page already refreshes, so this adds no polling.
+async function loadIntegrations() {
+  try {
+    const body = await userApi('/v1/integrations');
+    state.integrations = body.integrations || [];
+    state.integrationsError = null;
+  } catch (e) {
+    state.integrations = null;
+    state.integrationsError = e.message;
+  }
+  renderIntegrations();
+}
+
+// One provider's state: not connected, connected, backfill running, or failed with the reason.
+function providerState(provider) {
+  if (!state.integrations) {
+    return { state: 'unknown', text: 'State unknown: ' + (state.integrationsError || 'loading…') };
+  }
+  const integration = state.integrations.find((i) => i.provider === provider);
+  if (!integration) {
+    return { state: 'not_connected', text: 'Not connected' };
+  }
+  if (integration.status !== 'active') {
+    return {
+      state: 'failed',
+      text: 'Failed (' + integration.status + '): ' +
+        (integration.error_message || 'the connection no longer works') + '. Connect again.',
+    };
+  }
+  const account = 'Connected as ' + (integration.account_email || '?');
+  const job = state.job && state.job.provider === provider ? state.job : null;
+  if (job && (job.state === 'running' || job.state === 'retrying')) {
+    return {
+      state: 'backfilling',
+      text: account + ' · backfill ' + (job.state === 'retrying' ? 'retrying' : 'running') +
+        ' (' + job.percent + '%)',
+    };
+  }
+  if (job && job.state === 'failed') {
+    return {
+      state: 'failed',
+      text: account + ' · backfill failed' + (job.error ? ': ' + job.error : ''),
+    };
+  }
+  const synced = integration.last_sync_at
+    ? ' · last synced ' + new Date(integration.last_sync_at).toLocaleString()
+    : '';
+  return { state: 'connected', text: account + synced };
+}
+
+function renderIntegrations() {
+  for (const provider of Object.keys(PROVIDERS)) {
+    const shown = providerState(provider);
+    const label = $('state-' + provider);
+    label.textContent = shown.text;
+    label.dataset.state = shown.state;
+  }
+}
+
+async function connect(provider) {
+  clearError();
+  try {
+    const started = await userApi('/v1/integrations/' + provider + '/start', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    const url = new URL(started.authorization_url);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new ApiError(0, 'invalid_authorization_url', 'the authorization URL is not a web page');
+    }
+    location.assign(url.href);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// Back from a provider: ?integration=<provider>&status=active. Said once, then taken out of the
+// address bar so a reload does not say it again.
+function showConnectResult() {
+  const params = new URLSearchParams(location.search);
+  const provider = params.get('integration');
+  if (!provider || !PROVIDERS[provider]) {
+    return;
+  }
+  const box = $('connect-result');
+  box.textContent = params.get('status') === 'active'
+    ? PROVIDERS[provider] + ' is connected: officeflow is importing your mail and calendar.'
+    : PROVIDERS[provider] + ': ' + params.get('status');
+  box.hidden = false;
+  history.replaceState(null, '', location.pathname);
 }
 
 // ---- candidates -------------------------------------------------------------------------------
@@ -435,10 +568,14 @@ async function start() {
   }
   showSession(state.token);
   $('save').addEventListener('click', save);
+  for (const provider of Object.keys(PROVIDERS)) {
+    $('connect-' + provider).addEventListener('click', () => connect(provider));
+  }
+  showConnectResult();
   try {
     await loadSelection();
     $('app').hidden = false;
-    await refresh();
+    await Promise.all([refresh(), loadIntegrations()]);
   } catch (e) {
     showError(e);
   }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.officeflow.runtime.testing.ServiceUnderTest;
 import dev.officeflow.testsupport.IntegrationTest;
+import dev.officeflow.user.oauth.OAuthProviders;
 import dev.officeflow.user.testing.UserFixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +23,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * The user service under {@code officeflow.environment=production}: with every setting real it
- * starts; with any one development default (the local profile's client secret or encryption key, no
- * signing key, the demo login, google-sim's address) it refuses to start and names it.
+ * starts (offering Microsoft only when its client id is set); with any one development default (the
+ * local profile's client secrets or encryption key, no signing key, the demo login, google-sim's or
+ * graph-sim's address) it refuses to start and names it.
  */
 @IntegrationTest
 class ProductionGuardIT {
@@ -28,11 +34,47 @@ class ProductionGuardIT {
   private static final String DEV_ENCRYPTION_KEY = "b2ZmaWNlZmxvdy1kZXYta2V5LW5vdC1hLXNlY3JldCE=";
 
   @Test
-  void withEverySettingRealTheServiceStarts() {
+  void withEverySettingRealTheServiceStartsWithoutMicrosoftWhenNoClientIdIsSet() throws Exception {
     try (ServiceUnderTest user =
         ServiceUnderTest.of(UserApplication.class).freshDatabase().properties(real()).start()) {
       assertThat(user.bean(ReactiveJwtDecoder.class)).isNotNull();
+      assertThat(user.bean(OAuthProviders.class).find("microsoft")).isEmpty();
+      HttpResponse<String> signIn =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(user.baseUrl() + "/v1/sessions/microsoft"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"id_token\":\"x\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(signIn.statusCode()).isEqualTo(404);
+      assertThat(signIn.body()).contains("provider_not_offered");
     }
+  }
+
+  @Test
+  void withMicrosoftsRealSettingsTheServiceStartsOfferingIt() {
+    Map<String, Object> properties = real();
+    properties.putAll(microsoft());
+    try (ServiceUnderTest user =
+        ServiceUnderTest.of(UserApplication.class).freshDatabase().properties(properties).start()) {
+      assertThat(user.bean(OAuthProviders.class).find("microsoft")).isPresent();
+    }
+  }
+
+  @Test
+  void aMicrosoftClientIdWithoutItsSecretStopsTheStartNamingIt() {
+    Map<String, Object> properties = real();
+    properties.putAll(microsoft());
+    properties.remove("officeflow.user.microsoft.client-secret");
+
+    assertThatThrownBy(
+            () ->
+                ServiceUnderTest.of(UserApplication.class)
+                    .catalog("guard-never-applied-")
+                    .properties(properties)
+                    .start())
+        .hasStackTraceContaining("officeflow.user.microsoft.client-secret is required");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -83,7 +125,35 @@ class ProductionGuardIT {
             "google-sim's address (on any port)",
             Map.of("officeflow.user.google.base-url", "http://localhost:18090"),
             List.of(),
-            "officeflow.user.google.base-url points at this machine"));
+            "officeflow.user.google.base-url points at this machine"),
+        Arguments.of(
+            "the local Microsoft client secret",
+            withMicrosoft(
+                Map.of("officeflow.user.microsoft.client-secret", "local-dev-client-secret")),
+            List.of(),
+            "officeflow.user.microsoft.client-secret has its development value"),
+        Arguments.of(
+            "graph-sim's address",
+            withMicrosoft(Map.of("officeflow.user.microsoft.base-url", "http://localhost:18091")),
+            List.of(),
+            "officeflow.user.microsoft.base-url points at this machine"));
+  }
+
+  /** A real Microsoft app registration's settings. */
+  private static Map<String, Object> microsoft() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("officeflow.user.microsoft.client-id", "2f5c0b8e-6a4c-4a1e-9d3b-0c7e1a2b3c4d");
+    properties.put("officeflow.user.microsoft.client-secret", "a-real-microsoft-secret");
+    properties.put(
+        "officeflow.user.microsoft.redirect-uri",
+        "https://officeflow.example.com/v1/integrations/microsoft/callback");
+    return properties;
+  }
+
+  private static Map<String, Object> withMicrosoft(Map<String, Object> change) {
+    Map<String, Object> properties = microsoft();
+    properties.putAll(change);
+    return properties;
   }
 
   /**

@@ -3,8 +3,8 @@ package dev.officeflow.user.connect;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Google's redirect to the callback carried, and the browser key the browser presented with it
- * (its {@code officeflow_oauth} cookie; null when it has none).
+ * What the provider's redirect to the callback carried, and the browser key the browser presented
+ * with it (its {@code officeflow_oauth} cookie; null when it has none).
  */
 public record Callback(
     @Nullable String state,

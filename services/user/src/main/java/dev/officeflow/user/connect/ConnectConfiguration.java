@@ -6,9 +6,9 @@ import dev.officeflow.user.account.Users;
 import dev.officeflow.user.connect.store.OAuthStateStore;
 import dev.officeflow.user.connect.web.ConnectController;
 import dev.officeflow.user.connect.web.OAuthCookie;
-import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.google.GoogleSettings;
 import dev.officeflow.user.integration.IntegrationChanges;
+import dev.officeflow.user.oauth.OAuthProviders;
 import dev.officeflow.user.outbox.EventTransactions;
 import io.lettuce.core.RedisClient;
 import java.time.Clock;
@@ -20,7 +20,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Connecting a provider: the OAuth flow bound to the browser that starts it, its state in Redis,
- * and that state's health.
+ * and that state's health. One state lifetime for every provider ({@code
+ * officeflow.user.google.state-ttl}, also the cookie's).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ConnectController.class)
@@ -39,15 +40,16 @@ class ConnectConfiguration {
   }
 
   @Bean
-  GoogleConnect googleConnect(
+  ProviderConnect providerConnect(
       OAuthStateStore states,
-      GoogleOAuthClient google,
+      OAuthProviders providers,
       GoogleSettings settings,
       Users users,
       IntegrationChanges changes,
       EventTransactions transactions,
       Clock clock) {
-    return new GoogleConnect(states, google, settings, users, changes, transactions, clock);
+    return new ProviderConnect(
+        states, providers, settings.stateTtl(), users, changes, transactions, clock);
   }
 
   /** {@code Secure} wherever the service runs in production (officeflow.environment). */

@@ -19,7 +19,7 @@ final class Pkce {
     return random(64);
   }
 
-  /** An unguessable {@code state}: 32 random bytes. */
+  /** An unguessable {@code state} or {@code nonce}: 32 random bytes. */
   static String state() {
     return random(32);
   }

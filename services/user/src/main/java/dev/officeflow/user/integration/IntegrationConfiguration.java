@@ -2,11 +2,11 @@ package dev.officeflow.user.integration;
 
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.user.crypto.TokenCipher;
-import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.integration.store.AuditLog;
 import dev.officeflow.user.integration.store.IntegrationStore;
 import dev.officeflow.user.integration.store.TokenVault;
 import dev.officeflow.user.integration.web.IntegrationController;
+import dev.officeflow.user.oauth.OAuthProviders;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +58,7 @@ class IntegrationConfiguration {
 
   @Bean
   Disconnection disconnection(
-      TokenVault vault, IntegrationChanges changes, GoogleOAuthClient google) {
-    return new Disconnection(vault, changes, google);
+      TokenVault vault, IntegrationChanges changes, OAuthProviders providers) {
+    return new Disconnection(vault, changes, providers);
   }
 }

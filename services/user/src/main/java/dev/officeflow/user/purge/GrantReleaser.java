@@ -1,9 +1,11 @@
 package dev.officeflow.user.purge;
 
-import dev.officeflow.user.google.GoogleOAuthClient;
-import dev.officeflow.user.google.GoogleOAuthException;
+import dev.officeflow.user.oauth.OAuthException;
+import dev.officeflow.user.oauth.OAuthProvider;
+import dev.officeflow.user.oauth.OAuthProviders;
 import dev.officeflow.user.purge.store.HeldGrantStore;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,20 +16,22 @@ import reactor.core.publisher.Mono;
  * Revokes due held grants at the provider, then forgets them. Each grant is claimed first (one
  * conditional {@code UPDATE ... FOR UPDATE SKIP LOCKED}), so with several instances one of them
  * revokes it; a failed revocation keeps the row and ends the claim, and the next sweep tries again.
+ * A provider without revocation (Microsoft) has its grant forgotten: the row and its tokens go, and
+ * the log says it was not revoked.
  */
 final class GrantReleaser {
 
   private static final Logger log = LoggerFactory.getLogger(GrantReleaser.class);
 
   private final HeldGrantStore store;
-  private final GoogleOAuthClient google;
+  private final OAuthProviders providers;
   private final PurgeSettings settings;
   private final Clock clock;
 
   GrantReleaser(
-      HeldGrantStore store, GoogleOAuthClient google, PurgeSettings settings, Clock clock) {
+      HeldGrantStore store, OAuthProviders providers, PurgeSettings settings, Clock clock) {
     this.store = store;
-    this.google = google;
+    this.providers = providers;
     this.settings = settings;
     this.clock = clock;
   }
@@ -57,24 +61,28 @@ final class GrantReleaser {
         held.tokens().refreshToken() != null
             ? held.tokens().refreshToken()
             : held.tokens().accessToken();
-    return google
-        .revoke(token)
-        .then(Mono.just(true))
+    Optional<OAuthProvider> provider = providers.find(held.provider());
+    Mono<Boolean> atProvider = provider.isEmpty() ? Mono.just(false) : provider.get().revoke(token);
+    return atProvider
         .onErrorResume(GrantReleaser::alreadyGone, e -> Mono.just(true))
-        .flatMap(revoked -> store.delete(held.integrationId()).thenReturn(true))
+        .flatMap(revoked -> store.delete(held.integrationId()).thenReturn(revoked))
         .doOnNext(
             revoked ->
                 log.info(
-                    "released held grant {} of deleted user {} at {}",
+                    revoked
+                        ? "released held grant {} of deleted user {} at {}: revoked"
+                        : "released held grant {} of deleted user {} at {}: forgotten, not revoked"
+                            + " (the provider has no revocation endpoint)",
                     held.integrationId(),
                     held.userId(),
                     held.provider()))
+        .thenReturn(true)
         .onErrorResume(e -> failed(held, e));
   }
 
-  /** Google no longer knows the token: the grant is revoked already (400 invalid_token). */
+  /** The provider no longer knows the token: the grant is revoked already (400 invalid_token). */
   private static boolean alreadyGone(Throwable e) {
-    return e instanceof GoogleOAuthException g && g.status() == 400;
+    return e instanceof OAuthException o && o.status() == 400;
   }
 
   private Mono<Boolean> failed(HeldToken held, Throwable e) {

@@ -1,12 +1,14 @@
 package dev.officeflow.user.purge;
 
-import dev.officeflow.user.google.GoogleOAuthClient;
-import dev.officeflow.user.google.GoogleOAuthException;
-import dev.officeflow.user.google.GoogleTokens;
 import dev.officeflow.user.integration.ProviderTokens;
+import dev.officeflow.user.oauth.OAuthException;
+import dev.officeflow.user.oauth.OAuthProvider;
+import dev.officeflow.user.oauth.OAuthProviders;
+import dev.officeflow.user.oauth.ProviderGrant;
 import dev.officeflow.user.purge.store.HeldGrantStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,7 @@ public class HeldGrants {
 
   private final HeldGrantStore store;
   private final GrantReleaser releaser;
-  private final GoogleOAuthClient google;
+  private final OAuthProviders providers;
   private final TransactionalOperator transactions;
   private final PurgeSettings settings;
   private final Clock clock;
@@ -32,13 +34,13 @@ public class HeldGrants {
   HeldGrants(
       HeldGrantStore store,
       GrantReleaser releaser,
-      GoogleOAuthClient google,
+      OAuthProviders providers,
       TransactionalOperator transactions,
       PurgeSettings settings,
       Clock clock) {
     this.store = store;
     this.releaser = releaser;
-    this.google = google;
+    this.providers = providers;
     this.transactions = transactions;
     this.settings = settings;
     this.clock = clock;
@@ -57,8 +59,8 @@ public class HeldGrants {
   /**
    * The held grant's access token, refreshed first when it expires within {@code margin}; empty
    * when no grant is held for this user and provider, or it is released or due for release. A grant
-   * Google no longer honours (invalid_grant) is forgotten here: nothing can stop anything with it,
-   * and there is nothing left to revoke.
+   * the provider no longer honours (invalid_grant) is forgotten here: nothing can stop anything
+   * with it, and there is nothing left to revoke. A rotated refresh token replaces the held one.
    */
   public Mono<HeldToken> token(UUID userId, String provider, Duration margin) {
     return transactions.transactional(
@@ -82,14 +84,16 @@ public class HeldGrants {
 
   private Mono<HeldToken> refresh(HeldToken held) {
     String refreshToken = held.tokens().refreshToken();
-    if (refreshToken == null) {
+    Optional<OAuthProvider> provider = providers.find(held.provider());
+    if (refreshToken == null || provider.isEmpty()) {
       return Mono.empty();
     }
-    return google
-        .refresh(refreshToken)
+    return provider
+        .get()
+        .refresh(refreshToken, held.scopes())
         .flatMap(fresh -> store(held, refreshToken, fresh))
         .onErrorResume(
-            e -> e instanceof GoogleOAuthException g && g.invalidGrant(),
+            e -> e instanceof OAuthException o && o.invalidGrant(),
             e -> {
               log.info(
                   "held grant {} of deleted user {} is no longer valid at {}; forgotten",
@@ -100,7 +104,7 @@ public class HeldGrants {
             });
   }
 
-  private Mono<HeldToken> store(HeldToken held, String refreshToken, GoogleTokens fresh) {
+  private Mono<HeldToken> store(HeldToken held, String refreshToken, ProviderGrant fresh) {
     ProviderTokens next =
         new ProviderTokens(
             fresh.accessToken(),

@@ -2,7 +2,7 @@ package dev.officeflow.user.purge;
 
 import dev.officeflow.runtime.security.InternalAccess;
 import dev.officeflow.user.crypto.TokenCipher;
-import dev.officeflow.user.google.GoogleOAuthClient;
+import dev.officeflow.user.oauth.OAuthProviders;
 import dev.officeflow.user.purge.store.HeldGrantStore;
 import dev.officeflow.user.purge.web.ProviderReleaseController;
 import java.time.Clock;
@@ -28,19 +28,19 @@ class PurgeConfiguration {
 
   @Bean
   GrantReleaser grantReleaser(
-      HeldGrantStore store, GoogleOAuthClient google, PurgeSettings settings, Clock clock) {
-    return new GrantReleaser(store, google, settings, clock);
+      HeldGrantStore store, OAuthProviders providers, PurgeSettings settings, Clock clock) {
+    return new GrantReleaser(store, providers, settings, clock);
   }
 
   @Bean
   HeldGrants heldGrants(
       HeldGrantStore store,
       GrantReleaser releaser,
-      GoogleOAuthClient google,
+      OAuthProviders providers,
       TransactionalOperator transactions,
       PurgeSettings settings,
       Clock clock) {
-    return new HeldGrants(store, releaser, google, transactions, settings, clock);
+    return new HeldGrants(store, releaser, providers, transactions, settings, clock);
   }
 
   @Bean

@@ -3,10 +3,15 @@ package dev.officeflow.user.signin;
 import dev.officeflow.runtime.security.ApiRoutes;
 import dev.officeflow.user.account.Users;
 import dev.officeflow.user.google.GoogleSettings;
+import dev.officeflow.user.microsoft.MicrosoftIdTokens;
 import dev.officeflow.user.session.SessionTokens;
 import dev.officeflow.user.signin.web.DevSessionController;
-import dev.officeflow.user.signin.web.GoogleSignInController;
+import dev.officeflow.user.signin.web.SignInController;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +19,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Signing in: Google ID tokens for user JWTs, and the local profile's demo logins. */
+/**
+ * Signing in: Google's ID tokens, Microsoft's when Microsoft is offered, for user JWTs; and the
+ * local profile's demo logins.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import(GoogleSignInController.class)
+@Import(SignInController.class)
 class SignInConfiguration {
 
   @Bean
@@ -25,8 +33,25 @@ class SignInConfiguration {
   }
 
   @Bean
-  GoogleSignIn googleSignIn(IdTokenVerifier verifier, Users users, SessionTokens tokens) {
-    return new GoogleSignIn(verifier, users, tokens);
+  SignIns signIns(
+      IdTokenVerifier google,
+      ObjectProvider<MicrosoftIdTokens> microsoft,
+      Users users,
+      SessionTokens tokens) {
+    List<ProviderSignIn> offered = new ArrayList<>();
+    offered.add(
+        new ProviderSignIn(
+            "google", "Google", t -> google.verify(t).map(GoogleIdentity::email), users, tokens));
+    microsoft.ifAvailable(
+        ids ->
+            offered.add(
+                new ProviderSignIn(
+                    "microsoft",
+                    "Microsoft",
+                    t -> ids.signIn(t).map(identity -> Objects.requireNonNull(identity.email())),
+                    users,
+                    tokens)));
+    return new SignIns(offered);
   }
 
   /**
@@ -37,7 +62,9 @@ class SignInConfiguration {
   ApiRoutes signInRoutes() {
     return exchanges ->
         exchanges
-            .pathMatchers(HttpMethod.POST, GoogleSignInController.PATH, DevSessionController.PATH)
+            .pathMatchers(HttpMethod.POST, SignInController.PATHS)
+            .permitAll()
+            .pathMatchers(HttpMethod.POST, DevSessionController.PATH)
             .permitAll();
   }
 

@@ -1,6 +1,7 @@
 /**
- * Signing in: "Sign in with Google" (an OpenID Connect ID token, checked against Google's keys,
- * issuer and audience, in exchange for a user JWT) and, under the local profile only, demo logins.
+ * Signing in: "Sign in with Google" and "Sign in with Microsoft" (an OpenID Connect ID token,
+ * checked against the provider's keys, issuer and audience, in exchange for a user JWT) and, under
+ * the local profile only, demo logins.
  */
 @NullMarked
 package dev.officeflow.user.signin;

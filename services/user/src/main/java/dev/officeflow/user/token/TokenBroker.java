@@ -4,13 +4,14 @@ import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.web.ApiException;
 import dev.officeflow.user.crypto.TokenDecryptionException;
-import dev.officeflow.user.google.GoogleOAuthClient;
-import dev.officeflow.user.google.GoogleOAuthException;
-import dev.officeflow.user.google.GoogleTokens;
 import dev.officeflow.user.integration.Integration;
 import dev.officeflow.user.integration.IntegrationChanges;
 import dev.officeflow.user.integration.Integrations;
 import dev.officeflow.user.integration.ProviderTokens;
+import dev.officeflow.user.oauth.OAuthException;
+import dev.officeflow.user.oauth.OAuthProvider;
+import dev.officeflow.user.oauth.OAuthProviders;
+import dev.officeflow.user.oauth.ProviderGrant;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.outbox.PendingEvents;
 import dev.officeflow.user.purge.HeldGrants;
@@ -31,7 +32,9 @@ import reactor.core.publisher.Mono;
  * across instances the refresh runs with the token row locked ({@code SELECT ... FOR UPDATE}) and
  * re-checks it, so an instance that waited for the lock finds the fresh token and calls nobody. A
  * deleted user's tokens are refused ({@code 410 user_forgotten}); while the office purges them, it
- * asks for the held grant instead ({@link #forPurge}).
+ * asks for the held grant instead ({@link #forPurge}). A provider that rotates refresh tokens
+ * (Microsoft) answers a new one with each refresh, stored encrypted in place of the old in the same
+ * locked transaction, so the next refresh uses it.
  */
 public class TokenBroker {
 
@@ -47,7 +50,7 @@ public class TokenBroker {
   private final Integrations integrations;
   private final IntegrationChanges changes;
   private final EventTransactions transactions;
-  private final GoogleOAuthClient google;
+  private final OAuthProviders providers;
   private final TokenSettings settings;
   private final ForgottenUsers forgotten;
   private final HeldGrants held;
@@ -58,7 +61,7 @@ public class TokenBroker {
       Integrations integrations,
       IntegrationChanges changes,
       EventTransactions transactions,
-      GoogleOAuthClient google,
+      OAuthProviders providers,
       TokenSettings settings,
       ForgottenUsers forgotten,
       HeldGrants held,
@@ -66,7 +69,7 @@ public class TokenBroker {
     this.integrations = integrations;
     this.changes = changes;
     this.transactions = transactions;
-    this.google = google;
+    this.providers = providers;
     this.settings = settings;
     this.forgotten = forgotten;
     this.held = held;
@@ -171,15 +174,23 @@ public class TokenBroker {
           .expired(integration, "the access token expired and there is no refresh token", events)
           .map(Ended::new);
     }
-    return google
-        .refresh(refreshToken)
+    Optional<OAuthProvider> provider = providers.find(integration.provider());
+    if (provider.isEmpty()) {
+      return Mono.error(notOffered(integration));
+    }
+    return provider
+        .get()
+        .refresh(refreshToken, integration.scopes())
         .flatMap(fresh -> store(integration, refreshToken, fresh))
         .onErrorResume(
-            GoogleOAuthException.class,
-            e -> e.invalidGrant() ? revoke(integration, e, events) : Mono.error(refreshFailed(e)));
+            OAuthException.class,
+            e ->
+                e.invalidGrant()
+                    ? revoke(integration, provider.get(), e, events)
+                    : Mono.error(refreshFailed(provider.get(), e)));
   }
 
-  private Mono<Outcome> store(Integration integration, String refreshToken, GoogleTokens fresh) {
+  private Mono<Outcome> store(Integration integration, String refreshToken, ProviderGrant fresh) {
     ProviderTokens next =
         new ProviderTokens(
             fresh.accessToken(),
@@ -192,11 +203,14 @@ public class TokenBroker {
   }
 
   private Mono<Outcome> revoke(
-      Integration integration, GoogleOAuthException e, PendingEvents events) {
+      Integration integration, OAuthProvider provider, OAuthException e, PendingEvents events) {
     String reason =
-        "Google refused the refresh token (invalid_grant: "
+        provider.displayName()
+            + " refused the refresh token (invalid_grant: "
             + e.getMessage()
-            + "); the user must connect Google again";
+            + "); the user must connect "
+            + provider.displayName()
+            + " again";
     return changes.revoked(integration, reason, events).map(Ended::new);
   }
 
@@ -267,11 +281,31 @@ public class TokenBroker {
         "the stored provider token cannot be decrypted; the user may need to connect again");
   }
 
-  private static ApiException refreshFailed(GoogleOAuthException e) {
+  private static ApiException refreshFailed(OAuthProvider provider, OAuthException e) {
     return new ApiException(
         HttpStatus.BAD_GATEWAY,
         e.unavailable() ? "provider_unavailable" : "token_refresh_failed",
-        "refreshing the token at Google failed (" + e.error() + "): " + e.getMessage(),
-        Map.of("provider_error", e.error()));
+        "refreshing the token at "
+            + provider.displayName()
+            + " failed ("
+            + e.error()
+            + "): "
+            + e.getMessage(),
+        Map.of("provider", provider.name(), "provider_error", e.error()));
+  }
+
+  /**
+   * An integration of a provider this deployment no longer offers (its client id was removed):
+   * nothing can refresh it until the provider is configured again.
+   */
+  private static ApiException notOffered(Integration integration) {
+    return new ApiException(
+        HttpStatus.CONFLICT,
+        "integration_provider_not_offered",
+        "the "
+            + integration.provider()
+            + " integration's token cannot be refreshed: this deployment no longer offers "
+            + integration.provider(),
+        Map.of("provider", integration.provider()));
   }
 }

@@ -2,9 +2,9 @@ package dev.officeflow.user.token;
 
 import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.security.InternalAccess;
-import dev.officeflow.user.google.GoogleOAuthClient;
 import dev.officeflow.user.integration.IntegrationChanges;
 import dev.officeflow.user.integration.Integrations;
+import dev.officeflow.user.oauth.OAuthProviders;
 import dev.officeflow.user.outbox.EventTransactions;
 import dev.officeflow.user.purge.HeldGrants;
 import dev.officeflow.user.token.web.InternalTokenController;
@@ -25,13 +25,13 @@ class TokenConfiguration {
       Integrations integrations,
       IntegrationChanges changes,
       EventTransactions transactions,
-      GoogleOAuthClient google,
+      OAuthProviders providers,
       TokenSettings settings,
       ForgottenUsers forgotten,
       HeldGrants held,
       Clock clock) {
     return new TokenBroker(
-        integrations, changes, transactions, google, settings, forgotten, held, clock);
+        integrations, changes, transactions, providers, settings, forgotten, held, clock);
   }
 
   /**

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The user service started in this JVM ({@link ServiceUnderTest}) under the local profile on a free
  * port chosen first (its OAuth redirect URI names it), against a test database, an isolated Pub/Sub
- * namespace and google-sim (its OAuth endpoints and its ID tokens' issuer), with the test's clock;
- * the office's caller token is {@link UserFixtures#OFFICE_TOKEN}. Speaks plain HTTP without cookies
- * that never follows redirects, so tests read every {@code Location} themselves ({@link Browser}
- * for what needs cookies).
+ * namespace, google-sim (its OAuth endpoints and its ID tokens' issuer) and graph-sim (the
+ * Microsoft identity platform's endpoints; the local profile's client id and trusted tenant), with
+ * the test's clock; the office's caller token is {@link UserFixtures#OFFICE_TOKEN}. Speaks plain
+ * HTTP without cookies that never follows redirects, so tests read every {@code Location}
+ * themselves ({@link Browser} for what needs cookies).
  */
 public final class RunningUserService implements AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class RunningUserService implements AutoCloseable {
       Clock clock,
       String googleBaseUrl,
       String googleIssuer,
+      String microsoftBaseUrl,
       UserFixtures.Keys keys,
       Map<String, Object> more) {}
 
@@ -61,6 +63,10 @@ public final class RunningUserService implements AutoCloseable {
         "officeflow.user.google.redirect-uri",
         "http://127.0.0.1:" + port + "/v1/integrations/google/callback");
     properties.put("officeflow.user.google.frontend-url", "http://frontend.test/connected");
+    properties.put("officeflow.user.microsoft.base-url", setup.microsoftBaseUrl());
+    properties.put(
+        "officeflow.user.microsoft.redirect-uri",
+        "http://127.0.0.1:" + port + "/v1/integrations/microsoft/callback");
     properties.put("officeflow.user.token-encryption.current-key-id", setup.keys().current());
     setup
         .keys()

@@ -9,11 +9,15 @@ import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.GoogleSimConfig;
 import dev.officeflow.googlesim.account.AccountSpec;
+import dev.officeflow.graphsim.GraphSim;
+import dev.officeflow.graphsim.GraphSimConfig;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.MutableClock;
 import dev.officeflow.testsupport.TestDatabase;
+import dev.officeflow.user.crypto.TokenCipher;
+import dev.officeflow.user.crypto.TokenEncryptionSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +29,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Everything one test class runs against: google-sim behind a counting proxy, a clock shared by
- * both, a fresh database, an isolated Pub/Sub catalog with collectors on the office subscriptions,
- * and the user service. Helpers speak the service's HTTP API as the frontend, the person's browser
- * ({@link #browser}, unless a test brings another), Google's redirect and the office service would.
+ * Everything one test class runs against: google-sim behind a counting proxy, graph-sim (the
+ * Microsoft identity platform), a clock shared by all three, a fresh database, an isolated Pub/Sub
+ * catalog with collectors on the office subscriptions, and the user service. Helpers speak the
+ * service's HTTP API as the frontend, the person's browser ({@link #browser}, unless a test brings
+ * another), Google's redirect and the office service would.
  */
 public final class Testbed implements AutoCloseable {
 
@@ -39,6 +44,7 @@ public final class Testbed implements AutoCloseable {
   public final MutableClock clock = MutableClock.startingNow();
   public final GoogleSim google;
   public final CountingGoogleProxy proxy;
+  public final GraphSim graph;
   public final TestDatabase database = Infrastructure.createDatabase("user");
   public final String prefix = IsolatedCatalog.apply();
 
@@ -55,6 +61,7 @@ public final class Testbed implements AutoCloseable {
   private Testbed(UserFixtures.Keys keys, Map<String, Object> properties) {
     google = GoogleSim.start(GoogleSimConfig.defaults().withPort(0).withClock(clock));
     proxy = CountingGoogleProxy.in(google.baseUrl());
+    graph = GraphSim.start(GraphSimConfig.defaults().withPort(0).withClock(clock));
     integrationEvents = pubsub.collect(prefix + "office-integrations");
     userEvents = pubsub.collect(prefix + "office-users");
     this.keys = keys;
@@ -133,9 +140,17 @@ public final class Testbed implements AutoCloseable {
    * URL.
    */
   public String startConnecting(String jwt, String loginHint, Browser in) {
+    return startConnecting("google", jwt, loginHint, in);
+  }
+
+  /**
+   * {@code POST /v1/integrations/{provider}/start}, as {@link #startConnecting(String, String,
+   * Browser)}.
+   */
+  public String startConnecting(String provider, String jwt, String loginHint, Browser in) {
     HttpResponse<String> started =
         in.post(
-            service.baseUrl() + "/v1/integrations/google/start",
+            service.baseUrl() + "/v1/integrations/" + provider + "/start",
             "{\"login_hint\":\"" + loginHint + "\"}",
             jwt);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -157,6 +172,43 @@ public final class Testbed implements AutoCloseable {
   /** Google's redirect arrives at the callback, in {@code in}. */
   public HttpResponse<String> callback(URI callback, Browser in) {
     return in.get(callback.toString());
+  }
+
+  /** Adds an account to graph-sim and returns its address. */
+  public String microsoftAccount(dev.officeflow.graphsim.account.AccountSpec spec) {
+    graph.admin().createAccount(spec);
+    return spec.email();
+  }
+
+  /**
+   * Starts connecting Microsoft in {@link #browser} and follows the identity platform's authorize
+   * redirect: the callback URL it chose.
+   */
+  public URI authorizeMicrosoft(String email) {
+    return consent(startConnecting("microsoft", session(email), email, browser), browser);
+  }
+
+  /** The whole Microsoft connect flow for a new graph-sim account; the user's id. */
+  public UUID connectMicrosoft(String email) {
+    microsoftAccount(dev.officeflow.graphsim.account.AccountSpec.of(email));
+    HttpResponse<String> done = callback(authorizeMicrosoft(email));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+    return userId(email);
+  }
+
+  /**
+   * {@code POST /internal/tokens/get} for the user's {@code provider} integration, as the office.
+   */
+  public HttpResponse<String> token(UUID userId, String provider) {
+    String body =
+        JSON.writeValueAsString(Map.of("user_id", userId.toString(), "provider", provider));
+    return service.post("/internal/tokens/get", body, UserFixtures.OFFICE_TOKEN);
+  }
+
+  /** {@code POST /v1/sessions/microsoft} with an id_token. */
+  public HttpResponse<String> signInWithMicrosoft(String idToken) {
+    return service.post(
+        "/v1/sessions/microsoft", JSON.writeValueAsString(Map.of("id_token", idToken)), null);
   }
 
   /** {@code POST /v1/sessions/google} with an ID token. */
@@ -234,6 +286,31 @@ public final class Testbed implements AutoCloseable {
         == 200;
   }
 
+  /** Whether Graph (graph-sim) still accepts an access token: {@code GET /v1.0/me} answers 200. */
+  public boolean graphAccepts(String accessToken) {
+    return send(HttpRequest.newBuilder(URI.create(graph.graphUrl() + "/me"))
+                .header("Authorization", "Bearer " + accessToken)
+                .build())
+            .statusCode()
+        == 200;
+  }
+
+  /**
+   * The user's stored tokens with {@code provider}, decrypted with the test's keys as only the
+   * service could: access token, then refresh token (null when none).
+   */
+  public List<String> storedTokens(UUID userId, String provider) {
+    TokenCipher cipher = new TokenCipher(new TokenEncryptionSettings(keys.current(), keys.byId()));
+    List<byte[]> columns = sql().tokenColumns(userId);
+    String user = userId.toString();
+    return java.util.Arrays.asList(
+        cipher.decrypt(columns.get(0), new TokenCipher.Binding(user, provider, "access_token")),
+        columns.get(1) == null
+            ? null
+            : cipher.decrypt(
+                columns.get(1), new TokenCipher.Binding(user, provider, "refresh_token")));
+  }
+
   public List<IntegrationEvent> integrationEvents(UUID userId) {
     return events(integrationEvents, IntegrationEvent.class, userId);
   }
@@ -271,7 +348,14 @@ public final class Testbed implements AutoCloseable {
 
   private RunningUserService.Setup setup() {
     return new RunningUserService.Setup(
-        prefix, database, clock, proxy.baseUrl(), google.issuer(), keys, properties);
+        prefix,
+        database,
+        clock,
+        proxy.baseUrl(),
+        google.issuer(),
+        graph.baseUrl(),
+        keys,
+        properties);
   }
 
   @Override
@@ -282,5 +366,6 @@ public final class Testbed implements AutoCloseable {
     pubsub.close();
     proxy.close();
     google.close();
+    graph.close();
   }
 }

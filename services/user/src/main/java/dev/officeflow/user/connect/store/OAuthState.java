@@ -4,37 +4,48 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What an authorization in progress remembers between start and callback: whose it is, the PKCE
- * verifier, when it started, and the hash of the key the starting browser holds in its cookie.
- * Stored as one line, {@code v2|user|provider|verifier|epoch millis|browser hash}: none of the
- * parts can contain {@code |}.
+ * What an authorization in progress remembers between start and callback: whose it is, with which
+ * provider, the PKCE verifier, the nonce its ID token must echo, when it started, and the hash of
+ * the key the starting browser holds in its cookie. Stored as one line, {@code
+ * v3|user|provider|verifier|nonce|epoch millis|browser hash}: none of the parts can contain {@code
+ * |}.
  */
 public record OAuthState(
-    UUID userId, String provider, String codeVerifier, Instant createdAt, String browserHash) {
+    UUID userId,
+    String provider,
+    String codeVerifier,
+    String nonce,
+    Instant createdAt,
+    String browserHash) {
 
   String encode() {
     return String.join(
         "|",
-        "v2",
+        "v3",
         userId.toString(),
         provider,
         codeVerifier,
+        nonce,
         Long.toString(createdAt.toEpochMilli()),
         browserHash);
   }
 
-  /** Fails with {@link IllegalArgumentException} on anything else, an older version's included. */
+  /**
+   * Fails with {@link IllegalArgumentException} on anything else, an older version's included (a
+   * state written before a deploy then answers "unknown": start again).
+   */
   static OAuthState decode(String value) {
     String[] parts = value.split("\\|");
-    if (parts.length != 6 || !parts[0].equals("v2")) {
-      throw new IllegalArgumentException("not an OAuth state record (version 2)");
+    if (parts.length != 7 || !parts[0].equals("v3")) {
+      throw new IllegalArgumentException("not an OAuth state record (version 3)");
     }
     return new OAuthState(
         UUID.fromString(parts[1]),
         parts[2],
         parts[3],
-        Instant.ofEpochMilli(Long.parseLong(parts[4])),
-        parts[5]);
+        parts[4],
+        Instant.ofEpochMilli(Long.parseLong(parts[5])),
+        parts[6]);
   }
 
   @Override

@@ -1,4 +1,4 @@
-/** Starting a connection (user JWT) and Google's redirect back to this service (no JWT). */
+/** Starting a connection (user JWT) and the provider's redirect back to this service (no JWT). */
 @NullMarked
 package dev.officeflow.user.connect.web;
 

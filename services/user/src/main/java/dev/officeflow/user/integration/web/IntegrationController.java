@@ -49,7 +49,11 @@ public class IntegrationController {
   @DeleteMapping("/v1/integrations/{provider}")
   @Operation(
       summary = "Disconnects a provider: revokes the grant there, deletes tokens and integration",
-      description = "Answers `{\"provider\", \"status\": \"deleted\", \"provider_revoked\"}`.")
+      description =
+          "Answers `{\"provider\", \"status\": \"deleted\", \"provider_revoked\"}`."
+              + " `provider_revoked` is false when the provider could not be reached, and always"
+              + " for Microsoft, which has no revocation endpoint: the grant is forgotten here"
+              + " (tokens deleted, the audit log says so).")
   @ApiResponse(responseCode = "200", description = "Disconnected.", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "404", description = "Not connected: `integration_not_found`.")
   Mono<Map<String, Object>> disconnect(
@@ -63,14 +67,18 @@ public class IntegrationController {
                 disconnection
                     .revokeAtProvider(integration)
                     .flatMap(
-                        revoked ->
+                        atProvider ->
                             transactions
-                                .run(events -> disconnection.delete(integration, revoked, events))
+                                .run(
+                                    events -> disconnection.delete(integration, atProvider, events))
                                 .thenReturn(
                                     Map.<String, Object>of(
-                                        "provider", provider,
-                                        "status", "deleted",
-                                        "provider_revoked", revoked))));
+                                        "provider",
+                                        provider,
+                                        "status",
+                                        "deleted",
+                                        "provider_revoked",
+                                        atProvider.revoked()))));
   }
 
   private static ApiException notConnected(String provider) {

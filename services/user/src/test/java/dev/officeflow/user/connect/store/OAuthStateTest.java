@@ -12,13 +12,16 @@ class OAuthStateTest {
   /** The code verifier of RFC 7636's example (appendix B). */
   private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
+  private static final String NONCE = "n-0S6_WzA2Mj";
+
   @Test
   void decodesWhatItEncoded() {
     OAuthState state =
         new OAuthState(
             UUID.randomUUID(),
-            "google",
+            "microsoft",
             VERIFIER,
+            NONCE,
             Instant.parse("2026-11-22T10:15:30Z"),
             "browser-key-hash");
 
@@ -39,10 +42,21 @@ class OAuthStateTest {
   }
 
   @Test
-  void toStringLeavesOutTheVerifier() {
+  void refusesARecordOfTheVersionWithoutNonce() {
+    assertThatThrownBy(
+            () ->
+                OAuthState.decode(
+                    "v2|" + UUID.randomUUID() + "|google|" + VERIFIER + "|0|browser-key-hash"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void toStringLeavesOutTheVerifierTheNonceAndTheBrowserHash() {
     assertThat(
-            new OAuthState(UUID.randomUUID(), "google", VERIFIER, Instant.EPOCH, "hash").toString())
+            new OAuthState(UUID.randomUUID(), "google", VERIFIER, NONCE, Instant.EPOCH, "hash")
+                .toString())
         .doesNotContain(VERIFIER)
+        .doesNotContain(NONCE)
         .doesNotContain("hash");
   }
 }

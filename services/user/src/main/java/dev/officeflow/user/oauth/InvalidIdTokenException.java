@@ -1,13 +1,13 @@
-package dev.officeflow.user.signin;
+package dev.officeflow.user.oauth;
 
 /** An ID token this service does not accept; the message says why, for the person signing in. */
 public final class InvalidIdTokenException extends RuntimeException {
 
-  InvalidIdTokenException(String message) {
+  public InvalidIdTokenException(String message) {
     super(message);
   }
 
-  InvalidIdTokenException(String message, Throwable cause) {
+  public InvalidIdTokenException(String message, Throwable cause) {
     super(message, cause);
   }
 }
