@@ -47,13 +47,15 @@ final class CalendarInteractions {
         event.operation() == Operation.DELETE || entry.cancelled() || declinedByUser(entry, book);
     Map<String, Interaction> interactions = new LinkedHashMap<>();
     Map<String, Participant> participants = new LinkedHashMap<>();
+    String itemId = ItemKeys.of(event.provider(), entry.providerEventId());
     if (!removes) {
-      collect(entry, book, event.syncTimestamp().plus(LOOK_AHEAD), interactions, participants);
+      collect(
+          entry, itemId, book, event.syncTimestamp().plus(LOOK_AHEAD), interactions, participants);
     }
     return new ItemChange(
         event.userId(),
         Source.CALENDAR,
-        entry.providerEventId(),
+        itemId,
         removes ? Operation.DELETE : event.operation(),
         event.lastUpdated(),
         event.provider(),
@@ -64,6 +66,7 @@ final class CalendarInteractions {
 
   private static void collect(
       CalendarEntry entry,
+      String itemId,
       AddressBook book,
       Instant horizon,
       Map<String, Interaction> interactions,
@@ -79,10 +82,7 @@ final class CalendarInteractions {
     List<Instant> starts =
         Occurrences.of(entry.startTime(), entry.allDay(), entry.recurrence(), horizon);
     for (Instant start : starts) {
-      String sourceId =
-          !series
-              ? entry.providerEventId()
-              : entry.providerEventId() + "_" + start.getEpochSecond();
+      String sourceId = !series ? itemId : itemId + "_" + start.getEpochSecond();
       for (Resolved r : people) {
         boolean automated = AutomatedSenders.automatedAddress(r.address());
         interactions.put(

@@ -25,6 +25,15 @@ final class EmailInteractions {
 
   private static final String SENT_LABEL = "SENT";
 
+  /**
+   * The metadata tag in which the office says whether the account sent the message (ARCHITECTURE
+   * §4): Outlook marks sent mail by its folder, not by a label, and may send from an address the
+   * account's tag does not name (send-as, a shared mailbox).
+   */
+  static final String DIRECTION_TAG = "direction";
+
+  private static final String OUTBOUND = "outbound";
+
   private final ContactHasher hasher;
 
   EmailInteractions(ContactHasher hasher) {
@@ -38,14 +47,17 @@ final class EmailInteractions {
     }
     Builder builder =
         new Builder(
-            new AddressBook(hasher, event.userId(), ownHashes, email.displayNames()), email);
+            new AddressBook(hasher, event.userId(), ownHashes, email.displayNames()),
+            email,
+            ItemKeys.of(event.provider(), email.providerMessageId()),
+            OUTBOUND.equals(event.metadata().tags().get(DIRECTION_TAG)));
     if (event.operation() != Operation.DELETE) {
       builder.collect();
     }
     return new ItemChange(
         event.userId(),
         Source.EMAIL,
-        email.providerMessageId(),
+        builder.itemId,
         event.operation(),
         event.lastUpdated(),
         event.provider(),
@@ -61,11 +73,15 @@ final class EmailInteractions {
     private final Map<String, Interaction> interactions = new LinkedHashMap<>();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Instant when;
+    private final String itemId;
+    private final boolean sentByAccount;
 
-    Builder(AddressBook book, Email email) {
+    Builder(AddressBook book, Email email, String itemId, boolean sentByAccount) {
       this.book = book;
       this.email = email;
       this.when = email.sentDate() != null ? email.sentDate() : email.receivedDate();
+      this.itemId = itemId;
+      this.sentByAccount = sentByAccount;
     }
 
     void collect() {
@@ -81,7 +97,10 @@ final class EmailInteractions {
                       .map(Resolved::hash)
                       .distinct()
                       .count();
-      boolean outbound = from.map(book::isOwn).orElse(false) || email.labels().contains(SENT_LABEL);
+      boolean outbound =
+          sentByAccount
+              || from.map(book::isOwn).orElse(false)
+              || email.labels().contains(SENT_LABEL);
       if (outbound) {
         to.forEach(r -> add(r, Direction.OUTBOUND, Kind.EMAIL_TO, false, groupSize, false));
         cc.forEach(r -> add(r, Direction.OUTBOUND, Kind.EMAIL_CC, true, groupSize, false));
@@ -120,7 +139,7 @@ final class EmailInteractions {
       interactions.put(
           r.hash(),
           new Interaction(
-              email.providerMessageId(),
+              itemId,
               r.hash(),
               direction,
               kind,

@@ -7,7 +7,7 @@ import java.time.Instant;
  * The user's latest backfill job, as its progress events reported it.
  *
  * @param jobId the office's job id
- * @param provider whose data the job reads ({@code google})
+ * @param provider whose data the job reads ({@code google}, {@code microsoft})
  * @param state {@code running}, {@code retrying}, {@code completed} or {@code failed}
  * @param phase {@code calendar}, {@code mail}, {@code contacts}, or {@code done}
  * @param percent 0 to 100

@@ -10,10 +10,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The table {@code backfill_job_progress}: each user's latest job. A report replaces the row when
- * it is of the same job with a higher sequence, or of another job measured later (the office runs
- * one job per user at a time, so a later job's reports are measured after an earlier one's). Every
- * query names the user.
+ * The table {@code backfill_job_progress}: each user's latest job per provider. A report replaces
+ * the provider's row when it is of the same job with a higher sequence, or of another job measured
+ * later (the office runs one job per user and provider at a time, so a later job's reports are
+ * measured after an earlier one's). The user's job is the one that has not completed, if any
+ * (Google's and Microsoft's backfills run side by side, and the candidates are provisional until
+ * both completed), else the one measured last. Every query names the user.
  */
 final class LatestJobs {
 
@@ -22,7 +24,7 @@ final class LatestJobs {
       INSERT INTO backfill_job_progress
           (user_id, job_id, provider, sequence, state, phase, provisional, percent, measured_at)
       VALUES (:user, :job, :provider, :sequence, :state, :phase, :provisional, :percent, :measured)
-      ON CONFLICT (user_id) DO UPDATE SET
+      ON CONFLICT (user_id, provider) DO UPDATE SET
           job_id = EXCLUDED.job_id, provider = EXCLUDED.provider, sequence = EXCLUDED.sequence,
           state = EXCLUDED.state, phase = EXCLUDED.phase, provisional = EXCLUDED.provisional,
           percent = EXCLUDED.percent, measured_at = EXCLUDED.measured_at
@@ -36,6 +38,8 @@ final class LatestJobs {
       """
       SELECT job_id, provider, sequence, state, phase, provisional, percent, measured_at
       FROM backfill_job_progress WHERE user_id = :user
+      ORDER BY provisional DESC, measured_at DESC, provider
+      LIMIT 1
       """;
 
   private final DatabaseClient db;
@@ -61,7 +65,10 @@ final class LatestJobs {
         .map(rows -> rows > 0);
   }
 
-  /** The user's latest job; empty when no report of theirs arrived. */
+  /**
+   * The user's latest job still provisional, else their latest; empty when no report of theirs
+   * arrived.
+   */
   Mono<LatestJob> find(String userId) {
     return db.sql(FIND).bind("user", userId).map(LatestJobs::job).one();
   }

@@ -12,6 +12,12 @@ import reactor.core.publisher.Mono;
  * The {@code contact_outbox} table ({@code V4__contact_outbox.sql}). Rows are written in the
  * transaction that changed the contact, stamped with the database's clock (one clock for every
  * instance) at least 1 ms after the contact's previous announcement, and deleted once published.
+ *
+ * <p>A contact is announced under one provider for good: the provider of the item that first
+ * announced it ({@code announced_providers[1]}), whichever provider's mail or meeting changes it
+ * later. A contact is one person across the user's providers, and its provider names its Vespa
+ * document ({@code <provider>_<hash>}): announcing it under each provider in turn would make two
+ * documents of one contact, each with the scores of its last announcement.
  */
 public final class OutboxStore {
 
@@ -26,15 +32,15 @@ public final class OutboxStore {
         UPDATE contacts c
            SET announced_at = GREATEST(date_trunc('milliseconds', clock_timestamp()),
                                        c.announced_at + interval '1 millisecond'),
-               announced_providers = CASE WHEN a.provider = ANY (c.announced_providers)
-                                          THEN c.announced_providers
-                                          ELSE c.announced_providers || a.provider END
+               announced_providers = CASE WHEN cardinality(c.announced_providers) = 0
+                                          THEN ARRAY[a.provider]
+                                          ELSE c.announced_providers END
           FROM a
          WHERE c.user_id = a.user_id AND c.contact_hash = a.contact_hash
-        RETURNING c.user_id, c.contact_hash, c.announced_at)
+        RETURNING c.user_id, c.contact_hash, c.announced_at, c.announced_providers[1] AS provider)
       INSERT INTO contact_outbox (event_id, user_id, contact_hash, operation, provider, sync_type,
                                   last_updated, display_name, sealed_address, tags)
-      SELECT gen_random_uuid(), a.user_id, a.contact_hash, a.operation, a.provider, a.sync_type,
+      SELECT gen_random_uuid(), a.user_id, a.contact_hash, a.operation, s.provider, a.sync_type,
              s.announced_at, NULLIF(a.display_name, ''), decode(a.sealed, 'base64'), a.tags::jsonb
       FROM a JOIN stamped s ON s.user_id = a.user_id AND s.contact_hash = a.contact_hash
       ORDER BY a.user_id, a.contact_hash
