@@ -88,13 +88,20 @@ app_environment() {
   while IFS= read -r name; do
     echo "${APP_PORT_VARIABLE[$name]}=$(app_port "$name")"
   done < <(launched_apps)
-  local google vespa user contacts
+  local google graph vespa user contacts
   google=$(app_port google-sim)
+  graph=$(app_port graph-sim)
   vespa=$(app_port vespa-sim)
   user=$(app_port user)
   contacts=$(app_port contacts)
   echo "GOOGLE_API_ROOT_URL=http://$HOST:$google/"
   echo "GOOGLE_OAUTH_BASE_URL=http://$HOST:$google"
+  # Microsoft: the office's Graph SDK and token refreshes, the user service's OAuth (the identity
+  # platform's base URL; graph-sim serves its tenants below it).
+  echo "MICROSOFT_GRAPH_URL=http://$HOST:$graph/v1.0"
+  echo "GRAPH_SIM_URL=http://$HOST:$graph/"
+  echo "MICROSOFT_OAUTH_BASE_URL=http://$HOST:$graph"
+  echo "MICROSOFT_REDIRECT_URI=http://$HOST:$user/v1/integrations/microsoft/callback"
   echo "VESPA_ENDPOINT=http://$HOST:$vespa/"
   echo "USER_BASE_URL=http://$HOST:$user"
   echo "GOOGLE_REDIRECT_URI=http://$HOST:$user/v1/integrations/google/callback"
@@ -115,6 +122,8 @@ app_args() {
     google-sim)
       echo "--port $port --pubsub-emulator $HOST:$PUBSUB_PORT --pubsub-project $PROJECT_ID"
       ;;
+    # The demo's Outlook mailbox (docker/graph-sim/demo-accounts.json, shared with compose).
+    graph-sim) echo "--port $port --host $HOST --accounts $ROOT/docker/graph-sim/demo-accounts.json" ;;
     vespa-sim) echo "--port $port --schemas $ROOT/infra/vespa/schemas" ;;
     *) echo "--server.port=$port" ;;
   esac

@@ -1,10 +1,13 @@
 # shellcheck shell=bash
-# The ./dev up demo: connects a demo user to google-sim's generated mailbox through the real OAuth
-# flow (dev login → start → authorize → callback), shows the backfill as it runs, and prints the
-# VIP candidates the contacts service ranked. Sourced by ./dev after tools/apps.sh.
+# The ./dev up demo: connects a demo user to google-sim's and graph-sim's generated mailboxes
+# through the real OAuth flows (dev login → start → authorize → callback, once per provider), shows
+# each backfill as it runs, and prints the one list of VIP candidates the contacts service ranked
+# from both. Sourced by ./dev after tools/apps.sh.
 
 DEMO_EMAIL=${OFFICEFLOW_DEMO_EMAIL:-demo@officeflow.test}
 DEMO_TIMEOUT=${OFFICEFLOW_DEMO_TIMEOUT:-600}
+# The providers the demo connects: both by default; ./dev up --google-only connects Google alone.
+DEMO_PROVIDERS=${OFFICEFLOW_DEMO_PROVIDERS:-google microsoft}
 
 # json <path> reads JSON on stdin and prints the value at a dotted path (list indexes are numbers);
 # nothing when there is none.
@@ -36,61 +39,82 @@ demo_ready() {
   done
 }
 
-demo_connect() {
-  # The cookie jar is the demo's browser: start sets officeflow_oauth, the callback must bring it
-  # back (the user service completes an authorization only in the browser that started it).
-  local user=$1 session start authorize callback status jar="$STATE/demo-cookies.txt"
-  rm -f "$jar"
+# The simulator that stands in for a provider's sign-in page.
+demo_sim() { # demo_sim <provider>
+  case $1 in
+    google) echo google-sim ;;
+    microsoft) echo graph-sim ;;
+    *) die "unknown demo provider '$1' (OFFICEFLOW_DEMO_PROVIDERS: google, microsoft)" ;;
+  esac
+}
+
+# Signs the demo user in (the dev login): DEMO_TOKEN and DEMO_USER_ID.
+demo_session() {
+  local user=$1 session
   session=$(api POST "$user/v1/dev/session" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$DEMO_EMAIL\"}")
   DEMO_TOKEN=$(json access_token <<<"$session")
   DEMO_USER_ID=$(json user_id <<<"$session")
-  start=$(api POST "$user/v1/integrations/google/start" -c "$jar" -b "$jar" \
+}
+
+# Connects one provider as the frontend and the browser would: the user service's start answers
+# the provider's authorization URL, the simulator signs the login_hint in at once and redirects to
+# the callback. Google and Microsoft take the same request and answer the same shape.
+demo_connect() { # demo_connect <user service URL> <provider>
+  # The cookie jar is the demo's browser: start sets officeflow_oauth, the callback must bring it
+  # back (the user service completes an authorization only in the browser that started it).
+  local user=$1 provider=$2 sim start authorize callback status jar="$STATE/demo-cookies.txt"
+  sim=$(demo_sim "$provider")
+  rm -f "$jar"
+  start=$(api POST "$user/v1/integrations/$provider/start" -c "$jar" -b "$jar" \
     -H "Authorization: Bearer $DEMO_TOKEN" \
     -H 'Content-Type: application/json' -d "{\"login_hint\":\"$DEMO_EMAIL\"}")
   authorize=$(json authorization_url <<<"$start")
+  [[ -n $authorize ]] || die "POST $user/v1/integrations/$provider/start named no authorization_url"
   callback=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$authorize") ||
-    die "google-sim did not answer $authorize (log: $STATE/apps/google-sim.log)"
-  [[ -n $callback ]] || die "google-sim did not redirect back from $authorize"
+    die "$sim did not answer $authorize (log: $STATE/apps/$sim.log)"
+  [[ -n $callback ]] || die "$sim did not redirect back from $authorize"
   status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$callback") ||
     die "the user service did not answer the OAuth callback (log: $STATE/apps/user.log)"
-  [[ $status == 302 ]] || die "the OAuth callback answered $status (log: $STATE/apps/user.log)"
-  log "connected $DEMO_EMAIL (user $DEMO_USER_ID) through OAuth against google-sim"
+  [[ $status == 302 ]] || die "the $provider OAuth callback answered $status (log: $STATE/apps/user.log)"
+  log "connected $DEMO_EMAIL (user $DEMO_USER_ID) to $provider through OAuth against $sim"
 }
 
-# Draws the backfill's progress until its job completes (or fails, which ends the demo).
-demo_backfill() {
-  local office=$1 token jobs status percent published deadline=$((SECONDS + DEMO_TIMEOUT)) last=-1
+# Draws one provider's backfill until its job completes (or fails, which ends the demo).
+demo_backfill() { # demo_backfill <office URL> <provider>
+  local office=$1 provider=$2 token jobs job status percent published
+  local deadline=$((SECONDS + DEMO_TIMEOUT)) last=-1
   # The demo is an operator (backfill control); the services accept its local token.
   token=${OFFICEFLOW_SECURITY_CALLERS_OPERATOR:-local-dev-operator-token}
   token=${token%%,*}
   while ((SECONDS < deadline)); do
     jobs=$(curl -sf "$office/internal/backfill?user_id=$DEMO_USER_ID" -H "Authorization: Bearer $token" || true)
-    status=$(json jobs.0.status <<<"${jobs:-{\}}" 2>/dev/null || true)
-    percent=$(json jobs.0.progress.percent <<<"${jobs:-{\}}" 2>/dev/null || true)
-    published=$(json jobs.0.progress.published <<<"${jobs:-{\}}" 2>/dev/null || true)
+    job=$(jq -c --arg p "$provider" '[.jobs[]? | select(.provider == $p)][0] // {}' <<<"${jobs:-{\}}" 2>/dev/null || true)
+    status=$(json status <<<"${job:-{\}}" 2>/dev/null || true)
+    percent=$(json progress.percent <<<"${job:-{\}}" 2>/dev/null || true)
+    published=$(json progress.published <<<"${job:-{\}}" 2>/dev/null || true)
     if [[ -n $status ]]; then
-      demo_bar "${percent:-0}" "$status" "${published:-0}" "$last"
+      demo_bar "$provider" "${percent:-0}" "$status" "${published:-0}" "$last"
       last=${percent:-0}
       case $status in
         completed) echo; return 0 ;;
-        failed | cancelled) echo; die "the backfill $status: $(json jobs.0.error <<<"$jobs") (log: $STATE/apps/office.log)" ;;
+        failed | cancelled) echo; die "the $provider backfill $status: $(json error <<<"$job") (log: $STATE/apps/office.log)" ;;
       esac
     fi
     sleep 0.5
   done
   echo
-  die "the backfill did not finish within ${DEMO_TIMEOUT}s (log: $STATE/apps/office.log)"
+  die "the $provider backfill did not finish within ${DEMO_TIMEOUT}s (log: $STATE/apps/office.log)"
 }
 
-demo_bar() { # demo_bar <percent> <status> <published> <last percent drawn>
+demo_bar() { # demo_bar <provider> <percent> <status> <published> <last percent drawn>
   local width=40 filled
-  filled=$(($1 * width / 100))
+  filled=$(($2 * width / 100))
   if [[ -t 1 ]]; then
-    printf '\r  backfill [%-*s] %3d%%  %-9s %6d events published' "$width" \
-      "$(printf '%*s' "$filled" '' | tr ' ' '#')" "$1" "$2" "$3"
-  elif (($1 / 10 != $4 / 10)) || [[ $2 == completed ]]; then
-    printf '  backfill %3d%%  %-9s %6d events published\n' "$1" "$2" "$3"
+    printf '\r  %-9s backfill [%-*s] %3d%%  %-9s %6d events published' "$1" "$width" \
+      "$(printf '%*s' "$filled" '' | tr ' ' '#')" "$2" "$3" "$4"
+  elif (($2 / 10 != $5 / 10)) || [[ $3 == completed ]]; then
+    printf '  %-9s backfill %3d%%  %-9s %6d events published\n' "$1" "$2" "$3" "$4"
   fi
 }
 
@@ -103,7 +127,7 @@ demo_vips() {
     ranking=$(jq -r '[.candidates[].contact_hash] | join(" ")' <<<"${vips:-{\"candidates\":[]\}}")
     if [[ -n $ranking && $ranking == "$previous" ]]; then
       echo
-      echo "Top VIP candidates for $DEMO_EMAIL:"
+      echo "Top VIP candidates for $DEMO_EMAIL (one list from $(demo_provider_names)):"
       demo_print_vips <<<"$vips"
       echo
       echo "VIP onboarding API: $contacts/onboarding/vips (user JWT: POST $(app_url user)/v1/dev/session)"
@@ -118,15 +142,16 @@ demo_vips() {
 # Prints the ranked candidates of a GET /onboarding/vips answer (on stdin), one line each. jq pads
 # the names (it counts characters, printf counts bytes) and printf formats the numbers.
 demo_print_vips() {
-  local rank name domain score band
+  local rank name domain score band interactions
   # shellcheck disable=SC2016 # $n is jq's, not the shell's
   jq -r 'def pad($n): if length < $n then . + " " * ($n - length) else . end;
     .candidates[]
     | [.rank, (if (.display_name // "") == "" then "(no name)" else .display_name end | pad(28)),
-       (.domain // "" | pad(22)), .score, .band]
+       (.domain // "" | pad(22)), .score, .band, (.counts.interactions // 0)]
     | map(tostring) | join("\u001f")' |
-    while IFS=$'\x1f' read -r rank name domain score band; do
-      LC_NUMERIC=C printf '  %2d. %s %s score %.3f  (%s)\n' "$rank" "$name" "$domain" "$score" "$band"
+    while IFS=$'\x1f' read -r rank name domain score band interactions; do
+      LC_NUMERIC=C printf '  %2d. %s %s score %.3f  (%s, %d interactions)\n' "$rank" "$name" \
+        "$domain" "$score" "$band" "$interactions"
     done
 }
 
@@ -154,8 +179,21 @@ run_demo() {
   fi
   require_command jq jq
   echo
-  demo_connect "$(app_url user)"
-  demo_backfill "$(app_url office)"
+  local provider
+  demo_session "$(app_url user)"
+  for provider in $DEMO_PROVIDERS; do
+    demo_connect "$(app_url user)" "$provider"
+  done
+  # The backfills run side by side in the office; each is drawn until it completed.
+  for provider in $DEMO_PROVIDERS; do
+    demo_backfill "$(app_url office)" "$provider"
+  done
   demo_vips "$(app_url contacts)"
   demo_page_link "$(app_url user)" "$(app_url contacts)"
+}
+
+demo_provider_names() { # "Google and Microsoft", from DEMO_PROVIDERS
+  local names
+  names=$(sed -e 's/google/Google/' -e 's/microsoft/Microsoft/' -e 's/ / and /g' <<<"$DEMO_PROVIDERS")
+  echo "$names"
 }

@@ -16,10 +16,10 @@ import java.util.UUID;
 
 /**
  * The whole system as ./dev up runs it (the registry, tools/apps.tsv), each application a process
- * from its jar with the registry's JVM options: google-sim, vespa-sim, user, office (tokens from
- * the user service), contacts and vespa-loader, on free ports, under one fresh Pub/Sub catalog
- * prefix, each service with a fresh database, every service logging its spans and exporting them
- * over OTLP to the system's {@link OtlpReceiver} ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, as a
+ * from its jar with the registry's JVM options: google-sim, graph-sim, vespa-sim, user, office
+ * (tokens from the user service), contacts and vespa-loader, on free ports, under one fresh Pub/Sub
+ * catalog prefix, each service with a fresh database, every service logging its spans and exporting
+ * them over OTLP to the system's {@link OtlpReceiver} ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, as a
  * deployment sets it), and at debug level the lines of its traced requests and deliveries. Logs in
  * {@code target/system-<time>/}.
  */
@@ -41,9 +41,12 @@ final class OfficeflowSystem implements AutoCloseable {
   private final OtlpReceiver otlp = OtlpReceiver.start();
   private final EmulatorPubSub.Collector integrations;
   private final int googlePort = AppProcess.freePort();
+  private final int graphPort = AppProcess.freePort();
+  private final int officePort = AppProcess.freePort();
   private final int vespaPort = AppProcess.freePort();
   private final int userPort = AppProcess.freePort();
   private AppProcess google;
+  private AppProcess graph;
   private AppProcess vespa;
   private AppProcess user;
   private AppProcess office;
@@ -78,6 +81,13 @@ final class OfficeflowSystem implements AutoCloseable {
             "google-sim",
             List.of("--port", "" + googlePort, "--accounts", accounts.toString()),
             googlePort);
+    Path graphAccounts = logs.resolve("graph-accounts.json");
+    Http.JSON.writeValue(graphAccounts.toFile(), SystemAccounts.graphFile());
+    graph =
+        launch(
+            "graph-sim",
+            List.of("--port", "" + graphPort, "--accounts", graphAccounts.toString()),
+            graphPort);
     vespa =
         launch(
             "vespa-sim",
@@ -88,7 +98,7 @@ final class OfficeflowSystem implements AutoCloseable {
                 AppProcess.root().resolve("infra/vespa/schemas").toString()),
             vespaPort);
     user = service("user", userPort, userArgs());
-    office = service("office", AppProcess.freePort(), officeArgs());
+    office = service("office", officePort, officeArgs());
     contacts = service("contacts", AppProcess.freePort(), contactsArgs());
     vespaLoader = service("vespa-loader", AppProcess.freePort(), vespaLoaderArgs());
     started.forEach(AppProcess::awaitReady);
@@ -126,6 +136,11 @@ final class OfficeflowSystem implements AutoCloseable {
             + userPort
             + "/v1/integrations/google/callback");
     args.add("--officeflow.user.google.frontend-url=http://frontend.test/connected");
+    args.add("--officeflow.user.microsoft.base-url=http://127.0.0.1:" + graphPort);
+    args.add(
+        "--officeflow.user.microsoft.redirect-uri=http://127.0.0.1:"
+            + userPort
+            + "/v1/integrations/microsoft/callback");
     args.add("--officeflow.user.dev-session.enabled=true");
     return args;
   }
@@ -135,6 +150,10 @@ final class OfficeflowSystem implements AutoCloseable {
     args.add("--officeflow.office.tokens.source=user-service");
     args.add("--officeflow.office.tokens.user-service-url=http://127.0.0.1:" + userPort);
     args.add("--officeflow.office.google.root-url=http://127.0.0.1:" + googlePort + "/");
+    args.add("--officeflow.office.microsoft.graph-url=http://127.0.0.1:" + graphPort + "/v1.0");
+    // graph-sim's subscriptions post their handshake and notifications to the office's webhooks.
+    args.add(
+        "--officeflow.office.streaming.microsoft.webhook-base-url=http://127.0.0.1:" + officePort);
     // Quota buckets live in Redis, which outlives test runs.
     args.add("--officeflow.office.quota.key-prefix=system:" + UUID.randomUUID() + ":");
     args.add("--officeflow.office.backfill.poll-interval=200ms");
@@ -177,6 +196,10 @@ final class OfficeflowSystem implements AutoCloseable {
 
   AppProcess google() {
     return google;
+  }
+
+  AppProcess graph() {
+    return graph;
   }
 
   AppProcess vespa() {

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** google-sim accounts for the system tests: small generated mailboxes, so runs stay short. */
+/**
+ * google-sim and graph-sim accounts for the system tests: small generated mailboxes, so runs stay
+ * short.
+ */
 final class SystemAccounts {
 
   /** Connected and backfilled to the end: 30 messages and 8 events. */
@@ -21,6 +24,15 @@ final class SystemAccounts {
 
   /** Backfilled to the end, every event captured and checked against the reference's models. */
   static final String RHEA = "rhea@system.test";
+
+  /** An Outlook mailbox alone (graph-sim): connected and backfilled to the end. */
+  static final String OLA = "ola@system.test";
+
+  /**
+   * Gmail and Outlook both: the same owner and seed in both simulators, so the same people write to
+   * both mailboxes (different messages, different ids).
+   */
+  static final String UMA = "uma@system.test";
 
   static final int SMALL_MAILBOX = 30;
 
@@ -41,7 +53,17 @@ final class SystemAccounts {
             account(BEN, 12, SMALL_MAILBOX, 8),
             account(CY, 13, 600, 8),
             account(DEE, 14, 600, 8),
-            account(RHEA, 15, REFERENCE_MAILBOX, REFERENCE_CALENDAR)));
+            account(RHEA, 15, REFERENCE_MAILBOX, REFERENCE_CALENDAR),
+            account(UMA, 16, SMALL_MAILBOX, 8)));
+  }
+
+  /** The {@code --accounts} file of graph-sim. */
+  static Map<String, Object> graphFile() {
+    Map<String, Object> ola = account(OLA, 17, SMALL_MAILBOX, 8);
+    ola.put("contacts", 10);
+    Map<String, Object> uma = account(UMA, 16, SMALL_MAILBOX, 8);
+    uma.put("contacts", 10);
+    return Map.of("accounts", List.of(ola, uma));
   }
 
   private static Map<String, Object> account(String email, int seed, int messages, int events) {

@@ -46,6 +46,14 @@ final class SystemClient {
    * only with the {@code officeflow_oauth} cookie that start set). Returns the user's id.
    */
   String connect(String email) {
+    return connect(email, "google");
+  }
+
+  /**
+   * Connects {@code provider} ({@code google} or {@code microsoft}: the same start request and
+   * answer, the simulator standing in for the provider's sign-in) for the user of {@code email}.
+   */
+  String connect(String email, String provider) {
     JsonNode session = session(email);
     String jwt = session.path("access_token").asString();
     HttpClient browser =
@@ -57,7 +65,8 @@ final class SystemClient {
     try {
       HttpResponse<String> started =
           browser.send(
-              HttpRequest.newBuilder(URI.create(system.user().url("/v1/integrations/google/start")))
+              HttpRequest.newBuilder(
+                      URI.create(system.user().url("/v1/integrations/" + provider + "/start")))
                   .header("Authorization", "Bearer " + jwt)
                   .header("Content-Type", "application/json")
                   .POST(

@@ -132,7 +132,7 @@ public final class AppRegistry {
   public enum Kind {
     /** One of the four services; {@code OFFICEFLOW_APP_JVM_OPTS} replaces its JVM options. */
     SERVICE("OFFICEFLOW_APP_JVM_OPTS"),
-    /** google-sim or vespa-sim; {@code OFFICEFLOW_SIM_JVM_OPTS} replaces its JVM options. */
+    /** google-sim, graph-sim or vespa-sim; {@code OFFICEFLOW_SIM_JVM_OPTS} replaces its options. */
     SIMULATOR("OFFICEFLOW_SIM_JVM_OPTS"),
     /** A benchmark's own JVM (bench/lib.sh): no jar, port or health path. */
     BENCH("");

@@ -127,7 +127,7 @@ class AppRegistryTest {
   }
 
   @Test
-  void theRepositorysRegistryNamesTheSixAppsDevUpStarts() {
+  void theRepositorysRegistryNamesTheSevenAppsDevUpStarts() {
     List<String> launched =
         AppRegistry.load().apps().stream()
             .filter(app -> app.kind() != Kind.BENCH)
@@ -135,6 +135,7 @@ class AppRegistryTest {
             .toList();
 
     assertThat(launched)
-        .containsExactly("google-sim", "vespa-sim", "user", "office", "contacts", "vespa-loader");
+        .containsExactly(
+            "google-sim", "graph-sim", "vespa-sim", "user", "office", "contacts", "vespa-loader");
   }
 }
