@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,11 +33,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * once. Prints, per scenario, the quota-limited minimum time (google-sim's exact model: {@code
  * max(0, units − capacity) / rate} per user and API, for the units the run was charged), the
  * measured time (job created → job finished, by the database's clock), the efficiency (minimum ÷
- * measured) and the quota errors google-sim counted.
+ * measured) and the quota errors google-sim counted. Then the same for Microsoft mailboxes against
+ * graph-sim ({@link MicrosoftBackfill}), in the same office instance. {@code bench.scenarios}
+ * chooses {@code google}, {@code microsoft} or both (the default).
  */
 public final class BackfillBench {
 
-  private static final String PREFIX = "bench-backfill-";
+  static final String PREFIX = "bench-backfill-";
+  private static final QuotaSettings QUOTA = QuotaSettings.defaults();
   private static final String WARMUP = "warmup@acme.test";
   private static final int MESSAGES = Integer.getInteger("bench.messages", 2000);
   private static final int EVENTS = Integer.getInteger("bench.events", 500);
@@ -61,47 +66,89 @@ public final class BackfillBench {
   }
 
   public static void main(String[] args) throws Exception {
-    QuotaSettings quota = QuotaSettings.defaults();
-    List<String> users =
-        IntStream.rangeClosed(0, CONCURRENT).mapToObj(i -> "bench-" + i + "@acme.test").toList();
+    Set<String> scenarios = scenarios();
+    // try-with-resources skips a null resource: a provider not asked for is never started.
+    try (GoogleSim google = scenarios.contains("google") ? startGoogle() : null;
+        MicrosoftBackfill microsoft =
+            scenarios.contains(MicrosoftBackfill.PROVIDER)
+                ? MicrosoftBackfill.start(CONCURRENT)
+                : null) {
+      applyCatalog();
+      List<String> officeArgs = new ArrayList<>();
+      if (google != null) {
+        officeArgs.addAll(googleArgs(google));
+      }
+      if (microsoft != null) {
+        officeArgs.addAll(microsoft.officeArgs());
+      }
+      try (ConfigurableApplicationContext office = startOffice(officeArgs)) {
+        BackfillService service = office.getBean(BackfillService.class);
+        List<Result> googleResults = google == null ? List.of() : runGoogle(service, google);
+        List<MicrosoftBackfill.Result> microsoftResults =
+            microsoft == null ? List.of() : microsoft.run(service);
+        if (!googleResults.isEmpty()) {
+          print(googleResults);
+        }
+        if (!microsoftResults.isEmpty()) {
+          MicrosoftBackfill.print(microsoftResults);
+        }
+      }
+    }
+  }
+
+  /** {@code bench.scenarios}: {@code google}, {@code microsoft} or both (the default). */
+  private static Set<String> scenarios() {
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String s : System.getProperty("bench.scenarios", "google,microsoft").split(",")) {
+      String name = s.strip().toLowerCase(Locale.ROOT);
+      if (!name.equals("google") && !name.equals(MicrosoftBackfill.PROVIDER)) {
+        throw new IllegalArgumentException(
+            "bench.scenarios (BENCH_SCENARIOS) names google and/or microsoft, not: " + s);
+      }
+      chosen.add(name);
+    }
+    return chosen;
+  }
+
+  private static GoogleSim startGoogle() {
+    List<String> users = googleUsers();
     long generating = System.nanoTime();
     GoogleSimConfig config =
-        GoogleSimConfig.defaults().withPort(0).withThreads(32).withQuota(quota);
+        GoogleSimConfig.defaults().withPort(0).withThreads(32).withQuota(QUOTA);
     config =
         config.withAccount(AccountSpec.of(WARMUP).withMailbox(new MailboxSpec(99, 300, 0, 100, 0)));
     for (int i = 0; i < users.size(); i++) {
       MailboxSpec mailbox = new MailboxSpec(100 + i, MESSAGES, 0, EVENTS, 0);
       config = config.withAccount(AccountSpec.of(users.get(i)).withMailbox(mailbox));
     }
-    try (GoogleSim sim = GoogleSim.start(config)) {
-      System.out.printf(
-          Locale.ROOT,
-          "google-sim: %d accounts generated in %.1f s; quota %d Gmail units/user/min, %d Calendar requests/user/min, burst %d s%n",
-          users.size(),
-          (System.nanoTime() - generating) / 1e9,
-          quota.gmailUnitsPerMinute(),
-          quota.calendarRequestsPerMinute(),
-          quota.burst().toSeconds());
-      applyCatalog();
-      try (ConfigurableApplicationContext office = startOffice(sim)) {
-        BackfillService service = office.getBean(BackfillService.class);
-        // A service in production runs warm: one small backfill first, untimed, so the JIT and
-        // the connections are ready (a cold first run costs about 10 s here).
-        awaitAll(
-            service,
-            List.of(service.start(BackfillRequest.defaults(WARMUP, "google")).block().id()));
-        List<Result> results = new ArrayList<>();
-        results.add(run("1 user", users.subList(0, 1), service, sim, quota));
-        results.add(
-            run(
-                CONCURRENT + " users at once",
-                users.subList(1, users.size()),
-                service,
-                sim,
-                quota));
-        print(results);
-      }
-    }
+    GoogleSim sim = GoogleSim.start(config);
+    System.out.printf(
+        Locale.ROOT,
+        "google-sim: %d accounts generated in %.1f s; quota %d Gmail units/user/min, %d Calendar requests/user/min, burst %d s%n",
+        users.size(),
+        (System.nanoTime() - generating) / 1e9,
+        QUOTA.gmailUnitsPerMinute(),
+        QUOTA.calendarRequestsPerMinute(),
+        QUOTA.burst().toSeconds());
+    return sim;
+  }
+
+  private static List<String> googleUsers() {
+    return IntStream.rangeClosed(0, CONCURRENT).mapToObj(i -> "bench-" + i + "@acme.test").toList();
+  }
+
+  private static List<Result> runGoogle(BackfillService service, GoogleSim sim)
+      throws InterruptedException {
+    List<String> users = googleUsers();
+    // A service in production runs warm: one small backfill first, untimed, so the JIT and
+    // the connections are ready (a cold first run costs about 10 s here).
+    awaitAll(
+        service, List.of(service.start(BackfillRequest.defaults(WARMUP, "google")).block().id()));
+    List<Result> results = new ArrayList<>();
+    results.add(run("1 user", users.subList(0, 1), service, sim, QUOTA));
+    results.add(
+        run(CONCURRENT + " users at once", users.subList(1, users.size()), service, sim, QUOTA));
+    return results;
   }
 
   private static Result run(
@@ -161,7 +208,7 @@ public final class BackfillBench {
     return Math.max(gmail.toNanos(), calendar.toNanos()) / 1e9;
   }
 
-  private static List<BackfillJob> awaitAll(BackfillService service, List<UUID> ids)
+  static List<BackfillJob> awaitAll(BackfillService service, List<UUID> ids)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
     while (System.nanoTime() < deadline) {
@@ -217,30 +264,36 @@ public final class BackfillBench {
     }
   }
 
-  private static ConfigurableApplicationContext startOffice(GoogleSim sim) {
-    String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_office";
-    String[] args = {
-      "--server.port=0",
-      "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
-      "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
-      "--officeflow.pubsub.prefix=" + PREFIX,
-      "--officeflow.redis.url=" + env("REDIS_URL"),
-      "--officeflow.consumer.enabled=false",
-      "--spring.r2dbc.url=r2dbc:postgresql://" + postgres,
-      "--spring.flyway.url=jdbc:postgresql://" + postgres,
-      "--officeflow.office.google.root-url=" + sim.baseUrl(),
-      "--officeflow.office.tokens.sim-url=" + sim.baseUrl(),
-      "--officeflow.office.tokens.token-url=" + sim.baseUrl() + "token",
-      "--officeflow.office.quota.key-prefix=bench:" + UUID.randomUUID() + ":",
-      "--logging.level.root=WARN",
-      "--logging.level.dev.officeflow.office.backfill.BackfillRunner=INFO",
-      "--logging.level.dev.officeflow.office.backfill.JobRun="
-          + (Boolean.getBoolean("bench.steps") ? "DEBUG" : "INFO"),
-    };
-    return new SpringApplicationBuilder(OfficeApplication.class).run(args);
+  private static List<String> googleArgs(GoogleSim sim) {
+    return List.of(
+        "--officeflow.office.google.root-url=" + sim.baseUrl(),
+        "--officeflow.office.tokens.sim-url=" + sim.baseUrl(),
+        "--officeflow.office.tokens.token-url=" + sim.baseUrl() + "token");
   }
 
-  private static String env(String name) {
+  private static ConfigurableApplicationContext startOffice(List<String> providerArgs) {
+    String postgres = env("POSTGRES_HOST") + ":" + env("POSTGRES_PORT") + "/officeflow_office";
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.cloud.gcp.pubsub.emulator-host=" + env("PUBSUB_EMULATOR_HOST"),
+                "--spring.cloud.gcp.project-id=" + env("PUBSUB_PROJECT_ID"),
+                "--officeflow.pubsub.prefix=" + PREFIX,
+                "--officeflow.redis.url=" + env("REDIS_URL"),
+                "--officeflow.consumer.enabled=false",
+                "--spring.r2dbc.url=r2dbc:postgresql://" + postgres,
+                "--spring.flyway.url=jdbc:postgresql://" + postgres,
+                "--officeflow.office.quota.key-prefix=bench:" + UUID.randomUUID() + ":",
+                "--logging.level.root=WARN",
+                "--logging.level.dev.officeflow.office.backfill.BackfillRunner=INFO",
+                "--logging.level.dev.officeflow.office.backfill.JobRun="
+                    + (Boolean.getBoolean("bench.steps") ? "DEBUG" : "INFO")));
+    args.addAll(providerArgs);
+    return new SpringApplicationBuilder(OfficeApplication.class).run(args.toArray(String[]::new));
+  }
+
+  static String env(String name) {
     String value = System.getenv(name);
     if (value == null) {
       throw new IllegalStateException(

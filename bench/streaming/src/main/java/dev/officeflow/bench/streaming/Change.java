@@ -1,8 +1,8 @@
 package dev.officeflow.bench.streaming;
 
 /**
- * A change made in google-sim and when (all {@code System.nanoTime()}); the other times are set as
- * the change is seen downstream, and stay 0 until then.
+ * A change made in a provider's simulator and when (all {@code System.nanoTime()}); the other times
+ * are set as the change is seen downstream, and stay 0 until then.
  */
 final class Change {
   final long madeAt;

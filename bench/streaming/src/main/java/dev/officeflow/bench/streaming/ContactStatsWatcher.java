@@ -54,9 +54,12 @@ final class ContactStatsWatcher implements AutoCloseable {
     return watcher;
   }
 
-  /** Sets {@code change.countedAt} once the message's interaction is committed. */
-  void expect(String userId, String messageId, Change change) {
-    outstanding.put(new Item(userId, messageId), change);
+  /**
+   * Sets {@code change.countedAt} once the message's interaction is committed under any of {@code
+   * itemIds} (the forms the contacts service may key it by).
+   */
+  void expect(String userId, List<String> itemIds, Change change) {
+    itemIds.forEach(id -> outstanding.put(new Item(userId, id), change));
   }
 
   private void pollUntilInterrupted() {
@@ -86,6 +89,8 @@ final class ContactStatsWatcher implements AutoCloseable {
         Change change = outstanding.remove(new Item(rows.getString(1), rows.getString(2)));
         if (change != null) {
           change.countedAt = now;
+          // The same message under its other keys: no longer asked for.
+          outstanding.values().removeIf(c -> c == change);
         }
       }
     }

@@ -1,7 +1,6 @@
 package dev.officeflow.bench.streaming;
 
 import dev.officeflow.contacts.ContactsApplication;
-import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.office.OfficeApplication;
 import dev.officeflow.vespaloader.VespaLoaderApplication;
 import dev.officeflow.vespasim.VespaSim;
@@ -23,6 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class InJvmServices {
 
+  /** Spring Security's reactive auto-configurations and services-common's chains. */
+  private static final List<String> SECURITY =
+      List.of(
+          "dev.officeflow.runtime.security.WebSecurityAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration");
+
   private final Path root;
   private final String prefix;
   private final UnaryOperator<String> env;
@@ -34,18 +42,18 @@ final class InJvmServices {
     this.env = env;
   }
 
-  ConfigurableApplicationContext office(GoogleSim sim) throws IOException {
-    // The port is chosen here, not by the server: google-sim posts Calendar notifications to the
-    // webhook address, which must name the port the office really listens on.
-    int port = freePort();
+  /**
+   * The office on {@code port}, which the caller chose (see {@link #freePort()}): the simulators
+   * post notifications to webhook addresses that must name the port the office really listens on.
+   * {@code providerArgs} point it at each provider's simulator.
+   */
+  ConfigurableApplicationContext office(int port, List<String> providerArgs) {
     List<String> args = common("office", "office", port);
-    args.addAll(
-        List.of(
-            "--officeflow.office.streaming.calendar.webhook-base-url=http://127.0.0.1:" + port,
-            "--officeflow.office.google.root-url=" + sim.baseUrl(),
-            "--officeflow.office.tokens.sim-url=" + sim.baseUrl(),
-            "--officeflow.office.tokens.token-url=" + sim.baseUrl() + "token",
-            "--officeflow.office.quota.key-prefix=bench:" + UUID.randomUUID() + ":"));
+    args.add("--officeflow.office.quota.key-prefix=bench:" + UUID.randomUUID() + ":");
+    // Alone, the office has no Spring Security; here the contacts service brings it onto the
+    // shared classpath, and its user-JWT chain would refuse the public webhooks (401).
+    args.add("--spring.autoconfigure.exclude=" + String.join(",", SECURITY));
+    args.addAll(providerArgs);
     return run(OfficeApplication.class, args);
   }
 
@@ -73,8 +81,16 @@ final class InJvmServices {
         List.of(
             "--spring.application.name=contacts",
             "--officeflow.service.name=contacts",
-            "--officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:1/unused/jwks.json"));
+            "--officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:1/unused/jwks.json",
+            // The contacts service's application-local.yml, which would give its development
+            // key, is hidden behind the office's on the shared classpath.
+            "--officeflow.contacts.address.hash-key=bench-streaming-contacts-hash-key"));
     return run(ContactsApplication.class, args);
+  }
+
+  /** The JDBC address of the office's database. */
+  String officeJdbcUrl() {
+    return "jdbc:postgresql://" + database("office");
   }
 
   /** The JDBC address of the contacts service's database. */
@@ -103,18 +119,25 @@ final class InJvmServices {
 
   /**
    * One service's Flyway migrations, from the source tree: on the shared classpath {@code
-   * classpath:db/migration} holds the office's and the contacts service's, both from V1 up.
+   * classpath:db/migration} holds the office's and the contacts service's, both from V1 up. Each
+   * also gets services-common's repeatable ones ({@code forgotten_users}), which it otherwise finds
+   * on the classpath beside its own.
    */
   private String migrations(String service) {
+    return folder("services/" + service) + "," + folder("services/common");
+  }
+
+  private String folder(String module) {
     return "filesystem:"
-        + root.resolve("services/" + service + "/src/main/resources/db/migration").toAbsolutePath();
+        + root.resolve(module + "/src/main/resources/db/migration").toAbsolutePath();
   }
 
   private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {
     return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
   }
 
-  private static int freePort() throws IOException {
+  /** A port free now, for a server that must be told its address before it starts. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -16,17 +16,8 @@ import dev.officeflow.events.EventType;
 import dev.officeflow.events.SyncType;
 import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.events.codec.EventCodec;
-import dev.officeflow.googlesim.GoogleSim;
-import dev.officeflow.googlesim.GoogleSimConfig;
-import dev.officeflow.googlesim.account.AccountSpec;
-import dev.officeflow.googlesim.admin.MessageRef;
-import dev.officeflow.googlesim.admin.NewMessage;
-import dev.officeflow.googlesim.push.PubsubTarget;
-import dev.officeflow.googlesim.quota.QuotaSettings;
-import dev.officeflow.office.backfill.BackfillRequest;
 import dev.officeflow.office.backfill.BackfillService;
 import dev.officeflow.setuppubsub.Main;
-import dev.officeflow.simkit.mailbox.MailboxSpec;
 import dev.officeflow.vespasim.StoredDocument;
 import dev.officeflow.vespasim.VespaSim;
 import io.grpc.ManagedChannel;
@@ -39,26 +30,28 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToLongFunction;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Freshness of Gmail streaming: the time from a change in google-sim (a message added, or a label
- * changed) to its {@code real_time} {@code EmailEvent} arriving on a subscription of the {@code
- * emails} topic, through the real path: google-sim's push notification on the emulator, the office
- * service's consumer, {@code history.list}, {@code messages.get}, the publisher. Google's default
- * per-user quota is enforced. New messages are also timed to their document in vespa-sim, written
- * by vespa-loader, and to the contact stats of the contacts service (both running in this JVM on
- * their own catalog subscriptions; the benchmark reads the events from a third). Changes are spread
- * over several users at a steady rate; the first ones warm the path up and are not counted. Prints
- * p50, p90, p99 and max over the counted changes.
+ * Freshness of streaming, per provider: the time from a change in the provider's simulator (a
+ * message added, or changed) to its {@code real_time} {@code EmailEvent} arriving on a subscription
+ * of the {@code emails} topic, through the real path. Google: google-sim's push notification on the
+ * emulator, the office service's consumer, {@code history.list}, {@code messages.get}, the
+ * publisher; Google's default per-user quota is enforced. Microsoft: a change through graph-sim's
+ * admin API, graph-sim's change notification to the office's webhook, a delta round of the folder,
+ * the publisher; Graph's Outlook limits are enforced. New messages are also timed to their document
+ * in vespa-sim, written by vespa-loader, and to the contact stats of the contacts service (both
+ * running in this JVM on their own catalog subscriptions; the benchmark reads the events from a
+ * third). Changes are spread over several users at a steady rate; the first ones warm the path up
+ * and are not counted. Prints p50, p90, p95, p99 and max over the counted changes of each provider.
+ * {@code bench.scenarios} chooses {@code google}, {@code microsoft} or both (the default), run one
+ * after the other in the same services.
  */
 public final class StreamingBench {
 
@@ -72,103 +65,108 @@ public final class StreamingBench {
 
   private static final Map<String, Change> CHANGES_BY_KEY = new ConcurrentHashMap<>();
 
-  /** New messages whose document vespa-sim does not show yet, by {@code user:messageId}. */
+  /** New messages whose document vespa-sim does not show yet, by {@code user:provider_id}. */
   private static final Map<String, Change> NOT_INDEXED = new ConcurrentHashMap<>();
 
   private StreamingBench() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> users = new ArrayList<>();
-    GoogleSimConfig config =
-        GoogleSimConfig.defaults()
-            .withPort(0)
-            .withThreads(32)
-            .withQuota(QuotaSettings.defaults())
-            .withPubsub(new PubsubTarget(env("PUBSUB_EMULATOR_HOST"), env("PUBSUB_PROJECT_ID")));
-    for (int i = 0; i < USERS; i++) {
-      users.add("stream-" + i + "@acme.test");
-      config =
-          config.withAccount(
-              AccountSpec.of(users.get(i)).withMailbox(new MailboxSpec(200 + i, 30, 0, 5, 0)));
-    }
-    try (GoogleSim sim = GoogleSim.start(config);
-        VespaSim vespa = VespaSim.start(0, ROOT.resolve("infra/vespa/schemas"))) {
+    InJvmServices services = new InJvmServices(ROOT, PREFIX, StreamingBench::env);
+    List<ChangeSource> sources = sources(services);
+    List<String> users = sources.stream().flatMap(s -> s.users().stream()).toList();
+    try (VespaSim vespa = VespaSim.start(0, ROOT.resolve("infra/vespa/schemas"))) {
       applyCatalog();
       Subscriber subscriber = subscribe(PREFIX + "bench-emails");
       Thread watcher = watch(vespa, users);
-      InJvmServices services = new InJvmServices(ROOT, PREFIX, StreamingBench::env);
+      int port = InJvmServices.freePort();
+      List<String> officeArgs = sources.stream().flatMap(s -> s.officeArgs(port).stream()).toList();
       try (ConfigurableApplicationContext loader = services.vespaLoader(vespa);
           ConfigurableApplicationContext contacts = services.contacts();
           ContactStatsWatcher stats = watchContactStats(services);
-          ConfigurableApplicationContext office = services.office(sim)) {
-        startStreaming(office.getBean(BackfillService.class), sim, users);
-        List<Change> warmup = run(sim, users, WARMUP, stats);
-        await(warmup);
-        List<Change> measured = run(sim, users, CHANGES, stats);
-        await(measured);
-        print(measured, sim);
+          ConfigurableApplicationContext office = services.office(port, officeArgs)) {
+        BackfillService backfills = office.getBean(BackfillService.class);
+        List<String> verdicts = new ArrayList<>();
+        for (ChangeSource source : sources) {
+          source.startStreaming(backfills);
+          List<Change> warmup = run(source, WARMUP, stats);
+          await(warmup);
+          List<Change> measured = run(source, CHANGES, stats);
+          await(measured);
+          verdicts.add(FreshnessReport.print(source, measured, RATE, WARMUP));
+        }
+        System.out.println();
+        verdicts.forEach(System.out::println);
       } finally {
         watcher.interrupt();
         subscriber.stopAsync().awaitTerminated(10, TimeUnit.SECONDS);
       }
+    } finally {
+      sources.forEach(ChangeSource::close);
     }
   }
 
-  /** Backfills each user (streaming starts after it) and waits until every mailbox is watched. */
-  private static void startStreaming(BackfillService service, GoogleSim sim, List<String> users)
-      throws InterruptedException {
-    long watchesBefore = sim.stats().requests("gmail.users.watch");
-    users.forEach(u -> service.start(BackfillRequest.defaults(u, "google")).block());
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (sim.stats().requests("gmail.users.watch") - watchesBefore < users.size()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the mailboxes were not watched within 3 minutes");
+  /** {@code bench.scenarios}: {@code google}, {@code microsoft} or both (the default), started. */
+  private static List<ChangeSource> sources(InJvmServices services) {
+    List<ChangeSource> sources = new ArrayList<>();
+    for (String s : System.getProperty("bench.scenarios", "google,microsoft").split(",")) {
+      String name = s.strip().toLowerCase(Locale.ROOT);
+      if (name.equals("google")) {
+        sources.add(
+            GoogleChanges.start(USERS, env("PUBSUB_EMULATOR_HOST"), env("PUBSUB_PROJECT_ID")));
+      } else if (name.equals(MicrosoftChanges.PROVIDER)) {
+        sources.add(MicrosoftChanges.start(USERS, services.officeJdbcUrl()));
+      } else {
+        sources.forEach(ChangeSource::close);
+        throw new IllegalArgumentException(
+            "bench.scenarios (BENCH_SCENARIOS) names google and/or microsoft, not: " + s);
       }
-      Thread.sleep(100);
     }
+    return sources;
   }
 
   /**
-   * {@code count} changes at {@code RATE} per second over the users: every 5th stars a message
-   * whose create has already arrived (an earlier one would be read together with its creation and
-   * rightly yield one create with the latest labels, not an update), the rest add a message.
+   * {@code count} changes at {@code RATE} per second over the source's users: every 5th changes a
+   * message whose create has already arrived, and that is at least the source's {@link
+   * ChangeSource#updateAfter()} old (an earlier one would be read together with its creation and
+   * rightly yield one create with the latest state, not an update), the rest add a message.
    */
-  private static List<Change> run(
-      GoogleSim sim, List<String> users, int count, ContactStatsWatcher stats)
+  private static List<Change> run(ChangeSource source, int count, ContactStatsWatcher stats)
       throws InterruptedException {
+    List<String> users = source.users();
     List<Change> changes = new ArrayList<>();
     List<List<Map.Entry<String, Change>>> added = new ArrayList<>();
     users.forEach(u -> added.add(new ArrayList<>()));
     long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
     long next = System.nanoTime();
     for (int i = 0; i < count; i++) {
-      boolean relabel = i % 5 == 4;
-      int u = relabel ? (i / 5) % users.size() : i % users.size();
+      boolean update = i % 5 == 4;
+      int u = update ? (i / 5) % users.size() : i % users.size();
       String user = users.get(u);
       List<Map.Entry<String, Change>> mine = added.get(u);
+      long now = System.nanoTime();
+      long before = now - source.updateAfter().toNanos();
       Map.Entry<String, Change> seen =
-          mine.stream().filter(e -> e.getValue().arrivedAt != 0).findFirst().orElse(null);
-      Change change = new Change(System.nanoTime());
-      if (relabel && seen != null) {
+          mine.stream()
+              .filter(e -> e.getValue().arrivedAt != 0 && e.getValue().madeAt <= before)
+              .findFirst()
+              .orElse(null);
+      Change change = new Change(now);
+      if (update && seen != null) {
         mine.remove(seen);
         CHANGES_BY_KEY.put(user + ":update:" + seen.getKey(), change);
-        sim.admin().modifyLabels(user, seen.getKey(), List.of("STARRED"), List.of());
+        source.update(user, seen.getKey());
       } else {
-        String subject = "change " + UUID.randomUUID();
-        // The key is known only once google-sim answers; an event that arrives earlier is
+        // The key is known only once the simulator answers; an event that arrives earlier is
         // recorded by the subscriber and picked up here.
-        MessageRef ref =
-            sim.admin()
-                .addMessage(
-                    user, NewMessage.from("Rita Reyes", "rita@partner.test", subject, "text"));
-        Change early = CHANGES_BY_KEY.putIfAbsent(user + ":create:" + ref.id(), change);
+        String id = source.addMessage(user, "change " + UUID.randomUUID());
+        Change early = CHANGES_BY_KEY.putIfAbsent(user + ":create:" + id, change);
         if (early != null) {
           change.arrivedAt = early.arrivedAt;
         }
         change.create = true;
-        NOT_INDEXED.put(user + ":" + ref.id(), change);
-        stats.expect(user, ref.id(), change);
-        mine.add(Map.entry(ref.id(), change));
+        NOT_INDEXED.put(user + ":" + source.provider() + "_" + id, change);
+        stats.expect(user, source.contactItemIds(id), change);
+        mine.add(Map.entry(id, change));
       }
       changes.add(change);
       next += interval;
@@ -186,11 +184,14 @@ public final class StreamingBench {
         .anyMatch(c -> c.arrivedAt == 0 || (c.create && (c.indexedAt == 0 || c.countedAt == 0)))) {
       if (System.nanoTime() > deadline) {
         long missing = changes.stream().filter(c -> c.arrivedAt == 0).count();
+        long updates = changes.stream().filter(c -> c.arrivedAt == 0 && !c.create).count();
         long unindexed = changes.stream().filter(c -> c.create && c.indexedAt == 0).count();
         long uncounted = changes.stream().filter(c -> c.create && c.countedAt == 0).count();
         throw new IllegalStateException(
             missing
-                + " changes never arrived as events, "
+                + " changes never arrived as events ("
+                + updates
+                + " of them updates), "
                 + unindexed
                 + " never in vespa-sim, "
                 + uncounted
@@ -208,7 +209,8 @@ public final class StreamingBench {
               while (!Thread.currentThread().isInterrupted()) {
                 for (String user : users) {
                   for (StoredDocument d : vespa.documents("email", user)) {
-                    String id = d.id().substring(d.id().lastIndexOf(":google_") + 8);
+                    // The document id ends in provider_itemId (base64url or hex: no colon).
+                    String id = d.id().substring(d.id().lastIndexOf(':') + 1);
                     Change c = NOT_INDEXED.remove(user + ":" + id);
                     if (c != null) {
                       c.indexedAt = System.nanoTime();
@@ -281,71 +283,6 @@ public final class StreamingBench {
             .build();
     subscriber.startAsync().awaitRunning();
     return subscriber;
-  }
-
-  private static void print(List<Change> changes, GoogleSim sim) {
-    double[] ms = millis(changes, c -> c.arrivedAt);
-    List<Change> creates = changes.stream().filter(c -> c.create).toList();
-    double[] vespa = millis(creates, c -> c.indexedAt);
-    double[] stats = millis(creates, c -> c.countedAt);
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "changes: %d over %d users at %d/s (every 5th a label change), after %d warm-up changes%n",
-        ms.length,
-        USERS,
-        RATE,
-        WARMUP);
-    System.out.printf(
-        Locale.ROOT,
-        "freshness google-sim change -> EmailEvent on emails: %s  mean %.0f ms%n",
-        percentiles(ms),
-        Arrays.stream(ms).average().orElse(0));
-    System.out.printf(
-        Locale.ROOT,
-        "google-sim: %d notifications, %d history.list calls, %d quota errors%n",
-        sim.stats().gmailNotifications(),
-        sim.stats().requests("gmail.users.history.list"),
-        sim.stats().totalQuotaErrors());
-    System.out.printf(
-        Locale.ROOT,
-        "freshness google-sim new message -> document in vespa-sim (%d, via vespa-loader): %s%n",
-        vespa.length,
-        percentiles(vespa));
-    System.out.printf(
-        Locale.ROOT,
-        "freshness google-sim new message -> contact stats (%d, via contacts): %s%n",
-        stats.length,
-        percentiles(stats));
-    boolean met = meets(ms) && meets(vespa) && meets(stats);
-    System.out.println("target (p50 < 0.5 s, p99 < 2 s): " + (met ? "met" : "NOT met"));
-  }
-
-  /** Milliseconds from each change to {@code seenAt}, sorted. */
-  private static double[] millis(List<Change> changes, ToLongFunction<Change> seenAt) {
-    return changes.stream()
-        .mapToDouble(c -> Math.max(0, seenAt.applyAsLong(c) - c.madeAt) / 1e6)
-        .sorted()
-        .toArray();
-  }
-
-  private static String percentiles(double[] sorted) {
-    return String.format(
-        Locale.ROOT,
-        "p50 %.0f ms  p90 %.0f ms  p99 %.0f ms  max %.0f ms",
-        pct(sorted, 50),
-        pct(sorted, 90),
-        pct(sorted, 99),
-        sorted[sorted.length - 1]);
-  }
-
-  private static boolean meets(double[] sorted) {
-    return pct(sorted, 50) < 500 && pct(sorted, 99) < 2000;
-  }
-
-  private static double pct(double[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
   private static void applyCatalog() {
