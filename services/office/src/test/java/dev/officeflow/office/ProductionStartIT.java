@@ -20,6 +20,8 @@ class ProductionStartIT extends ProductionGuardContract {
         "officeflow.office.tokens.user-service-url", "https://user.officeflow.example",
         "officeflow.office.streaming.calendar.webhook-base-url",
             "https://office.officeflow.example",
+        "officeflow.office.streaming.microsoft.webhook-base-url",
+            "https://office.officeflow.example",
         "officeflow.security.credential", "a-production-office-credential",
         "officeflow.office.backfill.scheduler-enabled", false);
   }
@@ -47,6 +49,26 @@ class ProductionStartIT extends ProductionGuardContract {
             "officeflow.office.streaming.calendar.webhook-base-url",
             "http://localhost:8082",
             "points at this machine"),
+        offender(
+            "officeflow.office.streaming.microsoft.webhook-base-url",
+            "http://localhost:8082",
+            "points at this machine"),
+        offender(
+            "officeflow.office.streaming.microsoft.webhook-base-url",
+            "",
+            "officeflow.office.streaming.microsoft.webhook-base-url is not set"),
+        offender(
+            "officeflow.office.streaming.microsoft.webhook-base-url",
+            "http://office.officeflow.example",
+            "must be https"),
+        offender(
+            "officeflow.office.streaming.microsoft.webhook-base-url",
+            "https://10.1.2.3",
+            "must name a public host"),
+        offender(
+            "officeflow.office.streaming.microsoft.webhook-base-url",
+            "https://office.officeflow.example?secret=1",
+            "must not carry user info, a query or a fragment"),
         offender("officeflow.guard.allow-emulator", false, "the Pub/Sub emulator"),
         offender(
             "officeflow.guard.database-iam-authentication",

@@ -62,7 +62,8 @@ public final class OfficeProcess implements AutoCloseable {
 
   private void awaitReady() {
     await("office process to answer (log: " + log + ")")
-        .atMost(Duration.ofSeconds(90))
+        // Two cores shared with other builds: a cold JVM has been seen to take over 90 s.
+        .atMost(Duration.ofSeconds(180))
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
         .until(() -> !process.isAlive() || api.get("/actuator/health").status() == 200);

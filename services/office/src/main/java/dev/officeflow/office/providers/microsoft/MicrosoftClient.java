@@ -5,6 +5,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.http.middleware.RetryHandler;
 import dev.officeflow.office.adapter.ProviderClient;
 import dev.officeflow.office.adapter.ProviderFailure;
+import dev.officeflow.office.quota.ConcurrencyLimiter;
 import dev.officeflow.office.quota.QuotaLimiter;
 import dev.officeflow.office.tokens.ProviderTokens;
 import java.time.Clock;
@@ -17,10 +18,12 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The way every Graph call is made, as {@code GoogleApi} makes Google's: its Outlook request
- * reserved first, the blocking SDK run on a bounded pool (never the event loop), retried with
- * jittered exponential backoff that never comes before Graph's {@code Retry-After}, and, on a 401,
- * retried once after a token refresh. The SDK's own retry handler is left out of its middleware:
- * its retries would bypass the pacing and count nowhere. Thread-safe.
+ * reserved first, then one of the mailbox's concurrent slots (Graph allows 4 requests in flight per
+ * app and mailbox; {@link ConcurrencyLimiter}, shared by backfill, streaming and every instance),
+ * the blocking SDK run on a bounded pool (never the event loop), retried with jittered exponential
+ * backoff that never comes before Graph's {@code Retry-After}, and, on a 401, retried once after a
+ * token refresh. The SDK's own retry handler is left out of its middleware: its retries would
+ * bypass the pacing and count nowhere. Thread-safe.
  */
 public final class MicrosoftClient implements ProviderClient, AutoCloseable {
 
@@ -33,6 +36,7 @@ public final class MicrosoftClient implements ProviderClient, AutoCloseable {
   private final MicrosoftSettings settings;
   private final MicrosoftQuota quota;
   private final QuotaLimiter limiter;
+  private final ConcurrencyLimiter concurrency;
   private final ProviderTokens tokens;
   private final Clock clock;
   private final OkHttpClient http;
@@ -42,11 +46,13 @@ public final class MicrosoftClient implements ProviderClient, AutoCloseable {
       MicrosoftSettings settings,
       MicrosoftQuota quota,
       QuotaLimiter limiter,
+      ConcurrencyLimiter concurrency,
       ProviderTokens tokens,
       Clock clock) {
     this.settings = settings;
     this.quota = quota;
     this.limiter = limiter;
+    this.concurrency = concurrency;
     this.tokens = tokens;
     this.clock = clock;
     this.http = http(settings);
@@ -87,8 +93,14 @@ public final class MicrosoftClient implements ProviderClient, AutoCloseable {
         Mono.fromCallable(() -> call.call(s))
             .subscribeOn(scheduler)
             .onErrorMap(e -> MicrosoftFailures.of(method, e, clock));
+    Mono<T> limited =
+        concurrency.limited(
+            MicrosoftQuota.OUTLOOK + ":" + s.userId(),
+            settings.concurrentRequests(),
+            settings.concurrencyLease(),
+            once);
     return limiter
-        .paced(s.userId(), quota.outlook(), 1, once)
+        .paced(s.userId(), quota.outlook(), 1, limited)
         .onErrorResume(
             ProviderFailure.class,
             f -> {

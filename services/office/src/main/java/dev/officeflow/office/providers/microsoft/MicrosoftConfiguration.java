@@ -1,5 +1,6 @@
 package dev.officeflow.office.providers.microsoft;
 
+import dev.officeflow.office.quota.ConcurrencyLimiter;
 import dev.officeflow.office.quota.QuotaLimiter;
 import dev.officeflow.office.tokens.ProviderTokens;
 import java.time.Clock;
@@ -17,8 +18,9 @@ class MicrosoftConfiguration {
       MicrosoftSettings settings,
       MicrosoftQuota quota,
       QuotaLimiter limiter,
+      ConcurrencyLimiter concurrency,
       ProviderTokens tokens,
       Clock clock) {
-    return new MicrosoftClient(settings, quota, limiter, tokens, clock);
+    return new MicrosoftClient(settings, quota, limiter, concurrency, tokens, clock);
   }
 }

@@ -20,6 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailPageSize messages per page ({@code $top}); default 100, at most 1,000 (Graph's limit)
  * @param calendarPageSize events per {@code calendarView} page; default 100, at most 1,000
  * @param contactsPageSize contacts per page; default 100, at most 1,000
+ * @param concurrentRequests Graph calls in flight per mailbox across every office instance
+ *     (backfill and streaming together); default 4, Graph's limit for Outlook resources per app and
+ *     mailbox
+ * @param concurrencyLease how long a call's slot is held at most: a process that dies mid-call
+ *     frees it then; default 30 s, and longer than {@code request-timeout}, so a live call never
+ *     loses its slot
  */
 @ConfigurationProperties("officeflow.office.microsoft")
 public record MicrosoftSettings(
@@ -31,12 +37,20 @@ public record MicrosoftSettings(
     @DefaultValue("64") int threads,
     @DefaultValue("100") int mailPageSize,
     @DefaultValue("100") int calendarPageSize,
-    @DefaultValue("100") int contactsPageSize) {
+    @DefaultValue("100") int contactsPageSize,
+    @DefaultValue("4") int concurrentRequests,
+    @DefaultValue("30s") Duration concurrencyLease) {
 
   /** Graph's largest {@code $top}. */
   public static final int MAX_PAGE_SIZE = 1000;
 
   public MicrosoftSettings {
+    if (concurrentRequests < 1) {
+      throw new IllegalArgumentException("concurrent-requests must be at least 1");
+    }
+    if (concurrencyLease.compareTo(requestTimeout) <= 0) {
+      throw new IllegalArgumentException("concurrency-lease must be longer than request-timeout");
+    }
     graphUrl = graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
     for (int size : new int[] {mailPageSize, calendarPageSize, contactsPageSize}) {
       if (size < 1 || size > MAX_PAGE_SIZE) {

@@ -20,7 +20,9 @@ class MicrosoftClientTest {
           4,
           100,
           100,
-          100);
+          100,
+          4,
+          Duration.ofSeconds(30));
 
   @Test
   void aRetryNeverComesBeforeGraphsRetryAfter() {

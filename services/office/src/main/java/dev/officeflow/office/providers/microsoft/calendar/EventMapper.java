@@ -86,7 +86,7 @@ public final class EventMapper {
   }
 
   /** Graph's local date-time in its named zone; a zone Java does not know is read as UTC. */
-  static Optional<Instant> instant(@Nullable DateTimeTimeZone t) {
+  public static Optional<Instant> instant(@Nullable DateTimeTimeZone t) {
     if (t == null || t.getDateTime() == null) {
       return Optional.empty();
     }

@@ -2,6 +2,8 @@ package dev.officeflow.office.providers.microsoft.mail;
 
 import dev.officeflow.office.backfill.BackfillSource;
 import dev.officeflow.office.providers.microsoft.MicrosoftClient;
+import dev.officeflow.office.providers.microsoft.StreamPositions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 class OutlookMailConfiguration {
 
   @Bean
-  BackfillSource microsoftMailBackfillSource(MicrosoftClient client) {
-    return new MailSource(new MailReader(client));
+  BackfillSource microsoftMailBackfillSource(
+      MicrosoftClient client, ObjectProvider<StreamPositions> positions) {
+    return StreamPositions.before(
+        new MailSource(new MailReader(client)),
+        positions.getIfAvailable(() -> StreamPositions.NONE));
   }
 }

@@ -19,7 +19,12 @@ final class ClientGraphCalls implements GraphCalls {
 
   @Override
   public Mono<GraphUser> open(String userId, String provider) {
-    return client.open(userId).map(session -> new SessionUser(client, session));
+    return client.open(userId).map(this::user);
+  }
+
+  /** The session a backfill run opened, as a streaming {@link GraphUser}. */
+  GraphUser user(MicrosoftSession session) {
+    return new SessionUser(client, session);
   }
 
   private record SessionUser(MicrosoftClient client, MicrosoftSession session)

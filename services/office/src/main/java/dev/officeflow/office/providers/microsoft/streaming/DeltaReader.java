@@ -35,7 +35,16 @@ final class DeltaReader {
       @Nullable String deltaLink) {}
 
   /** Where a round from scratch starts: the windows are fixed in the links Graph returns. */
-  record Windows(Instant mailSince, Instant calendarStart, Instant calendarEnd) {}
+  record Windows(Instant mailSince, Instant calendarStart, Instant calendarEnd) {
+
+    /** The windows streaming reads around {@code anchor}, as its settings size them. */
+    static Windows around(Instant anchor, MicrosoftStreamingSettings settings) {
+      return new Windows(
+          anchor.minus(settings.mailWindow()),
+          anchor.minus(settings.calendarBack()),
+          anchor.plus(settings.calendarAhead()));
+    }
+  }
 
   private final int pageSize;
 

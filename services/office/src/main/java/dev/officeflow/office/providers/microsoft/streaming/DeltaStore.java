@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,10 +26,17 @@ final class DeltaStore {
       "user_id = :user AND provider = :provider AND resource = :resource";
   private static final String LEASE = " * interval '1 millisecond'";
 
-  /** Where a round starts: the stored delta link, else the first round's lower bound. */
-  record DeltaState(@Nullable String deltaLink, @Nullable Instant syncFrom) {}
+  /**
+   * Where a round starts: the stored delta link, else the first round's lower bound; for the
+   * calendar view, the end of the window its link is bound to.
+   */
+  record DeltaState(
+      @Nullable String deltaLink,
+      @Nullable Instant syncFrom,
+      @Nullable Instant windowEnd,
+      int failures) {}
 
-  private static final DeltaState NONE = new DeltaState(null, null);
+  private static final DeltaState NONE = new DeltaState(null, null, null, 0);
 
   private final DatabaseClient db;
 
@@ -52,6 +60,46 @@ final class DeltaStore {
             ? spec.bindNull("from", OffsetDateTime.class)
             : spec.bind("from", time(syncFrom));
     return spec.fetch().rowsUpdated().map(rows -> rows == 1);
+  }
+
+  /**
+   * Whether job {@code jobId} still has to take the position of {@code key}: not when it took it
+   * already, nor when the resource has a delta link (streaming's own, or another job's: an older
+   * position re-reads more, never less).
+   */
+  Mono<Boolean> positionNeeded(ResourceKey key, UUID jobId) {
+    return bind(
+            db.sql(
+                "SELECT count(*) AS n FROM microsoft_delta WHERE "
+                    + KEY
+                    + " AND (delta_link IS NOT NULL OR position_job = :job)"),
+            key)
+        .bind("job", jobId)
+        .map(row -> row.get("n", Long.class))
+        .one()
+        .map(n -> n == 0);
+  }
+
+  /**
+   * Stores the delta link a backfill took before it read {@code key}; a link stored meanwhile (a
+   * round of streaming) is kept.
+   */
+  Mono<Boolean> position(
+      ResourceKey key, UUID jobId, String deltaLink, @Nullable Instant windowEnd) {
+    GenericExecuteSpec spec =
+        bind(
+                db.sql(
+                    "INSERT INTO microsoft_delta (user_id, provider, resource, delta_link,"
+                        + " position_job, window_end, pending) VALUES (:user, :provider,"
+                        + " :resource, :link, :job, :end, false)"
+                        + " ON CONFLICT (user_id, provider, resource) DO UPDATE SET"
+                        + " delta_link = EXCLUDED.delta_link, sync_from = NULL,"
+                        + " position_job = EXCLUDED.position_job, window_end = EXCLUDED.window_end"
+                        + " WHERE microsoft_delta.delta_link IS NULL"),
+                key)
+            .bind("job", jobId)
+            .bind("link", deltaLink);
+    return end(spec, windowEnd).fetch().rowsUpdated().map(rows -> rows > 0);
   }
 
   /** Marks {@code key} as refused by Graph for good (403), or clears the mark. */
@@ -83,7 +131,8 @@ final class DeltaStore {
                     + " WHERE "
                     + KEY
                     + " AND pending AND (sync_owner IS NULL OR sync_expires_at < now())"
-                    + " RETURNING delta_link, sync_from"),
+                    + " AND (retry_at IS NULL OR retry_at <= now())"
+                    + " RETURNING delta_link, sync_from, window_end, failures"),
             key)
         .bind("run", run)
         .bind("lease", lease.toMillis())
@@ -105,7 +154,8 @@ final class DeltaStore {
                     + " END WHERE "
                     + KEY
                     + " AND sync_owner = :run"
-                    + " RETURNING sync_owner IS NOT NULL AS again, delta_link, sync_from"),
+                    + " RETURNING sync_owner IS NOT NULL AS again, delta_link, sync_from, window_end,"
+                    + " failures"),
             key)
         .bind("run", run)
         .bind("lease", lease.toMillis())
@@ -114,26 +164,39 @@ final class DeltaStore {
         .filter(state -> state != NONE);
   }
 
-  /** After a failed round: the lease back, the round still pending. */
-  Mono<Boolean> releaseFailed(ResourceKey key, String run) {
+  /**
+   * After a failed round: the lease back, the round still pending but not claimed before {@code
+   * wait} has passed, the failure counted and its reason kept.
+   */
+  Mono<Boolean> releaseFailed(ResourceKey key, String run, Duration wait, String error) {
     return updated(
-        "UPDATE microsoft_delta SET sync_owner = NULL, sync_expires_at = NULL, pending = true"
-            + " WHERE "
+        "UPDATE microsoft_delta SET sync_owner = NULL, sync_expires_at = NULL, pending = true,"
+            + " failures = failures + 1, retry_at = now() + :wait"
+            + LEASE
+            + ", last_error = :error WHERE "
             + KEY
             + " AND sync_owner = :run",
         key,
-        s -> s.bind("run", run));
+        s -> s.bind("run", run).bind("wait", wait.toMillis()).bind("error", error));
   }
 
   /** Stores the link of a round whose events are published; false without the lease. */
-  Mono<Boolean> saveLink(ResourceKey key, String run, String deltaLink) {
+  Mono<Boolean> saveLink(
+      ResourceKey key, String run, String deltaLink, @Nullable Instant windowEnd) {
     return updated(
-        "UPDATE microsoft_delta SET delta_link = :link, sync_from = NULL, last_synced_at = now()"
-            + " WHERE "
+        "UPDATE microsoft_delta SET delta_link = :link, sync_from = NULL, last_synced_at = now(),"
+            + " window_end = coalesce(:end, window_end), failures = 0, retry_at = NULL,"
+            + " last_error = NULL WHERE "
             + KEY
             + " AND sync_owner = :run",
         key,
-        s -> s.bind("run", run).bind("link", deltaLink));
+        s -> end(s.bind("run", run).bind("link", deltaLink), windowEnd));
+  }
+
+  private static GenericExecuteSpec end(GenericExecuteSpec spec, @Nullable Instant windowEnd) {
+    return windowEnd == null
+        ? spec.bindNull("end", OffsetDateTime.class)
+        : spec.bind("end", time(windowEnd));
   }
 
   /** Takes the subscription lease of {@code key}: only its holder creates or renews. */
@@ -207,8 +270,12 @@ final class DeltaStore {
 
   private static DeltaState state(Readable row) {
     OffsetDateTime from = row.get("sync_from", OffsetDateTime.class);
+    OffsetDateTime end = row.get("window_end", OffsetDateTime.class);
     return new DeltaState(
-        row.get("delta_link", String.class), from == null ? null : from.toInstant());
+        row.get("delta_link", String.class),
+        from == null ? null : from.toInstant(),
+        end == null ? null : end.toInstant(),
+        Objects.requireNonNullElse(row.get("failures", Integer.class), 0));
   }
 
   static OffsetDateTime time(Instant instant) {

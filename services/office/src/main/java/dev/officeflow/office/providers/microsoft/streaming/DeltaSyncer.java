@@ -13,11 +13,15 @@ import dev.officeflow.office.providers.microsoft.streaming.DeltaStore.DeltaState
 import dev.officeflow.office.providers.microsoft.streaming.GraphCalls.GraphUser;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.publish.EventPublisher;
+import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,7 +35,9 @@ import reactor.core.publisher.Mono;
  * {@code pending} set, and the running one reads again before it lets go, so a burst of
  * notifications costs one or two rounds. The delta link is stored only after the round's events are
  * published; a refused one (410 {@code syncStateNotFound} or {@code resyncRequired}) costs one
- * round from scratch, every item published again with the same keys.
+ * round from scratch, every item published again with the same keys. A failed round backs the
+ * resource off ({@link RoundBackoff}); the calendar view's window moves forward when due ({@link
+ * CalendarWindow}).
  */
 final class DeltaSyncer {
 
@@ -46,6 +52,14 @@ final class DeltaSyncer {
   private final MicrosoftStreamingSettings settings;
   private final Clock clock;
   private final String instanceId;
+  private final CalendarWindow window;
+  private final RoundBackoff backoff;
+  private final Counter roundFailures;
+
+  /**
+   * Instances' and the database's clocks differ a little: a retry comes this much after its due.
+   */
+  private static final Duration RETRY_SLACK = Duration.ofMillis(500);
 
   DeltaSyncer(
       DeltaStore store,
@@ -56,7 +70,8 @@ final class DeltaSyncer {
       StreamingMetrics metrics,
       MicrosoftStreamingSettings settings,
       Clock clock,
-      String instanceId) {
+      String instanceId,
+      Counter roundFailures) {
     this.store = store;
     this.graph = graph;
     this.reader = reader;
@@ -66,6 +81,13 @@ final class DeltaSyncer {
     this.settings = settings;
     this.clock = clock;
     this.instanceId = instanceId;
+    this.window = new CalendarWindow(settings, clock);
+    this.backoff =
+        new RoundBackoff(
+            settings.roundBackoff(),
+            settings.maxRoundBackoff(),
+            ThreadLocalRandom.current()::nextDouble);
+    this.roundFailures = roundFailures;
   }
 
   /** Asks for a round of {@code key} and runs it unless a running one will. */
@@ -85,12 +107,39 @@ final class DeltaSyncer {
   private Mono<Void> loop(ResourceKey key, String run, DeltaState state) {
     return round(key, run, state)
         .then(Mono.defer(() -> store.finish(key, run, settings.lease())))
-        .onErrorResume(
-            e -> {
-              LOG.warn("microsoft {}: delta round failed, left pending: {}", key, e.toString());
-              return store.releaseFailed(key, run).then(Mono.empty());
-            })
+        .onErrorResume(e -> failed(key, run, state, e).then(Mono.empty()))
         .flatMap(next -> loop(key, run, next));
+  }
+
+  /**
+   * A failed round backs off ({@link RoundBackoff}): the failure is counted, logged and stored with
+   * the resource, and this instance runs the round again when the wait is over (any instance's
+   * notification or safety-net poll would too, no earlier).
+   */
+  private Mono<Void> failed(ResourceKey key, String run, DeltaState state, Throwable e) {
+    int failures = state.failures() + 1;
+    Duration wait = backoff.after(failures, e);
+    roundFailures.increment();
+    LOG.warn(
+        "microsoft {}: delta round failed ({} in a row), next round in {} ms: {}",
+        key,
+        failures,
+        wait.toMillis(),
+        e.toString());
+    return store
+        .releaseFailed(key, run, wait, String.valueOf(e.getMessage()))
+        .filter(released -> released)
+        .doOnNext(released -> retryAfter(key, wait))
+        .then();
+  }
+
+  /**
+   * Runs the round again once its wait is over, a little after, as the database's clock sees it.
+   */
+  private void retryAfter(ResourceKey key, Duration wait) {
+    Mono.delay(wait.plus(RETRY_SLACK))
+        .then(Mono.defer(() -> drain(key)))
+        .subscribe(null, e -> LOG.warn("microsoft {}: retry round failed: {}", key, e.toString()));
   }
 
   private Mono<Void> round(ResourceKey key, String run, DeltaState state) {
@@ -99,61 +148,99 @@ final class DeltaSyncer {
         .flatMap(
             user ->
                 rounds(user, key, state).onErrorResume(DeltaSyncer::gone, e -> resync(user, key)))
-        .flatMap(link -> store.saveLink(key, run, link))
+        .flatMap(r -> store.saveLink(key, run, r.deltaLink(), r.windowEnd()))
         .filter(saved -> saved && state.deltaLink() != null)
         .doOnNext(saved -> metrics.deltas.increment())
         .then();
   }
 
-  /** The round from the stored link, else from scratch; answers the next delta link. */
-  private Mono<String> rounds(GraphUser user, ResourceKey key, DeltaState state) {
+  /** A round's outcome: the next delta link, and the calendar window's end when it was set. */
+  private record Round(String deltaLink, @Nullable Instant windowEnd) {}
+
+  /**
+   * The round from the stored link (then, for the calendar view when its window is due to move, a
+   * round over the moved window), else from scratch; answers the next delta link.
+   */
+  private Mono<Round> rounds(GraphUser user, ResourceKey key, DeltaState state) {
     if (state.deltaLink() != null) {
-      return pages(
-          user,
-          key,
-          reader.follow(user, key.resource(), state.deltaLink()),
-          null,
-          SyncType.REAL_TIME);
+      Instant started = clock.instant();
+      Mono<Round> followed =
+          pages(
+                  user,
+                  key,
+                  reader.follow(user, key.resource(), state.deltaLink()),
+                  item -> true,
+                  SyncType.REAL_TIME)
+              .map(link -> new Round(link, null));
+      if (key.resource() != GraphResource.EVENTS || !window.due(state.windowEnd())) {
+        return followed;
+      }
+      return followed.then(Mono.defer(() -> moveWindow(user, key, state.windowEnd(), started)));
     }
+    Windows windows = windows(state.syncFrom());
+    Instant since = state.syncFrom();
     return pages(
-        user,
+            user,
+            key,
+            reader.first(user, key.resource(), windows),
+            item -> since == null || changedSince(item, since),
+            SyncType.INCREMENTAL_SYNC)
+        .map(link -> new Round(link, windows.calendarEnd()));
+  }
+
+  /**
+   * The calendar view's window moved forward ({@link CalendarWindow}): a round from scratch over
+   * the new window replaces the old delta, publishing only what the old one could not have seen.
+   * Nothing is deleted: a from-scratch round reports no removals, so events that merely left the
+   * window stay as they are.
+   */
+  private Mono<Round> moveWindow(
+      GraphUser user, ResourceKey key, @Nullable Instant oldEnd, Instant followedAt) {
+    Windows windows = windows(null);
+    LOG.info(
+        "microsoft {}: calendar window moves to {}..{}",
         key,
-        reader.first(user, key.resource(), windows(state.syncFrom())),
-        state.syncFrom(),
-        SyncType.INCREMENTAL_SYNC);
+        windows.calendarStart(),
+        windows.calendarEnd());
+    Instant changedAfter = followedAt.minus(settings.catchUpMargin());
+    return pages(
+            user,
+            key,
+            reader.first(user, key.resource(), windows),
+            item -> window.unseen(item, oldEnd) || changedSince(item, changedAfter),
+            SyncType.INCREMENTAL_SYNC)
+        .map(link -> new Round(link, windows.calendarEnd()));
   }
 
   /**
    * Graph lost the delta state: everything in the resource's window is read and published again.
    */
-  private Mono<String> resync(GraphUser user, ResourceKey key) {
+  private Mono<Round> resync(GraphUser user, ResourceKey key) {
     LOG.info("microsoft {}: delta link refused, reading the resource from scratch", key);
     metrics.resyncs.increment();
+    Windows windows = windows(null);
     return pages(
-        user,
-        key,
-        reader.first(user, key.resource(), windows(null)),
-        null,
-        SyncType.INCREMENTAL_SYNC);
+            user,
+            key,
+            reader.first(user, key.resource(), windows),
+            item -> true,
+            SyncType.INCREMENTAL_SYNC)
+        .map(link -> new Round(link, windows.calendarEnd()));
   }
 
-  /** Publishes page after page; answers the round's delta link. */
+  /** Publishes page after page what {@code publish} selects; answers the round's delta link. */
   private Mono<String> pages(
       GraphUser user,
       ResourceKey key,
       Mono<DeltaPage> page,
-      @Nullable Instant changedSince,
+      Predicate<OutlookItem> publish,
       SyncType type) {
-    return page.flatMap(p -> publish(user, key, p, changedSince, type).thenReturn(p))
+    return page.flatMap(p -> publish(user, key, p, publish, type).thenReturn(p))
         .flatMap(
             p -> {
               if (p.nextLink() != null) {
                 return pages(
-                    user,
-                    key,
-                    reader.follow(user, key.resource(), p.nextLink()),
-                    changedSince,
-                    type);
+                    user, key, reader.follow(user, key.resource(), p.nextLink()), publish, type);
               }
               return Mono.justOrEmpty(p.deltaLink())
                   .switchIfEmpty(Mono.error(() -> noDeltaLink(key)));
@@ -161,15 +248,17 @@ final class DeltaSyncer {
   }
 
   private Mono<Void> publish(
-      GraphUser user, ResourceKey key, DeltaPage page, @Nullable Instant since, SyncType type) {
+      GraphUser user,
+      ResourceKey key,
+      DeltaPage page,
+      Predicate<OutlookItem> selected,
+      SyncType type) {
     ChangeMappings.Context context =
         new ChangeMappings.Context(
             key.userId(), user.credential().accountEmail(), key.provider(), key.resource());
     List<OfficeEvent> out =
         Stream.concat(
-                page.changed().stream()
-                    .filter(item -> since == null || changedSince(item, since))
-                    .map(item -> mapped(context, item, type)),
+                page.changed().stream().filter(selected).map(item -> mapped(context, item, type)),
                 page.removed().stream().map(id -> mappings.removed(context, id, type)))
             .flatMap(Optional::stream)
             .toList();
@@ -222,11 +311,7 @@ final class DeltaSyncer {
   }
 
   private Windows windows(@Nullable Instant syncFrom) {
-    Instant anchor = syncFrom == null ? clock.instant() : syncFrom;
-    return new Windows(
-        anchor.minus(settings.mailWindow()),
-        anchor.minus(settings.calendarBack()),
-        anchor.plus(settings.calendarAhead()));
+    return Windows.around(syncFrom == null ? clock.instant() : syncFrom, settings);
   }
 
   private static boolean gone(Throwable e) {

@@ -20,9 +20,12 @@ import reactor.core.publisher.Mono;
  * {@code Calendars.Read}, contacts with {@code Contacts.Read}). A user needs work when no resource
  * streams yet, or one has no subscription that stays live past the renewal horizon ({@code
  * renew-before}); is live while every streamed resource has a subscription that has not expired.
- * The work registers each resource (its first delta round publishes what changed since the backfill
- * began), creates, renews or recreates its subscription, and runs the first round; a resource the
- * grant no longer covers has its subscription deleted and is forgotten.
+ * The work registers each resource, creates, renews or recreates its subscription, and runs the
+ * first round: from the position the backfill took before it read ({@link DeltaPositions}), so it
+ * publishes exactly what changed since, deletions included; a resource without one (a job from
+ * before positions, or one Graph refused) reads from scratch and publishes what was modified since
+ * the backfill began. A resource the grant no longer covers has its subscription deleted and is
+ * forgotten.
  */
 final class MicrosoftStreamSource implements StreamSource {
 

@@ -2,6 +2,7 @@ package dev.officeflow.office.providers.microsoft.streaming;
 
 import dev.officeflow.office.lifecycle.ProviderWatches;
 import dev.officeflow.office.providers.microsoft.MicrosoftClient;
+import dev.officeflow.office.providers.microsoft.StreamPositions;
 import dev.officeflow.office.streaming.StreamingMetrics;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -43,6 +45,9 @@ class MicrosoftStreamingConfiguration {
   /** Notifications refused: unknown subscription or wrong {@code clientState}. */
   static final String FORGED = StreamingMetrics.PREFIX + "forged";
 
+  /** Delta rounds that failed after their requests' retries; each backs its resource off. */
+  static final String ROUND_FAILURES = StreamingMetrics.PREFIX + "round_failures";
+
   @Bean
   MicrosoftParts microsoftStreamingParts(
       DatabaseClient db,
@@ -51,25 +56,33 @@ class MicrosoftStreamingConfiguration {
       RuntimeProperties runtime,
       MeterRegistry registry,
       MicrosoftStreamingSettings settings,
-      Clock clock) {
+      Clock clock,
+      Environment environment) {
+    WebhookUrl.check(settings.webhookBaseUrl(), environment);
     String instance = settings.instanceId().isBlank() ? instanceId() : settings.instanceId();
-    GraphCalls graph = new ClientGraphCalls(client);
+    ClientGraphCalls graph = new ClientGraphCalls(client);
     DeltaStore deltas = new DeltaStore(db);
     SubscriptionStore subscriptions = new SubscriptionStore(db);
     StreamingMetrics metrics = new StreamingMetrics(registry, MicrosoftStreamSource.NAME);
     ChangeMappings mappings =
         new MappedChanges(runtime.service().name(), runtime.service().version(), clock);
+    DeltaReader reader = new DeltaReader(settings.pageSize());
+    Counter roundFailures =
+        Counter.builder(ROUND_FAILURES)
+            .tag("source", MicrosoftStreamSource.NAME)
+            .register(registry);
     DeltaSyncer syncer =
         new DeltaSyncer(
             deltas,
             graph,
-            new DeltaReader(settings.pageSize()),
+            reader,
             mappings,
             publisher,
             metrics,
             settings,
             clock,
-            instance);
+            instance,
+            roundFailures);
     SubscriptionKeeper keeper =
         new SubscriptionKeeper(deltas, subscriptions, metrics, settings, clock, instance);
     Counter forged =
@@ -78,7 +91,8 @@ class MicrosoftStreamingConfiguration {
         new NotificationHandler(subscriptions, keeper, syncer, graph, metrics, forged);
     MicrosoftStreamSource source =
         new MicrosoftStreamSource(deltas, subscriptions, keeper, syncer, graph, settings);
-    return new MicrosoftParts(source, handler);
+    DeltaPositions positions = new DeltaPositions(deltas, graph, reader, settings, clock);
+    return new MicrosoftParts(source, handler, positions);
   }
 
   /** What the streaming reconciler starts, repairs and renews. */
@@ -91,6 +105,12 @@ class MicrosoftStreamingConfiguration {
   @Bean
   ProviderWatches microsoftProviderWatches(MicrosoftParts parts) {
     return parts.source()::purge;
+  }
+
+  /** The backfill's Microsoft sources take streaming's start through this before they read. */
+  @Bean
+  StreamPositions microsoftStreamPositions(MicrosoftParts parts) {
+    return parts.positions();
   }
 
   @Bean
@@ -110,7 +130,7 @@ class MicrosoftStreamingConfiguration {
                 summary = "Microsoft Graph's change notifications",
                 description =
                     "Public: Graph sends no credential. With `validationToken`, Graph's handshake:"
-                        + " the decoded token comes back as text/plain. Otherwise a"
+                        + " the decoded token comes back as text/plain (nosniff). Otherwise a"
                         + " changeNotificationCollection whose every notification must name a"
                         + " known subscription and carry its clientState; each asks for a delta"
                         + " round of its user and resource, which runs after the answer.",
@@ -119,12 +139,16 @@ class MicrosoftStreamingConfiguration {
                 responses = {
                   @ApiResponse(responseCode = "200", description = "The handshake's token."),
                   @ApiResponse(responseCode = "202", description = "Accepted."),
-                  @ApiResponse(responseCode = "400", description = "Not a notification body."),
+                  @ApiResponse(
+                      responseCode = "400",
+                      description =
+                          "Not a notification body, or a validationToken over 1,024 characters."),
                   @ApiResponse(
                       responseCode = "401",
                       description =
                           "A notification with an unknown subscription or a wrong clientState;"
-                              + " it changes nothing.")
+                              + " it changes nothing."),
+                  @ApiResponse(responseCode = "413", description = "A body over 1 MiB.")
                 })),
     @RouterOperation(
         path = NotificationWebhook.LIFECYCLE,
@@ -143,8 +167,12 @@ class MicrosoftStreamingConfiguration {
                 responses = {
                   @ApiResponse(responseCode = "200", description = "The handshake's token."),
                   @ApiResponse(responseCode = "202", description = "Accepted."),
-                  @ApiResponse(responseCode = "400", description = "Not a notification body."),
-                  @ApiResponse(responseCode = "401", description = "Refused; nothing runs.")
+                  @ApiResponse(
+                      responseCode = "400",
+                      description =
+                          "Not a notification body, or a validationToken over 1,024 characters."),
+                  @ApiResponse(responseCode = "401", description = "Refused; nothing runs."),
+                  @ApiResponse(responseCode = "413", description = "A body over 1 MiB.")
                 }))
   })
   RouterFunction<ServerResponse> microsoftWebhookRoutes(MicrosoftParts parts) {
@@ -155,7 +183,8 @@ class MicrosoftStreamingConfiguration {
   }
 
   /** The feature's inner pieces, wired once. */
-  record MicrosoftParts(MicrosoftStreamSource source, NotificationHandler handler) {}
+  record MicrosoftParts(
+      MicrosoftStreamSource source, NotificationHandler handler, DeltaPositions positions) {}
 
   /** Host, process and a random suffix: a restarted process is a new lease owner. */
   private static String instanceId() {

@@ -21,11 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendarBack the calendar delta's window starts this long before the backfill; default 30
  *     days
  * @param calendarAhead and ends this long after it; default 30 days
+ * @param calendarShift the calendar view's window moves forward (a round over the new window
+ *     replaces its delta) once "now" has moved this far past the window's anchor; default 1 day, so
+ *     the window always reaches at least {@code calendar-ahead} less a day ahead
  * @param catchUpMargin the first round publishes what changed since the backfill's start less this,
  *     for clock skew; default 5 min
  * @param pollInterval the safety-net delta round of every resource, for notifications that never
  *     arrived (and were not reported {@code missed}), run by the reconciler; default 15 min
  * @param lease how long a delta or subscription lease holds without being released; default 2 min
+ * @param roundBackoff after a delta round fails (its requests' own retries spent), the resource's
+ *     next round waits this long, doubled with each further failure, with ±50 % jitter, and never
+ *     less than Graph's {@code Retry-After}; default 30 s
+ * @param maxRoundBackoff the longest such wait; default 15 min (the safety-net poll's interval)
  * @param instanceId this instance's name in leases; default host, pid and a random suffix
  */
 @ConfigurationProperties("officeflow.office.streaming.microsoft")
@@ -38,9 +45,12 @@ public record MicrosoftStreamingSettings(
     @DefaultValue("30d") Duration mailWindow,
     @DefaultValue("30d") Duration calendarBack,
     @DefaultValue("30d") Duration calendarAhead,
+    @DefaultValue("1d") Duration calendarShift,
     @DefaultValue("5m") Duration catchUpMargin,
     @DefaultValue("15m") Duration pollInterval,
     @DefaultValue("2m") Duration lease,
+    @DefaultValue("30s") Duration roundBackoff,
+    @DefaultValue("15m") Duration maxRoundBackoff,
     @DefaultValue("") String instanceId) {
 
   /** Graph's longest subscription for Outlook resources. */
@@ -56,6 +66,11 @@ public record MicrosoftStreamingSettings(
     }
     if (renewBefore.compareTo(lifetime) >= 0) {
       throw new IllegalArgumentException("renew-before must be shorter than lifetime");
+    }
+    for (Duration d : new Duration[] {calendarShift, roundBackoff, maxRoundBackoff}) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("calendar-shift and round backoffs must be positive");
+      }
     }
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException("page-size must be 1..1000");

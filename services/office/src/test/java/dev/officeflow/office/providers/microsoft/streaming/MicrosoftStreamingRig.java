@@ -69,6 +69,11 @@ final class MicrosoftStreamingRig implements AutoCloseable {
 
   /** Small mailboxes: a first delta round reads a few pages. */
   static MicrosoftStreamingRig start(String... accounts) {
+    return start(Map.of(), accounts);
+  }
+
+  /** As {@link #start(String...)}, with {@code settings} over the office's properties. */
+  static MicrosoftStreamingRig start(Map<String, Object> settings, String... accounts) {
     GraphSimConfig config = GraphSimConfig.defaults().withPort(0);
     for (int i = 0; i < accounts.length; i++) {
       config =
@@ -85,6 +90,7 @@ final class MicrosoftStreamingRig implements AutoCloseable {
     p.put("officeflow.office.streaming.microsoft.webhook-base-url", "http://127.0.0.1:" + port);
     p.put("officeflow.office.streaming.calendar.tick-interval", "1h");
     p.put("officeflow.office.streaming.reconciler.interval", "1h");
+    p.putAll(settings);
     ServiceUnderTest office = ServiceUnderTest.of(OfficeApplication.class).properties(p).start();
     return new MicrosoftStreamingRig(sim, office, new PublishedEvents(prefix), prefix, port);
   }
@@ -190,6 +196,16 @@ final class MicrosoftStreamingRig implements AutoCloseable {
         .block();
   }
 
+  /** The end of the window the user's calendar view delta is bound to. */
+  Instant windowEnd(String user) {
+    return db().sql(
+            "SELECT window_end FROM microsoft_delta WHERE user_id = :u AND resource = 'events'")
+        .bind("u", user)
+        .map(row -> row.get("window_end", java.time.OffsetDateTime.class).toInstant())
+        .one()
+        .block();
+  }
+
   /** Resources of the user whose last delta round is older than {@code age}. */
   long syncedBefore(String user, Duration age) {
     return db().sql(
@@ -230,7 +246,12 @@ final class MicrosoftStreamingRig implements AutoCloseable {
 
   /** Posts a notification body to the office's webhook ({@code path}); answers the status. */
   int notify(String path, String body) {
-    return send("POST", "http://127.0.0.1:" + port + path, body).statusCode();
+    return post(path, body).statusCode();
+  }
+
+  /** Posts {@code body} to the office's webhook ({@code path}); the whole answer. */
+  HttpResponse<String> post(String path, String body) {
+    return send("POST", "http://127.0.0.1:" + port + path, body);
   }
 
   private HttpResponse<String> send(String method, String url, String body) {

@@ -33,9 +33,12 @@ class MicrosoftStreamingSettingsTest {
             Duration.ofDays(30),
             Duration.ofDays(30),
             Duration.ofDays(30),
+            Duration.ofDays(1),
             Duration.ofMinutes(5),
             Duration.ofMinutes(15),
             Duration.ofMinutes(2),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(15),
             "");
 
     assertThat(s.notificationUrl())
@@ -53,9 +56,12 @@ class MicrosoftStreamingSettingsTest {
         Duration.ofDays(30),
         Duration.ofDays(30),
         Duration.ofDays(30),
+        Duration.ofDays(1),
         Duration.ofMinutes(5),
         Duration.ofMinutes(15),
         Duration.ofMinutes(2),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(15),
         "");
   }
 }
