@@ -42,7 +42,14 @@ class DeploymentEnvironmentTest {
   static final Map<String, String> OPTIONAL =
       Map.of(
           "GOOGLE_OAUTH_BASE_URL",
-          "user: empty means Google's own OAuth and OpenID endpoints; set, it names google-sim");
+          "user: empty means Google's own OAuth and OpenID endpoints; set, it names google-sim",
+          "MICROSOFT_CLIENT_ID",
+          "user: empty means the deployment does not offer Microsoft (README, Deploying: 'Offering"
+              + " Microsoft'); set, the service refuses to start without the two below",
+          "MICROSOFT_CLIENT_SECRET",
+          "user: read only when MICROSOFT_CLIENT_ID is set, and then required at start",
+          "MICROSOFT_REDIRECT_URI",
+          "user: read only when MICROSOFT_CLIENT_ID is set, and then required at start");
 
   /**
    * Names that look like a credential: never a literal value, never in a ConfigMap. The callers'
