@@ -1,19 +1,14 @@
 package dev.officeflow.user.google;
 
-import java.time.Duration;
+import dev.officeflow.user.oauth.OAuthException;
+import dev.officeflow.user.oauth.OAuthHttp;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +19,12 @@ import tools.jackson.databind.JsonNode;
 public class GoogleOAuthClient {
 
   private final WebClient http;
+  private final OAuthHttp calls;
   private final GoogleSettings settings;
 
   GoogleOAuthClient(WebClient.Builder builder, GoogleSettings settings) {
     this.http = builder.build();
+    this.calls = new OAuthHttp(http, settings.timeout(), new GoogleErrors());
     this.settings = settings;
   }
 
@@ -38,7 +35,7 @@ public class GoogleOAuthClient {
     form.add("code", code);
     form.add("code_verifier", codeVerifier);
     form.add("redirect_uri", settings.redirectUri());
-    return post(settings.tokenEndpoint(), form).map(GoogleOAuthClient::tokens);
+    return calls.postForm(settings.tokenEndpoint(), form).map(GoogleOAuthClient::tokens);
   }
 
   /** A new access token for a refresh token; Google keeps the refresh token as it is. */
@@ -46,40 +43,32 @@ public class GoogleOAuthClient {
     MultiValueMap<String, String> form = client();
     form.add("grant_type", "refresh_token");
     form.add("refresh_token", refreshToken);
-    return retried(post(settings.tokenEndpoint(), form).map(GoogleOAuthClient::tokens));
+    return OAuthHttp.retried(
+        calls.postForm(settings.tokenEndpoint(), form).map(GoogleOAuthClient::tokens));
   }
 
   /** Revokes the whole grant behind an access or refresh token. */
   public Mono<Void> revoke(String token) {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("token", token);
-    return retried(post(settings.revokeEndpoint(), form).then());
+    return OAuthHttp.retried(calls.postForm(settings.revokeEndpoint(), form).then());
   }
 
   /** The Google account's own address. */
   public Mono<String> accountEmail(String accessToken) {
     Mono<String> email =
-        http.get()
-            .uri(settings.userinfoEndpoint())
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
-            .exchangeToMono(GoogleOAuthClient::json)
+        calls
+            .read(
+                http.get()
+                    .uri(settings.userinfoEndpoint())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken))
             .map(node -> node.path("email").asString(""))
             .filter(address -> !address.isBlank())
             .switchIfEmpty(
                 Mono.error(
                     new GoogleOAuthException(
                         502, "no_email", "Google's userinfo carried no email address")));
-    return retried(limited(email));
-  }
-
-  private Mono<JsonNode> post(String uri, MultiValueMap<String, String> form) {
-    return limited(
-        http.post()
-            .uri(uri)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .accept(MediaType.APPLICATION_JSON)
-            .body(BodyInserters.fromFormData(form))
-            .exchangeToMono(GoogleOAuthClient::json));
+    return OAuthHttp.retried(email);
   }
 
   private MultiValueMap<String, String> client() {
@@ -87,42 +76,6 @@ public class GoogleOAuthClient {
     form.add("client_id", settings.clientId());
     form.add("client_secret", settings.clientSecret());
     return form;
-  }
-
-  private static Mono<JsonNode> json(ClientResponse response) {
-    Mono<JsonNode> body =
-        response
-            .bodyToMono(JsonNode.class)
-            .onErrorResume(e -> Mono.empty())
-            .defaultIfEmpty(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
-    if (response.statusCode().is2xxSuccessful()) {
-      return body;
-    }
-    int status = response.statusCode().value();
-    return body.flatMap(
-        node ->
-            Mono.error(
-                new GoogleOAuthException(
-                    status,
-                    node.path("error").isString()
-                        ? node.path("error").asString()
-                        : "http_" + status,
-                    node.path("error_description").asString("Google answered HTTP " + status))));
-  }
-
-  private <T> Mono<T> limited(Mono<T> call) {
-    return call.timeout(settings.timeout())
-        .onErrorMap(
-            e -> e instanceof TimeoutException || e instanceof WebClientRequestException,
-            e -> new GoogleOAuthException(0, "unavailable", "Google did not answer: " + e, e));
-  }
-
-  private static <T> Mono<T> retried(Mono<T> call) {
-    return call.retryWhen(
-        Retry.backoff(2, Duration.ofMillis(200))
-            .jitter(0.5)
-            .filter(e -> e instanceof GoogleOAuthException g && g.unavailable())
-            .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
   }
 
   private static GoogleTokens tokens(JsonNode node) {
@@ -137,5 +90,20 @@ public class GoogleOAuthClient {
             .toList();
     return new GoogleTokens(
         access, refresh.isBlank() ? null : refresh, node.path("expires_in").asLong(3600), scopes);
+  }
+
+  /** Google's words for its failures: its {@code error_description} as it is. */
+  private static final class GoogleErrors implements OAuthHttp.Errors {
+
+    @Override
+    public OAuthException answered(int status, String error, JsonNode body) {
+      return new GoogleOAuthException(
+          status, error, body.path("error_description").asString("Google answered HTTP " + status));
+    }
+
+    @Override
+    public OAuthException unreachable(Throwable cause) {
+      return new GoogleOAuthException(0, "unavailable", "Google did not answer: " + cause, cause);
+    }
   }
 }

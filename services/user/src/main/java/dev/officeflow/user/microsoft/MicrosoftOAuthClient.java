@@ -1,22 +1,15 @@
 package dev.officeflow.user.microsoft;
 
 import dev.officeflow.user.oauth.OAuthException;
-import java.time.Duration;
+import dev.officeflow.user.oauth.OAuthHttp;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Calls the identity platform's v2.0 token endpoint (or graph-sim's): the code exchange with the
@@ -28,11 +21,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class MicrosoftOAuthClient {
 
-  private final WebClient http;
+  private final OAuthHttp calls;
   private final MicrosoftSettings settings;
 
   MicrosoftOAuthClient(WebClient http, MicrosoftSettings settings) {
-    this.http = http;
+    this.calls = new OAuthHttp(http, settings.timeout(), new MicrosoftErrors());
     this.settings = settings;
   }
 
@@ -60,28 +53,11 @@ final class MicrosoftOAuthClient {
     form.add("grant_type", "refresh_token");
     form.add("refresh_token", refreshToken);
     form.add("scope", String.join(" ", scopes));
-    return post(form)
-        .retryWhen(
-            Retry.backoff(2, Duration.ofMillis(200))
-                .jitter(0.5)
-                .filter(e -> e instanceof OAuthException o && o.unavailable())
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    return OAuthHttp.retried(post(form));
   }
 
   private Mono<MicrosoftTokens> post(MultiValueMap<String, String> form) {
-    return http.post()
-        .uri(settings.tokenEndpoint())
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .accept(MediaType.APPLICATION_JSON)
-        .body(BodyInserters.fromFormData(form))
-        .exchangeToMono(MicrosoftOAuthClient::json)
-        .timeout(settings.timeout())
-        .onErrorMap(
-            e -> e instanceof TimeoutException || e instanceof WebClientRequestException,
-            e ->
-                new OAuthException(
-                    0, "unavailable", "the Microsoft identity platform did not answer: " + e, e))
-        .map(MicrosoftOAuthClient::tokens);
+    return calls.postForm(settings.tokenEndpoint(), form).map(MicrosoftOAuthClient::tokens);
   }
 
   private MultiValueMap<String, String> client() {
@@ -89,33 +65,6 @@ final class MicrosoftOAuthClient {
     form.add("client_id", settings.clientId());
     form.add("client_secret", settings.clientSecret());
     return form;
-  }
-
-  private static Mono<JsonNode> json(ClientResponse response) {
-    Mono<JsonNode> body =
-        response
-            .bodyToMono(JsonNode.class)
-            .onErrorResume(e -> Mono.empty())
-            .defaultIfEmpty(JsonNodeFactory.instance.objectNode());
-    if (response.statusCode().is2xxSuccessful()) {
-      return body;
-    }
-    int status = response.statusCode().value();
-    return body.flatMap(node -> Mono.error(error(status, node)));
-  }
-
-  private static OAuthException error(int status, JsonNode node) {
-    String error = node.path("error").isString() ? node.path("error").asString() : "http_" + status;
-    String description =
-        node.path("error_description")
-            .asString("the Microsoft identity platform answered HTTP " + status)
-            .lines()
-            .findFirst()
-            .orElse("")
-            .trim();
-    String suberror = node.path("suberror").asString("");
-    return new OAuthException(
-        status, error, suberror.isBlank() ? description : description + " (" + suberror + ")");
   }
 
   private static MicrosoftTokens tokens(JsonNode node) {
@@ -131,5 +80,33 @@ final class MicrosoftOAuthClient {
         node.path("expires_in").asLong(3600),
         MicrosoftScopes.parse(node.path("scope").asString("")),
         idToken.isBlank() ? null : idToken);
+  }
+
+  /**
+   * The platform's words for its failures: the first line of its {@code error_description} (the
+   * {@code AADSTS} code and sentence, without the trace and correlation ids of the lines after) and
+   * its {@code suberror} (why consent is needed again, say).
+   */
+  private static final class MicrosoftErrors implements OAuthHttp.Errors {
+
+    @Override
+    public OAuthException answered(int status, String error, JsonNode node) {
+      String description =
+          node.path("error_description")
+              .asString("the Microsoft identity platform answered HTTP " + status)
+              .lines()
+              .findFirst()
+              .orElse("")
+              .trim();
+      String suberror = node.path("suberror").asString("");
+      return new OAuthException(
+          status, error, suberror.isBlank() ? description : description + " (" + suberror + ")");
+    }
+
+    @Override
+    public OAuthException unreachable(Throwable cause) {
+      return new OAuthException(
+          0, "unavailable", "the Microsoft identity platform did not answer: " + cause, cause);
+    }
   }
 }

@@ -2,15 +2,13 @@ package dev.officeflow.user.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Browser;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,19 +16,13 @@ import tools.jackson.databind.JsonNode;
  * Account-linking CSRF: an authorization URL that one user starts and someone else completes links
  * nothing, since only the browser that started may finish (its {@code officeflow_oauth} cookie).
  */
-@IntegrationTest
+@TestbedTest
 class BrowserBindingIT {
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  BrowserBindingIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -115,7 +107,7 @@ class BrowserBindingIT {
         .doesNotContain("Secure");
   }
 
-  private static void assertNothingLinkedTo(String email) {
+  private void assertNothingLinkedTo(String email) {
     UUID userId = bed.userId(email);
     assertThat(bed.sql().count("integrations", userId)).isZero();
     assertThat(bed.sql().count("integration_tokens", userId)).isZero();

@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.crypto.TokenCipher;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -18,26 +18,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** Connecting Google through google-sim: the happy path, and every way it must not connect. */
-@IntegrationTest
+@TestbedTest
 class GoogleConnectIT {
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  GoogleConnectIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -49,10 +40,10 @@ class GoogleConnectIT {
     assertThat(done.statusCode()).isEqualTo(302);
     assertThat(done.headers().firstValue("Location"))
         .hasValue("http://frontend.test/connected?integration=google&status=active");
-    JsonNode integration = integrationsOf(email).get(0);
+    JsonNode integration = bed.integrationsOf(email).get(0);
     assertThat(integration.path("status").asString()).isEqualTo("active");
     assertThat(integration.path("account_email").asString()).isEqualTo(email);
-    assertThat(scopes(integration)).contains(GMAIL_READONLY, CALENDAR_READONLY);
+    assertThat(Testbed.scopes(integration)).contains(GMAIL_READONLY, CALENDAR_READONLY);
   }
 
   @Test
@@ -114,13 +105,13 @@ class GoogleConnectIT {
   @Test
   void forgedStateIsRejectedAndNothingIsStored() {
     String email = bed.account(UserFixtures.account(UserFixtures.email("eva")));
-    URI forged = with(bed.authorize(email), "state", "forged-" + UUID.randomUUID());
+    URI forged = Testbed.with(bed.authorize(email), "state", "forged-" + UUID.randomUUID());
 
     HttpResponse<String> response = bed.callback(forged);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Testbed.json(response).path("code").asString()).isEqualTo("invalid_state");
-    assertNothingStored(email);
+    bed.assertNothingStored(email);
   }
 
   @Test
@@ -133,7 +124,7 @@ class GoogleConnectIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Testbed.json(response).path("detail").asString()).contains("expired");
-    assertNothingStored(email);
+    bed.assertNothingStored(email);
   }
 
   @Test
@@ -148,13 +139,13 @@ class GoogleConnectIT {
     JsonNode body = Testbed.json(response);
     assertThat(body.path("code").asString()).isEqualTo("access_denied");
     assertThat(body.path("detail").asString()).contains("declined", "nothing was connected");
-    assertNothingStored(email);
+    bed.assertNothingStored(email);
   }
 
   @Test
   void codeThatGoogleRejectsGivesAClear400AndNothingIsStored() {
     String email = bed.account(UserFixtures.account(UserFixtures.email("hal")));
-    URI callback = with(bed.authorize(email), "code", "4/0simNotACodeGoogleIssued");
+    URI callback = Testbed.with(bed.authorize(email), "code", "4/0simNotACodeGoogleIssued");
 
     HttpResponse<String> response = bed.callback(callback);
 
@@ -162,30 +153,6 @@ class GoogleConnectIT {
     JsonNode body = Testbed.json(response);
     assertThat(body.path("code").asString()).isEqualTo("authorization_rejected");
     assertThat(body.path("provider_error").asString()).isEqualTo("invalid_grant");
-    assertNothingStored(email);
-  }
-
-  private static void assertNothingStored(String email) {
-    UUID userId = bed.userId(email);
-    assertThat(bed.sql().count("integrations", userId)).isZero();
-    assertThat(bed.sql().count("integration_tokens", userId)).isZero();
-    assertThat(bed.sql().count("integration_audit", userId)).isZero();
-  }
-
-  private static List<JsonNode> integrationsOf(String email) {
-    HttpResponse<String> response = bed.service().get("/v1/integrations", bed.session(email));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Testbed.json(response).path("integrations").valueStream().toList();
-  }
-
-  private static List<String> scopes(JsonNode integration) {
-    return integration.path("scopes").valueStream().map(JsonNode::asString).toList();
-  }
-
-  private static URI with(URI callback, String parameter, String value) {
-    return UriComponentsBuilder.fromUri(callback)
-        .replaceQueryParam(parameter, value)
-        .build(true)
-        .toUri();
+    bed.assertNothingStored(email);
   }
 }

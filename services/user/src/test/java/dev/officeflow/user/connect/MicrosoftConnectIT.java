@@ -7,10 +7,10 @@ import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
 import dev.officeflow.graphsim.account.AccountSpec;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.crypto.TokenCipher;
 import dev.officeflow.user.testing.Browser;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -33,19 +31,13 @@ import tools.jackson.databind.JsonNode;
  * Connecting Microsoft through graph-sim (the identity platform's v2.0 endpoints): the whole flow,
  * what it stores and announces, and every way it must not connect.
  */
-@IntegrationTest
+@TestbedTest
 class MicrosoftConnectIT {
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  MicrosoftConnectIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -78,11 +70,11 @@ class MicrosoftConnectIT {
     assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
     assertThat(done.headers().firstValue("Location"))
         .hasValue("http://frontend.test/connected?integration=microsoft&status=active");
-    JsonNode integration = integrationsOf(email).get(0);
+    JsonNode integration = bed.integrationsOf(email).get(0);
     assertThat(integration.path("provider").asString()).isEqualTo("microsoft");
     assertThat(integration.path("status").asString()).isEqualTo("active");
     assertThat(integration.path("account_email").asString()).isEqualTo(email);
-    assertThat(scopes(integration))
+    assertThat(Testbed.scopes(integration))
         .contains("Mail.Read", "Calendars.Read", "Contacts.Read", "User.Read")
         .noneMatch(s -> s.startsWith("https://graph.microsoft.com/"));
   }
@@ -144,8 +136,8 @@ class MicrosoftConnectIT {
     assertThat(problem.path("code").asString()).isEqualTo("oauth_browser_mismatch");
     assertThat(problem.path("provider").asString()).isEqualTo("microsoft");
     assertThat(problem.path("detail").asString()).contains("Connect Microsoft");
-    assertNothingStored(attacker);
-    assertNothingStored(victim);
+    bed.assertNothingStored(attacker);
+    bed.assertNothingStored(victim);
   }
 
   @Test
@@ -162,7 +154,7 @@ class MicrosoftConnectIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Testbed.json(response).path("detail").asString()).contains("another provider");
-    assertNothingStored(email);
+    bed.assertNothingStored(email);
   }
 
   @Test
@@ -179,13 +171,14 @@ class MicrosoftConnectIT {
     assertThat(body.path("code").asString()).isEqualTo("access_denied");
     assertThat(body.path("provider").asString()).isEqualTo("microsoft");
     assertThat(body.path("detail").asString()).contains("declined", "nothing was connected");
-    assertNothingStored(email);
+    bed.assertNothingStored(email);
   }
 
   @Test
   void aCodeThePlatformRejectsGivesAClear400AndNothingIsStored() {
     String email = bed.microsoftAccount(AccountSpec.of(UserFixtures.email("hoa")));
-    URI callback = with(bed.authorizeMicrosoft(email), "code", "0.not-a-code-the-platform-issued");
+    URI callback =
+        Testbed.with(bed.authorizeMicrosoft(email), "code", "0.not-a-code-the-platform-issued");
 
     HttpResponse<String> response = bed.callback(callback);
 
@@ -194,7 +187,7 @@ class MicrosoftConnectIT {
     assertThat(body.path("code").asString()).isEqualTo("authorization_rejected");
     assertThat(body.path("provider_error").asString()).isEqualTo("invalid_grant");
     assertThat(body.path("detail").asString()).contains("AADSTS");
-    assertNothingStored(email);
+    bed.assertNothingStored(email);
   }
 
   @Test
@@ -211,7 +204,7 @@ class MicrosoftConnectIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Testbed.json(response).path("code").asString()).isEqualTo("provider_error");
-    assertNothingStored(email);
+    bed.assertNothingStored(email);
   }
 
   @Test
@@ -233,7 +226,7 @@ class MicrosoftConnectIT {
   }
 
   /** The browser's CORS preflight before the VIP page's {@code POST .../microsoft/start}. */
-  private static HttpResponse<String> preflight(String origin) {
+  private HttpResponse<String> preflight(String origin) {
     try {
       return HttpClient.newHttpClient()
           .send(
@@ -251,29 +244,5 @@ class MicrosoftConnectIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static void assertNothingStored(String email) {
-    UUID userId = bed.userId(email);
-    assertThat(bed.sql().count("integrations", userId)).isZero();
-    assertThat(bed.sql().count("integration_tokens", userId)).isZero();
-    assertThat(bed.sql().count("integration_audit", userId)).isZero();
-  }
-
-  private static List<JsonNode> integrationsOf(String email) {
-    HttpResponse<String> response = bed.service().get("/v1/integrations", bed.session(email));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Testbed.json(response).path("integrations").valueStream().toList();
-  }
-
-  private static List<String> scopes(JsonNode integration) {
-    return integration.path("scopes").valueStream().map(JsonNode::asString).toList();
-  }
-
-  private static URI with(URI callback, String parameter, String value) {
-    return UriComponentsBuilder.fromUri(callback)
-        .replaceQueryParam(parameter, value)
-        .build(true)
-        .toUri();
   }
 }

@@ -4,30 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.events.Operation;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code DELETE /v1/integrations/google}: revoked at Google, gone here, announced. */
-@IntegrationTest
+@TestbedTest
 class DisconnectIT {
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  DisconnectIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -70,7 +62,7 @@ class DisconnectIT {
                     .anyMatch(e -> e.operation() == Operation.DELETE));
   }
 
-  private static HttpResponse<String> disconnect(String email) {
+  private HttpResponse<String> disconnect(String email) {
     return bed.service().delete("/v1/integrations/google", bed.session(email));
   }
 }

@@ -6,28 +6,20 @@ import static org.awaitility.Awaitility.await;
 import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.UserEvent;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** An event whose publish after the commit did not happen is published by the sweeper. */
-@IntegrationTest
+@TestbedTest
 class OutboxIT {
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  OutboxIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -60,7 +52,7 @@ class OutboxIT {
     assertThat(swept).isZero();
   }
 
-  private static UserEvent deleted(UUID userId) {
+  private UserEvent deleted(UUID userId) {
     String id = userId.toString();
     return new UserEvent(
         EventMetadata.create("user", "test", id, bed.clock),

@@ -11,8 +11,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,27 +20,19 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Who may call what: service credentials, user JWTs, and one user's data kept from another. */
-@IntegrationTest
+@TestbedTest
 class AccessControlIT {
 
   private static final String TOKEN_REQUEST =
       "{\"user_id\":\"" + UUID.randomUUID() + "\",\"provider\":\"google\"}";
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  AccessControlIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test

@@ -7,13 +7,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import dev.officeflow.googlesim.oauth.IdTokenRequest;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,22 +19,16 @@ import tools.jackson.databind.JsonNode;
  * "Sign in with Google": ID tokens that google-sim signs, checked against its key set, issuer and
  * the client id, for user JWTs; and every kind of ID token that must not sign anyone in.
  */
-@IntegrationTest
+@TestbedTest
 class GoogleSignInIT {
 
   /** The local profile's OAuth client id: the audience of this application's ID tokens. */
   private static final String CLIENT_ID = "officeflow-local";
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  GoogleSignInIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -130,7 +122,7 @@ class GoogleSignInIT {
     assertThat(Testbed.json(response).path("code").asString()).isEqualTo("invalid_request");
   }
 
-  private static String idToken(String email) {
+  private String idToken(String email) {
     return bed.google.admin().issueIdToken(email, CLIENT_ID);
   }
 

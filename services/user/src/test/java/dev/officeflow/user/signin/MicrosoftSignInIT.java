@@ -6,13 +6,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import dev.officeflow.graphsim.account.AccountSpec;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,22 +18,16 @@ import tools.jackson.databind.JsonNode;
  * "Sign in with Microsoft": id_tokens that graph-sim signs, checked against its key set, the issuer
  * of their tenant and the client id, for user JWTs; and every kind that must not sign anyone in.
  */
-@IntegrationTest
+@TestbedTest
 class MicrosoftSignInIT {
 
   /** The local profile's client id: the audience of this application's id_tokens. */
   private static final String CLIENT_ID = "officeflow-local";
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  MicrosoftSignInIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -107,7 +99,7 @@ class MicrosoftSignInIT {
     assertThat(Testbed.json(none).path("code").asString()).isEqualTo("invalid_request");
   }
 
-  private static String idToken(String email) {
+  private String idToken(String email) {
     return bed.graph.admin().idToken(email, CLIENT_ID, null);
   }
 

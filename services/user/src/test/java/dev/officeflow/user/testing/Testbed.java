@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -309,6 +310,34 @@ public final class Testbed implements AutoCloseable {
             ? null
             : cipher.decrypt(
                 columns.get(1), new TokenCipher.Binding(user, provider, "refresh_token")));
+  }
+
+  /** {@code GET /v1/integrations} as {@code email}'s frontend would (asserting a 200). */
+  public List<JsonNode> integrationsOf(String email) {
+    HttpResponse<String> response = service.get("/v1/integrations", session(email));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response).path("integrations").valueStream().toList();
+  }
+
+  /** Asserts that a failed connect left nothing behind: no integration, tokens or audit row. */
+  public void assertNothingStored(String email) {
+    UUID userId = userId(email);
+    assertThat(sql().count("integrations", userId)).isZero();
+    assertThat(sql().count("integration_tokens", userId)).isZero();
+    assertThat(sql().count("integration_audit", userId)).isZero();
+  }
+
+  /** An integration's {@code scopes} as listed by {@code GET /v1/integrations}. */
+  public static List<String> scopes(JsonNode integration) {
+    return integration.path("scopes").valueStream().map(JsonNode::asString).toList();
+  }
+
+  /** A provider's redirect with one query parameter replaced, as an attacker would tamper it. */
+  public static URI with(URI callback, String parameter, String value) {
+    return UriComponentsBuilder.fromUri(callback)
+        .replaceQueryParam(parameter, value)
+        .build(true)
+        .toUri();
   }
 
   public List<IntegrationEvent> integrationEvents(UUID userId) {

@@ -8,34 +8,26 @@ import static org.awaitility.Awaitility.await;
 import dev.officeflow.events.IntegrationEvent;
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Concurrently;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /internal/tokens/get} as the office service calls it, with google-sim behind it. */
-@IntegrationTest
+@TestbedTest
 class InternalTokenIT {
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  InternalTokenIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test

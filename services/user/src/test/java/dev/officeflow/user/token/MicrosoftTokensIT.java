@@ -5,15 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.events.IntegrationStatus;
 import dev.officeflow.events.Operation;
-import dev.officeflow.testsupport.IntegrationTest;
 import dev.officeflow.user.testing.Testbed;
+import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,19 +21,13 @@ import tools.jackson.databind.JsonNode;
  * it with the error the office fails the job with, disconnecting forgets it (there is no revocation
  * endpoint), and a deleted user's grant is held for the purge and then forgotten.
  */
-@IntegrationTest
+@TestbedTest
 class MicrosoftTokensIT {
 
-  private static Testbed bed;
+  private final Testbed bed;
 
-  @BeforeAll
-  static void start() {
-    bed = Testbed.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bed.close();
+  MicrosoftTokensIT(Testbed bed) {
+    this.bed = bed;
   }
 
   @Test
@@ -173,13 +165,13 @@ class MicrosoftTokensIT {
     assertThat(purgeToken(userId).statusCode()).isEqualTo(404);
   }
 
-  private static String served(UUID userId) {
+  private String served(UUID userId) {
     HttpResponse<String> response = bed.token(userId, "microsoft");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Testbed.json(response).path("access_token").asString();
   }
 
-  private static HttpResponse<String> purgeToken(UUID userId) {
+  private HttpResponse<String> purgeToken(UUID userId) {
     return bed.service()
         .post(
             "/internal/tokens/get",
