@@ -29,14 +29,12 @@ import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.simkit.calendar.EventRecord;
 import dev.officeflow.simkit.calendar.Recurrence;
 import dev.officeflow.simkit.people.PersonRecord;
-import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,9 +87,7 @@ class MicrosoftBackfillIT {
                 .withAccount(
                     AccountSpec.of(FAULTY).withMailbox(34, 300, 30, 40, 4).withContacts(30)));
     String prefix = IsolatedCatalog.apply();
-    Map<String, Object> properties =
-        new HashMap<>(
-            OfficeProperties.microsoft(prefix, Infrastructure.createDatabase("office"), sim));
+    Map<String, Object> properties = MicrosoftOffice.properties(prefix, sim);
     // Small pages: more Graph calls per mailbox, so the fault test's draws hit some of them.
     properties.put("officeflow.office.microsoft.mail-page-size", "25");
     properties.put("officeflow.office.microsoft.calendar-page-size", "20");

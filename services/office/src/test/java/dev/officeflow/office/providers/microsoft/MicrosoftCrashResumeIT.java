@@ -16,18 +16,15 @@ import dev.officeflow.graphsim.account.GraphIds;
 import dev.officeflow.graphsim.account.MailItem;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeProcess;
-import dev.officeflow.office.testing.OfficeProperties;
 import dev.officeflow.office.testing.PublishedEvents;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.simkit.calendar.EventRecord;
 import dev.officeflow.simkit.calendar.Recurrence;
-import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -66,9 +63,7 @@ class MicrosoftCrashResumeIT {
                 .withAccount(
                     AccountSpec.of(USER).withMailbox(61, 300, 20, 40, 4).withContacts(30)));
     String prefix = IsolatedCatalog.apply();
-    Map<String, Object> properties =
-        new HashMap<>(
-            OfficeProperties.microsoft(prefix, Infrastructure.createDatabase("office"), sim));
+    Map<String, Object> properties = MicrosoftOffice.properties(prefix, sim);
     properties.put("officeflow.office.backfill.lease-ttl", "3s");
     properties.put("officeflow.office.backfill.lease-renewal", "1s");
     properties.put("officeflow.office.microsoft.mail-page-size", "10");

@@ -10,15 +10,12 @@ import dev.officeflow.graphsim.account.AccountSpec;
 import dev.officeflow.graphsim.account.MailItem;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
-import dev.officeflow.office.testing.OfficeProperties;
 import dev.officeflow.office.testing.PublishedEvents;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
-import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,9 +48,7 @@ class MicrosoftResumeIT {
                 .withPort(0)
                 .withAccount(AccountSpec.of(USER).withMailbox(51, 150, 20, 10, 2).withContacts(5)));
     String prefix = IsolatedCatalog.apply();
-    Map<String, Object> properties =
-        new HashMap<>(
-            OfficeProperties.microsoft(prefix, Infrastructure.createDatabase("office"), sim));
+    Map<String, Object> properties = MicrosoftOffice.properties(prefix, sim);
     properties.put("officeflow.office.backfill.run-time-limit", "2s");
     properties.put("officeflow.office.microsoft.mail-page-size", "10");
     properties.put("officeflow.office.quota.outlook-requests-per-minute", "300");

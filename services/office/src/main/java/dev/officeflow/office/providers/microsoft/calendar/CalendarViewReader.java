@@ -3,11 +3,12 @@ package dev.officeflow.office.providers.microsoft.calendar;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventCollectionResponse;
 import com.microsoft.graph.users.item.calendarview.CalendarViewRequestBuilder;
+import dev.officeflow.office.providers.microsoft.GraphPage;
+import dev.officeflow.office.providers.microsoft.GraphPages;
 import dev.officeflow.office.providers.microsoft.MicrosoftClient;
 import dev.officeflow.office.providers.microsoft.MicrosoftSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -48,18 +49,12 @@ final class CalendarViewReader {
     "reminderMinutesBeforeStart"
   };
 
-  /** One page; {@code nextLink} null on the last. */
-  record EventPage(List<Event> events, @Nullable String nextLink) {
-
-    EventPage {
-      events = List.copyOf(events);
-    }
-  }
-
   private final MicrosoftClient client;
+  private final GraphPages<EventCollectionResponse, Event> pages;
 
   CalendarViewReader(MicrosoftClient client) {
     this.client = client;
+    this.pages = new GraphPages<>(client, LIST, EventCollectionResponse::getValue);
   }
 
   int pageSize() {
@@ -67,43 +62,30 @@ final class CalendarViewReader {
   }
 
   /** The page at {@code nextLink}, or (null) the first page of the view of {@code [from, to)}. */
-  Mono<EventPage> list(
+  Mono<GraphPage<Event>> list(
       MicrosoftSession session, Instant from, Instant to, @Nullable String nextLink) {
     int top = pageSize();
-    return client
-        .call(
-            session,
-            LIST,
-            s -> {
-              CalendarViewRequestBuilder view = s.graph().me().calendarView();
-              if (nextLink != null) {
-                return view.withUrl(nextLink).get(c -> c.headers.add(PREFER, UTC));
-              }
-              return view.get(
-                  c -> {
-                    c.queryParameters.startDateTime = literal(from);
-                    c.queryParameters.endDateTime = literal(to);
-                    c.queryParameters.select = SELECT;
-                    c.queryParameters.top = top;
-                    c.headers.add(PREFER, UTC);
-                  });
-            })
-        .map(CalendarViewReader::page)
-        // An answer without a body (the SDK's null) is an empty last page.
-        .defaultIfEmpty(new EventPage(List.of(), null));
+    return pages.read(
+        session,
+        nextLink,
+        s ->
+            view(s)
+                .get(
+                    c -> {
+                      c.queryParameters.startDateTime = literal(from);
+                      c.queryParameters.endDateTime = literal(to);
+                      c.queryParameters.select = SELECT;
+                      c.queryParameters.top = top;
+                      c.headers.add(PREFER, UTC);
+                    }),
+        (s, link) -> view(s).withUrl(link).get(c -> c.headers.add(PREFER, UTC)));
+  }
+
+  private static CalendarViewRequestBuilder view(MicrosoftSession s) {
+    return s.graph().me().calendarView();
   }
 
   private static String literal(Instant t) {
     return t.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  private static EventPage page(@Nullable EventCollectionResponse r) {
-    if (r == null) {
-      return new EventPage(List.of(), null);
-    }
-    String next = r.getOdataNextLink();
-    return new EventPage(
-        r.getValue() == null ? List.of() : r.getValue(),
-        next == null || next.isBlank() ? null : next);
   }
 }

@@ -5,19 +5,17 @@ import dev.officeflow.events.CalendarEntry;
 import dev.officeflow.events.EventValidationException;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.office.backfill.BackfillJob;
-import dev.officeflow.office.backfill.BackfillSource;
 import dev.officeflow.office.backfill.Cursor;
 import dev.officeflow.office.backfill.Phase;
 import dev.officeflow.office.backfill.RunContext;
 import dev.officeflow.office.backfill.Step;
+import dev.officeflow.office.providers.microsoft.GraphPage;
 import dev.officeflow.office.providers.microsoft.MicrosoftScopes;
-import dev.officeflow.office.providers.microsoft.MicrosoftSession;
-import dev.officeflow.office.providers.microsoft.calendar.CalendarViewReader.EventPage;
+import dev.officeflow.office.providers.microsoft.MicrosoftSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,34 +24,15 @@ import reactor.core.publisher.Mono;
  * stood at). Read whole every job, as Google's calendar is: the window reaches into a future that
  * keeps changing, and it is a few requests. Cancelled meetings are passed over (counted skipped).
  */
-final class CalendarViewSource implements BackfillSource {
+final class CalendarViewSource extends MicrosoftSource {
 
   static final String NAME = "calendar";
 
   private final CalendarViewReader reader;
 
   CalendarViewSource(CalendarViewReader reader) {
+    super(Phase.CALENDAR, NAME, MicrosoftScopes.CALENDARS_READ);
     this.reader = reader;
-  }
-
-  @Override
-  public String provider() {
-    return MicrosoftScopes.PROVIDER;
-  }
-
-  @Override
-  public Phase phase() {
-    return Phase.CALENDAR;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> scopes() {
-    return MicrosoftScopes.CALENDARS_READ;
   }
 
   @Override
@@ -63,18 +42,13 @@ final class CalendarViewSource implements BackfillSource {
       return Mono.just(Step.nothing(c.exhaust()));
     }
     return reader
-        .list(
-            run.session(MicrosoftSession.class),
-            job.calendarFrom(),
-            job.calendarTo(),
-            c.pageToken())
+        .list(session(run), job.calendarFrom(), job.calendarTo(), c.pageToken())
         .map(page -> step(run, c, page));
   }
 
-  private Step step(RunContext run, Cursor c, EventPage page) {
+  private Step step(RunContext run, Cursor c, GraphPage<Event> page) {
     int cap = run.job().maxEvents();
-    List<Event> items =
-        page.events().subList(0, Math.min(page.events().size(), cap - c.phaseItems()));
+    List<Event> items = upToCap(page.items(), c, cap);
     List<OfficeEvent> events = new ArrayList<>();
     int skipped = 0;
     int failed = 0;

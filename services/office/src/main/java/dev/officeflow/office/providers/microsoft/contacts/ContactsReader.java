@@ -3,9 +3,10 @@ package dev.officeflow.office.providers.microsoft.contacts;
 import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.ContactCollectionResponse;
 import com.microsoft.graph.users.item.contacts.ContactsRequestBuilder;
+import dev.officeflow.office.providers.microsoft.GraphPage;
+import dev.officeflow.office.providers.microsoft.GraphPages;
 import dev.officeflow.office.providers.microsoft.MicrosoftClient;
 import dev.officeflow.office.providers.microsoft.MicrosoftSession;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -36,50 +37,31 @@ final class ContactsReader {
     "lastModifiedDateTime"
   };
 
-  /** One page; {@code nextLink} null on the last. */
-  record ContactPage(List<Contact> contacts, @Nullable String nextLink) {
-
-    ContactPage {
-      contacts = List.copyOf(contacts);
-    }
-  }
-
   private final MicrosoftClient client;
+  private final GraphPages<ContactCollectionResponse, Contact> pages;
 
   ContactsReader(MicrosoftClient client) {
     this.client = client;
+    this.pages = new GraphPages<>(client, LIST, ContactCollectionResponse::getValue);
   }
 
   /** The page at {@code nextLink}, or (null) the first. */
-  Mono<ContactPage> list(MicrosoftSession session, @Nullable String nextLink) {
+  Mono<GraphPage<Contact>> list(MicrosoftSession session, @Nullable String nextLink) {
     int top = client.settings().contactsPageSize();
-    return client
-        .call(
-            session,
-            LIST,
-            s -> {
-              ContactsRequestBuilder contacts = s.graph().me().contacts();
-              if (nextLink != null) {
-                return contacts.withUrl(nextLink).get();
-              }
-              return contacts.get(
-                  c -> {
-                    c.queryParameters.select = SELECT;
-                    c.queryParameters.top = top;
-                  });
-            })
-        .map(ContactsReader::page)
-        // An answer without a body (the SDK's null) is an empty last page.
-        .defaultIfEmpty(new ContactPage(List.of(), null));
+    return pages.read(
+        session,
+        nextLink,
+        s ->
+            contacts(s)
+                .get(
+                    c -> {
+                      c.queryParameters.select = SELECT;
+                      c.queryParameters.top = top;
+                    }),
+        (s, link) -> contacts(s).withUrl(link).get());
   }
 
-  private static ContactPage page(@Nullable ContactCollectionResponse r) {
-    if (r == null) {
-      return new ContactPage(List.of(), null);
-    }
-    String next = r.getOdataNextLink();
-    return new ContactPage(
-        r.getValue() == null ? List.of() : r.getValue(),
-        next == null || next.isBlank() ? null : next);
+  private static ContactsRequestBuilder contacts(MicrosoftSession s) {
+    return s.graph().me().contacts();
   }
 }

@@ -4,11 +4,12 @@ import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.MessageCollectionResponse;
 import com.microsoft.graph.users.item.mailfolders.item.messages.MessagesRequestBuilder;
 import dev.officeflow.office.backfill.Window;
+import dev.officeflow.office.providers.microsoft.GraphPage;
+import dev.officeflow.office.providers.microsoft.GraphPages;
 import dev.officeflow.office.providers.microsoft.MicrosoftClient;
 import dev.officeflow.office.providers.microsoft.MicrosoftSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -41,48 +42,41 @@ final class MailReader {
     "importance"
   };
 
-  /** One page; {@code nextLink} null on the folder's last page of the window. */
-  record MessagePage(List<Message> messages, @Nullable String nextLink) {
-
-    MessagePage {
-      messages = List.copyOf(messages);
-    }
-  }
-
   private final MicrosoftClient client;
+  private final GraphPages<MessageCollectionResponse, Message> pages;
 
   MailReader(MicrosoftClient client) {
     this.client = client;
+    this.pages = new GraphPages<>(client, LIST, MessageCollectionResponse::getValue);
   }
 
   int pageSize() {
     return client.settings().mailPageSize();
   }
 
-  /** The page at {@code nextLink}, or (null) the folder's first page of {@code window}. */
-  Mono<MessagePage> list(
+  /**
+   * The page at {@code nextLink}, or (null) the folder's first page of {@code window}; {@code
+   * nextLink} null on the folder's last page of the window.
+   */
+  Mono<GraphPage<Message>> list(
       MicrosoftSession session, MailFolder folder, Window window, @Nullable String nextLink) {
-    int top = client.settings().mailPageSize();
-    return client
-        .call(
-            session,
-            LIST,
-            s -> {
-              MessagesRequestBuilder messages =
-                  s.graph().me().mailFolders().byMailFolderId(folder.wellKnownName()).messages();
-              if (nextLink != null) {
-                return messages.withUrl(nextLink).get();
-              }
-              return messages.get(
-                  c -> {
-                    c.queryParameters.select = SELECT;
-                    c.queryParameters.filter = filter(window);
-                    c.queryParameters.top = top;
-                  });
-            })
-        .map(MailReader::page)
-        // An answer without a body (the SDK's null) is an empty last page.
-        .defaultIfEmpty(new MessagePage(List.of(), null));
+    int top = pageSize();
+    return pages.read(
+        session,
+        nextLink,
+        s ->
+            messages(s, folder)
+                .get(
+                    c -> {
+                      c.queryParameters.select = SELECT;
+                      c.queryParameters.filter = filter(window);
+                      c.queryParameters.top = top;
+                    }),
+        (s, link) -> messages(s, folder).withUrl(link).get());
+  }
+
+  private static MessagesRequestBuilder messages(MicrosoftSession s, MailFolder folder) {
+    return s.graph().me().mailFolders().byMailFolderId(folder.wellKnownName()).messages();
   }
 
   /** {@code receivedDateTime} inside the window; the newest window has no upper bound. */
@@ -93,14 +87,5 @@ final class MailReader {
 
   private static String literal(Instant t) {
     return t.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  private static MessagePage page(@Nullable MessageCollectionResponse r) {
-    if (r == null) {
-      return new MessagePage(List.of(), null);
-    }
-    List<Message> values = r.getValue() == null ? List.of() : r.getValue();
-    String next = r.getOdataNextLink();
-    return new MessagePage(values, next == null || next.isBlank() ? null : next);
   }
 }

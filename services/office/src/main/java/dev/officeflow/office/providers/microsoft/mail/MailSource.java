@@ -4,15 +4,14 @@ import com.microsoft.graph.models.Message;
 import dev.officeflow.events.EventValidationException;
 import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.office.backfill.BackfillJob;
-import dev.officeflow.office.backfill.BackfillSource;
 import dev.officeflow.office.backfill.Cursor;
 import dev.officeflow.office.backfill.Phase;
 import dev.officeflow.office.backfill.RunContext;
 import dev.officeflow.office.backfill.Step;
 import dev.officeflow.office.backfill.Window;
+import dev.officeflow.office.providers.microsoft.GraphPage;
 import dev.officeflow.office.providers.microsoft.MicrosoftScopes;
-import dev.officeflow.office.providers.microsoft.MicrosoftSession;
-import dev.officeflow.office.providers.microsoft.mail.MailReader.MessagePage;
+import dev.officeflow.office.providers.microsoft.MicrosoftSource;
 import dev.officeflow.office.providers.microsoft.mail.MessageMapper.MappedEmail;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +31,7 @@ import reactor.core.publisher.Mono;
  * window. A job stopped inside a window leaves all of that window to the next job, which may then
  * publish some of its messages a second time (the same keys; consumers are idempotent).
  */
-final class MailSource implements BackfillSource {
+final class MailSource extends MicrosoftSource {
 
   /** The source's name: its skips, coverage and job API phase. */
   static final String NAME = "mail";
@@ -40,27 +39,8 @@ final class MailSource implements BackfillSource {
   private final MailReader reader;
 
   MailSource(MailReader reader) {
+    super(Phase.MAIL, NAME, MicrosoftScopes.MAIL_READ);
     this.reader = reader;
-  }
-
-  @Override
-  public String provider() {
-    return MicrosoftScopes.PROVIDER;
-  }
-
-  @Override
-  public Phase phase() {
-    return Phase.MAIL;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> scopes() {
-    return MicrosoftScopes.MAIL_READ;
   }
 
   /** The job's mail window up to the second it was created. */
@@ -81,17 +61,17 @@ final class MailSource implements BackfillSource {
     MailPosition at = MailPosition.parse(c.pageToken());
     Window w = Objects.requireNonNull(run.window(), "mail is read by windows");
     return reader
-        .list(run.session(MicrosoftSession.class), at.folder(), w, at.nextLink())
+        .list(session(run), at.folder(), w, at.nextLink())
         .map(page -> step(run, c, at.folder(), w, page, cap));
   }
 
   private Step step(
-      RunContext run, Cursor c, MailFolder folder, Window w, MessagePage page, int cap) {
+      RunContext run, Cursor c, MailFolder folder, Window w, GraphPage<Message> page, int cap) {
     List<Message> unread =
-        page.messages().stream().filter(m -> !run.readBefore().contains(m.getId())).toList();
-    List<Message> items = unread.subList(0, Math.min(unread.size(), cap - c.phaseItems()));
+        page.items().stream().filter(m -> !run.readBefore().contains(m.getId())).toList();
+    List<Message> items = upToCap(unread, c, cap);
     List<OfficeEvent> events = new ArrayList<>();
-    int skipped = page.messages().size() - unread.size();
+    int skipped = page.items().size() - unread.size();
     int failed = 0;
     for (Message message : items) {
       Optional<MappedEmail> mapped = map(run, message, folder);

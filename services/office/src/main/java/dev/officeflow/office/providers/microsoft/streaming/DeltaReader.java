@@ -66,47 +66,47 @@ final class DeltaReader {
       GraphServiceClient graph, GraphResource resource, Windows windows) {
     return switch (resource) {
       case INBOX, SENT_ITEMS ->
-          graph
-              .me()
-              .mailFolders()
-              .byMailFolderId(resource.wire())
-              .messages()
-              .delta()
+          messages(graph, resource)
               .get(
                   c -> {
                     c.queryParameters.filter = "receivedDateTime ge " + windows.mailSince();
                     prefer(c);
                   });
       case EVENTS ->
-          graph
-              .me()
-              .calendarView()
-              .delta()
+          events(graph)
               .get(
                   c -> {
                     c.queryParameters.startDateTime = windows.calendarStart().toString();
                     c.queryParameters.endDateTime = windows.calendarEnd().toString();
                     prefer(c);
                   });
-      case CONTACTS -> graph.me().contacts().delta().get(this::prefer);
+      case CONTACTS -> contacts(graph).get(this::prefer);
     };
   }
 
   private BaseDeltaFunctionResponse fromLink(
       GraphServiceClient graph, GraphResource resource, String link) {
     return switch (resource) {
-      case INBOX, SENT_ITEMS ->
-          graph
-              .me()
-              .mailFolders()
-              .byMailFolderId(resource.wire())
-              .messages()
-              .delta()
-              .withUrl(link)
-              .get(this::prefer);
-      case EVENTS -> graph.me().calendarView().delta().withUrl(link).get(this::prefer);
-      case CONTACTS -> graph.me().contacts().delta().withUrl(link).get(this::prefer);
+      case INBOX, SENT_ITEMS -> messages(graph, resource).withUrl(link).get(this::prefer);
+      case EVENTS -> events(graph).withUrl(link).get(this::prefer);
+      case CONTACTS -> contacts(graph).withUrl(link).get(this::prefer);
     };
+  }
+
+  // One builder per resource: the SDK's three delta builders share no type with get and withUrl.
+  private static com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder
+      messages(GraphServiceClient graph, GraphResource folder) {
+    return graph.me().mailFolders().byMailFolderId(folder.wire()).messages().delta();
+  }
+
+  private static com.microsoft.graph.users.item.calendarview.delta.DeltaRequestBuilder events(
+      GraphServiceClient graph) {
+    return graph.me().calendarView().delta();
+  }
+
+  private static com.microsoft.graph.users.item.contacts.delta.DeltaRequestBuilder contacts(
+      GraphServiceClient graph) {
+    return graph.me().contacts().delta();
   }
 
   private void prefer(BaseRequestConfiguration c) {

@@ -48,6 +48,13 @@ class MicrosoftStreamingConfiguration {
   /** Delta rounds that failed after their requests' retries; each backs its resource off. */
   static final String ROUND_FAILURES = StreamingMetrics.PREFIX + "round_failures";
 
+  // The two webhooks answer alike; annotations cannot be shared, their texts can.
+  private static final String HANDSHAKE = "The handshake's token.";
+  private static final String ACCEPTED = "Accepted.";
+  private static final String BAD_BODY =
+      "Not a notification body, or a validationToken over 1,024 characters.";
+  private static final String TOO_LARGE = "A body over 1 MiB.";
+
   @Bean
   MicrosoftParts microsoftStreamingParts(
       DatabaseClient db,
@@ -137,18 +144,15 @@ class MicrosoftStreamingConfiguration {
                 parameters =
                     @Parameter(name = "validationToken", in = ParameterIn.QUERY, required = false),
                 responses = {
-                  @ApiResponse(responseCode = "200", description = "The handshake's token."),
-                  @ApiResponse(responseCode = "202", description = "Accepted."),
-                  @ApiResponse(
-                      responseCode = "400",
-                      description =
-                          "Not a notification body, or a validationToken over 1,024 characters."),
+                  @ApiResponse(responseCode = "200", description = HANDSHAKE),
+                  @ApiResponse(responseCode = "202", description = ACCEPTED),
+                  @ApiResponse(responseCode = "400", description = BAD_BODY),
                   @ApiResponse(
                       responseCode = "401",
                       description =
                           "A notification with an unknown subscription or a wrong clientState;"
                               + " it changes nothing."),
-                  @ApiResponse(responseCode = "413", description = "A body over 1 MiB.")
+                  @ApiResponse(responseCode = "413", description = TOO_LARGE)
                 })),
     @RouterOperation(
         path = NotificationWebhook.LIFECYCLE,
@@ -165,14 +169,11 @@ class MicrosoftStreamingConfiguration {
                 parameters =
                     @Parameter(name = "validationToken", in = ParameterIn.QUERY, required = false),
                 responses = {
-                  @ApiResponse(responseCode = "200", description = "The handshake's token."),
-                  @ApiResponse(responseCode = "202", description = "Accepted."),
-                  @ApiResponse(
-                      responseCode = "400",
-                      description =
-                          "Not a notification body, or a validationToken over 1,024 characters."),
+                  @ApiResponse(responseCode = "200", description = HANDSHAKE),
+                  @ApiResponse(responseCode = "202", description = ACCEPTED),
+                  @ApiResponse(responseCode = "400", description = BAD_BODY),
                   @ApiResponse(responseCode = "401", description = "Refused; nothing runs."),
-                  @ApiResponse(responseCode = "413", description = "A body over 1 MiB.")
+                  @ApiResponse(responseCode = "413", description = TOO_LARGE)
                 }))
   })
   RouterFunction<ServerResponse> microsoftWebhookRoutes(MicrosoftParts parts) {

@@ -11,19 +11,14 @@ import dev.officeflow.graphsim.GraphSimConfig;
 import dev.officeflow.graphsim.account.AccountSpec;
 import dev.officeflow.graphsim.account.GraphAccount;
 import dev.officeflow.graphsim.account.NewMessage;
+import dev.officeflow.office.providers.microsoft.MicrosoftOffice;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
-import dev.officeflow.office.testing.OfficeProperties;
 import dev.officeflow.office.testing.PublishedEvents;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
-import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,12 +55,8 @@ class BackfillThenStreamIT {
                 .withPort(0)
                 .withAccount(AccountSpec.of(USER).withMailbox(71, 200, 10, 10, 1).withContacts(5)));
     String prefix = IsolatedCatalog.apply();
-    int port = freePort();
-    Map<String, Object> p =
-        new HashMap<>(
-            OfficeProperties.microsoft(prefix, Infrastructure.createDatabase("office"), sim));
-    p.put("server.port", port);
-    p.put("officeflow.office.streaming.microsoft.webhook-base-url", "http://127.0.0.1:" + port);
+    int port = MicrosoftOffice.freePort();
+    Map<String, Object> p = MicrosoftOffice.withWebhooks(prefix, sim, port);
     p.put("officeflow.office.microsoft.mail-page-size", "10");
     p.put("officeflow.office.quota.outlook-requests-per-minute", "600");
     p.put("officeflow.office.quota.burst", "1s");
@@ -175,13 +166,5 @@ class BackfillThenStreamIT {
             .one()
             .block();
     return subscriptions == GraphResource.values().length && busy == 0;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -11,17 +11,15 @@ import dev.officeflow.graphsim.GraphSim;
 import dev.officeflow.graphsim.GraphSimConfig;
 import dev.officeflow.graphsim.account.AccountSpec;
 import dev.officeflow.office.OfficeApplication;
+import dev.officeflow.office.providers.microsoft.MicrosoftOffice;
 import dev.officeflow.office.streaming.StreamingReconciler;
-import dev.officeflow.office.testing.OfficeProperties;
 import dev.officeflow.office.testing.PublishedEvents;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.ServiceUnderTest;
-import dev.officeflow.testsupport.Infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,12 +80,8 @@ final class MicrosoftStreamingRig implements AutoCloseable {
     }
     GraphSim sim = GraphSim.start(config);
     String prefix = IsolatedCatalog.apply();
-    int port = freePort();
-    Map<String, Object> p =
-        new HashMap<>(
-            OfficeProperties.microsoft(prefix, Infrastructure.createDatabase("office"), sim));
-    p.put("server.port", port);
-    p.put("officeflow.office.streaming.microsoft.webhook-base-url", "http://127.0.0.1:" + port);
+    int port = MicrosoftOffice.freePort();
+    Map<String, Object> p = MicrosoftOffice.withWebhooks(prefix, sim, port);
     p.put("officeflow.office.streaming.calendar.tick-interval", "1h");
     p.put("officeflow.office.streaming.reconciler.interval", "1h");
     p.putAll(settings);
@@ -326,14 +320,6 @@ final class MicrosoftStreamingRig implements AutoCloseable {
 
   private DatabaseClient db() {
     return office.bean(DatabaseClient.class);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

@@ -24,22 +24,7 @@ class MicrosoftStreamingSettingsTest {
   @Test
   void theWebhookUrlsHangBelowTheBaseUrl() {
     MicrosoftStreamingSettings s =
-        new MicrosoftStreamingSettings(
-            true,
-            "https://office.example/",
-            Duration.ofDays(3),
-            Duration.ofDays(1),
-            100,
-            Duration.ofDays(30),
-            Duration.ofDays(30),
-            Duration.ofDays(30),
-            Duration.ofDays(1),
-            Duration.ofMinutes(5),
-            Duration.ofMinutes(15),
-            Duration.ofMinutes(2),
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(15),
-            "");
+        settings("https://office.example/", Duration.ofDays(3), Duration.ofDays(1));
 
     assertThat(s.notificationUrl())
         .isEqualTo("https://office.example/webhooks/microsoft/notifications");
@@ -47,9 +32,14 @@ class MicrosoftStreamingSettingsTest {
   }
 
   private static MicrosoftStreamingSettings settings(Duration lifetime, Duration renewBefore) {
+    return settings("", lifetime, renewBefore);
+  }
+
+  private static MicrosoftStreamingSettings settings(
+      String baseUrl, Duration lifetime, Duration renewBefore) {
     return new MicrosoftStreamingSettings(
         true,
-        "",
+        baseUrl,
         lifetime,
         renewBefore,
         100,
