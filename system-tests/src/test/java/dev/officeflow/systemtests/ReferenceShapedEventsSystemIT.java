@@ -218,8 +218,15 @@ class ReferenceShapedEventsSystemIT {
     return response.statusCode() == 200 ? Http.json(response).path("fields") : null;
   }
 
+  /**
+   * The key contacts stores the example's item under: Google's id bare, any other provider's
+   * prefixed with its name (ARCHITECTURE §5).
+   */
   private static String itemId(ReferenceExample example) {
-    return ((DataEvent<?>) CODEC.decode(example.bytes(), example.type())).providerItemId();
+    DataEvent<?> event = (DataEvent<?>) CODEC.decode(example.bytes(), example.type());
+    return "google".equals(event.provider())
+        ? event.providerItemId()
+        : event.provider() + ":" + event.providerItemId();
   }
 
   /** Distinct participants contacts recorded per item of the user. */
