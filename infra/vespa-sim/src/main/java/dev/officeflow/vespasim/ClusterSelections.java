@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -27,12 +29,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ClusterSelections {
 
+  /** The cluster name hits carry as {@code source} when services.xml names none. */
+  static final String DEFAULT_CLUSTER = "content";
+
   private final Map<String, Selection> byType;
   private final boolean garbageCollection;
+  private final Set<String> storeOnly;
+  private final String cluster;
 
-  private ClusterSelections(Map<String, Selection> byType, boolean garbageCollection) {
+  private ClusterSelections(
+      Map<String, Selection> byType,
+      boolean garbageCollection,
+      Set<String> storeOnly,
+      String cluster) {
     this.byType = Map.copyOf(byType);
     this.garbageCollection = garbageCollection;
+    this.storeOnly = Set.copyOf(storeOnly);
+    this.cluster = cluster;
   }
 
   /**
@@ -41,15 +54,20 @@ final class ClusterSelections {
    */
   static ClusterSelections load(Path servicesXml, SchemaCatalog schemas) {
     if (!Files.isRegularFile(servicesXml)) {
-      return new ClusterSelections(Map.of(), false);
+      return new ClusterSelections(Map.of(), false, Set.of(), DEFAULT_CLUSTER);
     }
     org.w3c.dom.Document xml = parse(servicesXml);
     Map<String, Selection> byType = new HashMap<>();
+    Set<String> storeOnly = new HashSet<>();
+    String cluster = DEFAULT_CLUSTER;
     boolean collect = false;
     NodeList documentsElements = xml.getElementsByTagName("documents");
     for (int i = 0; i < documentsElements.getLength(); i++) {
       Element documents = (Element) documentsElements.item(i);
       collect |= "true".equals(documents.getAttribute("garbage-collection"));
+      if (documents.getParentNode() instanceof Element content && content.hasAttribute("id")) {
+        cluster = content.getAttribute("id");
+      }
       NodeList types = documents.getElementsByTagName("document");
       for (int j = 0; j < types.getLength(); j++) {
         Element type = (Element) types.item(j);
@@ -58,9 +76,22 @@ final class ClusterSelections {
         if (!selection.isBlank()) {
           byType.put(doctype, parse(doctype, selection, schemas));
         }
+        if ("store-only".equals(type.getAttribute("mode"))) {
+          storeOnly.add(doctype);
+        }
       }
     }
-    return new ClusterSelections(byType, collect);
+    return new ClusterSelections(byType, collect, storeOnly, cluster);
+  }
+
+  /** Whether queries may search {@code doctype}: every type but the store-only ones. */
+  boolean searchable(String doctype) {
+    return !storeOnly.contains(doctype);
+  }
+
+  /** The content cluster's id, what Vespa writes as a hit's {@code source}. */
+  String cluster() {
+    return cluster;
   }
 
   /** Whether the cluster keeps this document at {@code now}. */

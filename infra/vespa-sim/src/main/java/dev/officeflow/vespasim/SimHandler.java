@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jetty handler: reads the body without blocking, routes to the document or admin API, applies
- * injected faults and latency, and writes JSON.
+ * The Jetty handler: reads the body without blocking, routes to the document, search or admin API,
+ * applies injected faults and latency, and writes JSON.
  */
 final class SimHandler extends Handler.Abstract.NonBlocking {
 
@@ -27,16 +27,19 @@ final class SimHandler extends Handler.Abstract.NonBlocking {
   private static final String JSON = "application/json;charset=UTF-8";
 
   private final DocumentApi documents;
+  private final SearchApi search;
   private final AdminApi admin;
   private final FaultInjector faults;
   private final ScheduledExecutorService delays;
 
   SimHandler(
       DocumentApi documents,
+      SearchApi search,
       AdminApi admin,
       FaultInjector faults,
       ScheduledExecutorService delays) {
     this.documents = documents;
+    this.search = search;
     this.admin = admin;
     this.faults = faults;
     this.delays = delays;
@@ -64,9 +67,13 @@ final class SimHandler extends Handler.Abstract.NonBlocking {
       write(response, callback, () -> admin.handle(request));
       return;
     }
+    boolean searching = request.rawPath().startsWith(SearchApi.PREFIX);
     Optional<ApiResponse> fault =
-        request.rawPath().startsWith(ApiPath.PREFIX) ? faults.maybeFail(request) : Optional.empty();
-    ApiCall call = () -> fault.orElseGet(() -> documents.handle(request));
+        request.rawPath().startsWith(ApiPath.PREFIX) || searching
+            ? faults.maybeFail(request)
+            : Optional.empty();
+    ApiCall call =
+        () -> fault.orElseGet(() -> searching ? search.handle(request) : documents.handle(request));
     long latency = faults.current().latencyMs();
     if (latency > 0) {
       delays.schedule(() -> write(response, callback, call), latency, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package dev.officeflow.vespasim;
 
 import dev.officeflow.vespasim.schema.SchemaCatalog;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,9 +16,10 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A running vespa-sim: Vespa's {@code /document/v1} API on one port, over HTTP/1.1 and h2c (HTTP/2
- * cleartext, what vespa-feed-client speaks to an {@code http://} URL), backed by an in-memory store
- * checked against the schemas it was started with. Thread-safe; close it to stop the server.
+ * A running vespa-sim: Vespa's {@code /document/v1} and {@code /search/} APIs on one port, over
+ * HTTP/1.1 and h2c (HTTP/2 cleartext, what vespa-feed-client speaks to an {@code http://} URL),
+ * backed by an in-memory store checked against the schemas it was started with. Thread-safe; close
+ * it to stop the server.
  */
 public final class VespaSim implements AutoCloseable {
 
@@ -43,8 +45,9 @@ public final class VespaSim implements AutoCloseable {
     this.connector = connector(server, host, port);
     server.addConnector(connector);
     DocumentApi documents = new DocumentApi(schemas, selections, store, counters);
+    SearchApi search = new SearchApi(schemas, selections, store, Clock.systemUTC());
     AdminApi admin = new AdminApi(this::stats, this::reset, this::collectGarbage, faults);
-    server.setHandler(new SimHandler(documents, admin, faults, delays));
+    server.setHandler(new SimHandler(documents, search, admin, faults, delays));
   }
 
   /** Starts on 127.0.0.1; port 0 picks a free port (see {@link #port()}). */

@@ -9,6 +9,7 @@ import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.ServiceUnderTest;
+import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.vespasim.VespaSim;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +34,7 @@ final class LoaderApp implements AutoCloseable {
 
   private final VespaSim sim;
   private final EmulatorPubSub pubSub;
+  private final TestJwks jwks;
   private final ServiceUnderTest service;
 
   /**
@@ -48,10 +50,14 @@ final class LoaderApp implements AutoCloseable {
   private LoaderApp(Map<String, String> properties) {
     sim = VespaSim.start(0, SCHEMAS);
     pubSub = new EmulatorPubSub();
+    jwks = TestJwks.start();
     ServiceUnderTest.Builder builder =
         ServiceUnderTest.of(VespaLoaderApplication.class)
             .property(
                 "officeflow.vespa-loader.feed.endpoints", "http://127.0.0.1:" + sim.port() + "/")
+            .property(
+                "officeflow.vespa-loader.search.endpoint", "http://127.0.0.1:" + sim.port() + "/")
+            .property("officeflow.security.user-jwt.jwk-set-uri", jwks.uri())
             .property("officeflow.security.callers.operator", SERVICE_TOKEN)
             .property("officeflow.vespa-loader.feed.operation-timeout", "6s")
             .property("officeflow.vespa-loader.purge.not-forgotten-for", "1s")
@@ -91,6 +97,11 @@ final class LoaderApp implements AutoCloseable {
 
   VespaSim sim() {
     return sim;
+  }
+
+  /** Signs user tokens the app accepts, like the user service's. */
+  TestJwks jwks() {
+    return jwks;
   }
 
   ConfigurableApplicationContext context() {
@@ -150,6 +161,7 @@ final class LoaderApp implements AutoCloseable {
     } finally {
       sim.close();
       pubSub.close();
+      jwks.close();
     }
   }
 }

@@ -5,8 +5,8 @@ import dev.officeflow.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/openapi/vespa-loader.json} is what the service serves at {@code /v3/api-docs}: only
- * the runtime's {@code /internal/consumers}, the loader's one HTTP API.
+ * {@code docs/openapi/vespa-loader.json} is what the service serves at {@code /v3/api-docs}: the
+ * search ({@code GET /v1/search}) and the runtime's {@code /internal/consumers}.
  */
 @IntegrationTest
 class OpenApiDocumentIT {

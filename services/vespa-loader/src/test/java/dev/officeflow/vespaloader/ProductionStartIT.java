@@ -18,6 +18,10 @@ class ProductionStartIT extends ProductionGuardContract {
   protected Map<String, Object> realSettings() {
     return Map.of(
         "officeflow.vespa-loader.feed.endpoints", "https://vespa.officeflow.example/",
+        "officeflow.vespa-loader.search.endpoint", "https://vespa-query.officeflow.example/",
+        "officeflow.vespa-loader.search.cursor-key", "a-production-search-cursor-key-of-32-chars",
+        "officeflow.security.user-jwt.jwk-set-uri",
+            "https://user.officeflow.example/.well-known/jwks.json",
         "officeflow.security.credential", "a-production-vespa-loader-credential",
         "officeflow.security.callers.operator", "a-production-operator-credential");
   }
@@ -50,6 +54,30 @@ class ProductionStartIT extends ProductionGuardContract {
             "officeflow.vespa-loader.feed.endpoints",
             "",
             "officeflow.vespa-loader.feed.endpoints is not set"),
+        offender(
+            "officeflow.vespa-loader.search.endpoint",
+            "http://127.0.0.1:8080/",
+            "officeflow.vespa-loader.search.endpoint has its development value"),
+        offender(
+            "officeflow.vespa-loader.search.endpoint",
+            "",
+            "officeflow.vespa-loader.search.endpoint is not set"),
+        offender(
+            "officeflow.vespa-loader.search.cursor-key",
+            "officeflow-local-search-cursor-key",
+            "officeflow.vespa-loader.search.cursor-key has its development value"),
+        offender(
+            "officeflow.vespa-loader.search.cursor-key",
+            "",
+            "officeflow.vespa-loader.search.cursor-key is not set"),
+        offender(
+            "officeflow.security.user-jwt.jwk-set-uri",
+            "http://127.0.0.1:8081/.well-known/jwks.json",
+            "officeflow.security.user-jwt.jwk-set-uri has its development value"),
+        offender(
+            "officeflow.security.user-jwt.jwk-set-uri",
+            "",
+            "officeflow.security.user-jwt.jwk-set-uri is not set"),
         offender("officeflow.guard.allow-emulator", false, "the Pub/Sub emulator"));
   }
 }

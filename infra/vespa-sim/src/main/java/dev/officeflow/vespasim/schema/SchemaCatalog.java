@@ -15,31 +15,41 @@ import java.util.stream.Stream;
 public final class SchemaCatalog {
 
   private final Map<String, DocumentSchema> types;
+  private final Map<String, SearchSchema> searching;
 
-  private SchemaCatalog(Map<String, DocumentSchema> types) {
+  private SchemaCatalog(Map<String, DocumentSchema> types, Map<String, SearchSchema> searching) {
     this.types = Collections.unmodifiableMap(new TreeMap<>(types));
+    this.searching = Map.copyOf(searching);
   }
 
   /** Reads every {@code .sd} file directly in {@code schemasDir}. */
   public static SchemaCatalog load(Path schemasDir) {
     Map<String, DocumentSchema> types = new TreeMap<>();
+    Map<String, SearchSchema> searching = new TreeMap<>();
     for (Path file : schemaFiles(schemasDir)) {
-      DocumentSchema schema = SdParser.parse(read(file), file.toString());
+      String source = read(file);
+      DocumentSchema schema = SdParser.parse(source, file.toString());
       types.put(schema.name(), schema);
+      searching.put(schema.name(), SearchSdParser.parse(schema.name(), source));
     }
     if (types.isEmpty()) {
       throw new IllegalArgumentException("No .sd files in " + schemasDir.toAbsolutePath());
     }
-    return new SchemaCatalog(types);
+    return new SchemaCatalog(types, searching);
   }
 
-  /** A catalog of the given types, for tests. */
+  /** A catalog of the given types, for tests; none of them is searchable. */
   public static SchemaCatalog of(DocumentSchema... schemas) {
     Map<String, DocumentSchema> types = new TreeMap<>();
     for (DocumentSchema schema : schemas) {
       types.put(schema.name(), schema);
     }
-    return new SchemaCatalog(types);
+    return new SchemaCatalog(types, Map.of());
+  }
+
+  /** What the schema of {@code doctype} says about searching, when it was read from a file. */
+  public Optional<SearchSchema> searching(String doctype) {
+    return Optional.ofNullable(searching.get(doctype));
   }
 
   public Optional<DocumentSchema> find(String doctype) {
