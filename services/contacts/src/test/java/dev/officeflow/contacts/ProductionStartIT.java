@@ -2,12 +2,18 @@ package dev.officeflow.contacts;
 
 import dev.officeflow.runtime.testing.ProductionGuardContract;
 import dev.officeflow.testsupport.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /** Contacts in production: it starts with real settings, and refuses each development default. */
 @IntegrationTest
 class ProductionStartIT extends ProductionGuardContract {
+
+  private static final String PRODUCTION_ADDRESS_KEY =
+      Base64.getEncoder()
+          .encodeToString("a-production-address-key-32-byte".getBytes(StandardCharsets.UTF_8));
 
   @Override
   protected Class<?> application() {
@@ -20,6 +26,8 @@ class ProductionStartIT extends ProductionGuardContract {
         "officeflow.security.user-jwt.jwk-set-uri",
             "https://user.officeflow.example/.well-known/jwks.json",
         "officeflow.contacts.address.hash-key", "a-production-contacts-hash-key",
+        "officeflow.contacts.address.encryption.keys.k1", PRODUCTION_ADDRESS_KEY,
+        "officeflow.contacts.address.encryption.current-key-id", "k1",
         "officeflow.security.callers.operator", "a-production-operator-credential");
   }
 
@@ -34,6 +42,22 @@ class ProductionStartIT extends ProductionGuardContract {
             "officeflow.contacts.address.hash-key",
             "",
             "officeflow.contacts.address.hash-key is not set"),
+        offender(
+            "officeflow.contacts.address.encryption.keys.dev-insecure",
+            "b2ZmaWNlZmxvdy1sb2NhbC1hZGRyZXNzLWtleS0zMiE=",
+            "officeflow.contacts.address.encryption.keys.dev-insecure has its development value"),
+        offender(
+            "officeflow.contacts.address.encryption.current-key-id",
+            "dev-insecure",
+            "officeflow.contacts.address.encryption.current-key-id has its development value"),
+        offender(
+            "officeflow.contacts.address.encryption.keys.k1",
+            "",
+            "officeflow.contacts.address.encryption.keys is not set"),
+        offender(
+            "officeflow.contacts.address.encryption.current-key-id",
+            "",
+            "officeflow.contacts.address.encryption.current-key-id is not set"),
         offender(
             "officeflow.security.user-jwt.jwk-set-uri",
             "http://127.0.0.1:8081/.well-known/jwks.json",

@@ -9,10 +9,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The contact hasher and the outbox's address sealer, with the key from {@link AddressSettings}.
+ * The contact hasher and the outbox's address sealer, with the key from {@link AddressSettings};
+ * the address cipher and the users' address salts, with the keys from {@link
+ * AddressEncryptionSettings}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AddressSettings.class)
+@EnableConfigurationProperties({AddressSettings.class, AddressEncryptionSettings.class})
 class AddressConfiguration {
 
   /** Long enough to delete every stored hash of a retired key version. */
@@ -38,5 +40,16 @@ class AddressConfiguration {
   @Bean
   AddressSealer addressSealer(AddressSettings settings, ContactHasher afterRotation) {
     return new AddressSealer(settings.hashKey(), settings.hashKeyVersion());
+  }
+
+  /** Checks the keys at start: a missing or malformed key stops the service, naming the setting. */
+  @Bean
+  AddressCipher addressCipher(AddressEncryptionSettings settings) {
+    return new AddressCipher(settings);
+  }
+
+  @Bean
+  UserAddressKeys userAddressKeys(DatabaseClient db, AddressCipher cipher) {
+    return new UserAddressKeys(db, cipher);
   }
 }

@@ -1,6 +1,8 @@
 package dev.officeflow.contacts.discovery;
 
+import dev.officeflow.contacts.address.AddressCipher;
 import dev.officeflow.contacts.address.ContactHasher;
+import dev.officeflow.contacts.address.UserAddressKeys;
 import dev.officeflow.contacts.discovery.store.ContactAggregates;
 import dev.officeflow.contacts.discovery.store.InteractionStore;
 import dev.officeflow.contacts.outbox.ContactOutbox;
@@ -49,8 +51,10 @@ class DiscoveryConfiguration {
       TransactionalOperator tx,
       ContactScores scores,
       ContactAggregates agg,
-      UserLocks locks) {
-    return new InteractionStore(db, tx, scores, agg, locks);
+      UserLocks locks,
+      AddressCipher cipher,
+      UserAddressKeys keys) {
+    return new InteractionStore(db, tx, scores, agg, locks, cipher, keys);
   }
 
   @Bean

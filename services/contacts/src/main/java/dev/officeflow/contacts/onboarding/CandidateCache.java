@@ -2,6 +2,7 @@ package dev.officeflow.contacts.onboarding;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.officeflow.contacts.address.SealedAddress;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -14,11 +15,13 @@ import org.jspecify.annotations.Nullable;
 final class CandidateCache {
 
   /**
-   * A candidate as read, before its rank and its score now are set.
+   * A candidate as read, before its rank, its score now and its address are set.
    *
    * @param rankKey the stored, time-independent rank key (null for an unranked contact)
+   * @param sealed the address as stored: the cache holds no plaintext address, each request opens
+   *     it for its own user
    */
-  record Row(Candidate candidate, @Nullable Double rankKey) {}
+  record Row(Candidate candidate, @Nullable Double rankKey, @Nullable SealedAddress sealed) {}
 
   /**
    * @param complete fewer rows than asked for came back: these are all the user's ranked contacts

@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -18,12 +19,18 @@ import reactor.core.publisher.Mono;
  */
 public final class Candidates {
 
+  /** With the user's address salt, so the one primary-key read per request is still one. */
   private static final String STATE =
-      "SELECT scoring_fingerprint, contacts_version FROM user_state WHERE user_id = :user";
+      """
+      SELECT s.scoring_fingerprint, s.contacts_version, k.salt
+      FROM user_state s LEFT JOIN user_address_keys k ON k.user_id = s.user_id
+      WHERE s.user_id = :user
+      """;
 
   private static final String TOP =
       """
-      SELECT contact_hash, display_name, domain, rank_key, score_band,
+      SELECT contact_hash, display_name, address_ciphertext, address_key_id, domain, rank_key,
+             score_band,
              COALESCE(score_factors::text, '{}') AS factors, interactions, emails_sent_to,
              emails_sent_cc, emails_received, emails_shared, meetings, small_meetings,
              first_seen, last_seen, last_outbound
@@ -36,29 +43,36 @@ public final class Candidates {
   private final DatabaseClient db;
   private final ContactScores scores;
   private final CandidateCache cache;
+  private final AddressOpener addresses;
   private final String fingerprint;
 
-  Candidates(DatabaseClient db, ContactScores scores, OnboardingSettings settings) {
+  Candidates(
+      DatabaseClient db,
+      ContactScores scores,
+      OnboardingSettings settings,
+      AddressOpener addresses) {
     this.db = db;
     this.scores = scores;
+    this.addresses = addresses;
     this.cache = new CandidateCache(settings.candidateCacheUsers());
     this.fingerprint = scores.scorer().settings().scoringFingerprint();
   }
 
+  /** The caller's best {@code limit} candidates, each address opened for {@code userId} only. */
   public Mono<List<Candidate>> top(String userId, int limit) {
     return state(userId)
         .flatMap(
             state ->
-                state.fingerprint().equals(fingerprint)
-                    ? current(userId, limit, state.version())
-                    : scores.rescore(userId).then(read(userId, limit)))
+                (state.fingerprint().equals(fingerprint)
+                        ? current(userId, limit, state.version())
+                        : scores.rescore(userId).then(read(userId, limit)))
+                    .map(rows -> ranked(userId, state.salt(), rows)))
         .switchIfEmpty(
             Mono.defer(
                 () -> {
                   cache.forget(userId);
-                  return read(userId, limit);
-                }))
-        .map(this::ranked);
+                  return read(userId, limit).map(rows -> ranked(userId, null, rows));
+                }));
   }
 
   /** The rows at {@code version}: cached, or read and cached. */
@@ -75,7 +89,8 @@ public final class Candidates {
             (row, meta) ->
                 new State(
                     Objects.requireNonNullElse(row.get(0, String.class), ""),
-                    Objects.requireNonNull(row.get(1, Long.class))))
+                    Objects.requireNonNull(row.get(1, Long.class)),
+                    AddressOpener.bytes(row, "salt")))
         .one();
   }
 
@@ -88,22 +103,34 @@ public final class Candidates {
         .collectList();
   }
 
-  /** Ranks in order and sets each score as of now. */
-  private List<Candidate> ranked(List<CandidateCache.Row> rows) {
+  /** Ranks in order, sets each score as of now and opens each address for {@code userId}. */
+  private List<Candidate> ranked(
+      String userId, byte @Nullable [] salt, List<CandidateCache.Row> rows) {
     VipScorer scorer = scores.scorer();
+    List<@Nullable String> opened =
+        addresses.open(
+            userId,
+            salt,
+            rows.stream()
+                .map(r -> new AddressOpener.Sealed(r.candidate().contactHash(), r.sealed()))
+                .toList());
     List<Candidate> out = new ArrayList<>(rows.size());
     for (CandidateCache.Row row : rows) {
       Double rankKey = row.rankKey();
-      out.add(
-          row.candidate().ranked(out.size() + 1, rankKey == null ? 0 : scorer.scoreNow(rankKey)));
+      double score = rankKey == null ? 0 : scorer.scoreNow(rankKey);
+      out.add(row.candidate().ranked(out.size() + 1, score, opened.get(out.size())));
     }
     return out;
   }
 
-  private record State(String fingerprint, long version) {}
+  /**
+   * @param salt the user's address salt, null when they have none
+   */
+  private record State(String fingerprint, long version, byte @Nullable [] salt) {}
 
   private static CandidateCache.Row row(Readable row) {
-    return new CandidateCache.Row(candidate(row), row.get("rank_key", Double.class));
+    return new CandidateCache.Row(
+        candidate(row), row.get("rank_key", Double.class), AddressOpener.sealed(row));
   }
 
   private static Candidate candidate(Readable row) {
@@ -111,6 +138,7 @@ public final class Candidates {
         0,
         ContactRows.text(row, "contact_hash"),
         row.get("display_name", String.class),
+        null,
         row.get("domain", String.class),
         0,
         ContactRows.text(row, "score_band"),

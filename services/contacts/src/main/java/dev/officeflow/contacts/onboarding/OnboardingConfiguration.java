@@ -1,9 +1,11 @@
 package dev.officeflow.contacts.onboarding;
 
+import dev.officeflow.contacts.address.AddressCipher;
 import dev.officeflow.contacts.discovery.UserLocks;
 import dev.officeflow.contacts.onboarding.web.OnboardingController;
 import dev.officeflow.contacts.vip.ContactScores;
 import dev.officeflow.runtime.security.ApiRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,13 +57,27 @@ class OnboardingConfiguration {
     return new Onboarding(db, progress, jobs);
   }
 
+  /** Opens the addresses of the contacts served to their own user. */
   @Bean
-  Candidates candidates(DatabaseClient db, ContactScores scores, OnboardingSettings settings) {
-    return new Candidates(db, scores, settings);
+  AddressOpener addressOpener(AddressCipher cipher, MeterRegistry meters) {
+    return new AddressOpener(cipher, meters);
   }
 
   @Bean
-  Selections selections(DatabaseClient db, TransactionalOperator tx, OnboardingSettings settings) {
-    return new Selections(db, tx, settings);
+  Candidates candidates(
+      DatabaseClient db,
+      ContactScores scores,
+      OnboardingSettings settings,
+      AddressOpener addresses) {
+    return new Candidates(db, scores, settings, addresses);
+  }
+
+  @Bean
+  Selections selections(
+      DatabaseClient db,
+      TransactionalOperator tx,
+      OnboardingSettings settings,
+      AddressOpener addresses) {
+    return new Selections(db, tx, settings, addresses);
   }
 }

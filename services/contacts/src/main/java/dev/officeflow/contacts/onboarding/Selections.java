@@ -1,11 +1,15 @@
 package dev.officeflow.contacts.onboarding;
 
 import dev.officeflow.contacts.address.ContactHasher;
+import dev.officeflow.contacts.address.SealedAddress;
+import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -30,35 +34,74 @@ public final class Selections {
 
   private static final String LIST =
       """
-      SELECT s.rank, s.contact_hash, c.display_name, c.domain
+      SELECT s.rank, s.contact_hash, c.display_name, c.domain, c.address_ciphertext,
+             c.address_key_id, k.salt
       FROM vip_selection s
       LEFT JOIN contacts c ON c.user_id = s.user_id AND c.contact_hash = s.contact_hash
+      LEFT JOIN user_address_keys k ON k.user_id = s.user_id
       WHERE s.user_id = :user ORDER BY s.rank
       """;
 
   private final DatabaseClient db;
   private final TransactionalOperator tx;
   private final OnboardingSettings settings;
+  private final AddressOpener addresses;
 
-  Selections(DatabaseClient db, TransactionalOperator tx, OnboardingSettings settings) {
+  Selections(
+      DatabaseClient db,
+      TransactionalOperator tx,
+      OnboardingSettings settings,
+      AddressOpener addresses) {
     this.db = db;
     this.tx = tx;
     this.settings = settings;
+    this.addresses = addresses;
   }
 
+  /** The caller's saved VIPs, each address opened for {@code userId} only. */
   public Mono<List<SelectedVip>> selection(String userId) {
     return db.sql(LIST)
         .bind("user", userId)
-        .map(
-            (row, meta) ->
-                new SelectedVip(
-                    row.get("rank", Integer.class),
-                    row.get("contact_hash", String.class),
-                    row.get("display_name", String.class),
-                    row.get("domain", String.class)))
+        .map((row, meta) -> new Listed(vip(row), AddressOpener.sealed(row), bytes(row)))
         .all()
-        .collectList();
+        .collectList()
+        .map(rows -> opened(userId, rows));
   }
+
+  private List<SelectedVip> opened(String userId, List<Listed> rows) {
+    byte[] salt = rows.isEmpty() ? null : rows.get(0).salt();
+    List<@Nullable String> opened =
+        addresses.open(
+            userId,
+            salt,
+            rows.stream()
+                .map(r -> new AddressOpener.Sealed(r.vip().contactHash(), r.sealed()))
+                .toList());
+    List<SelectedVip> out = new ArrayList<>(rows.size());
+    for (Listed row : rows) {
+      SelectedVip v = row.vip();
+      out.add(
+          new SelectedVip(
+              v.rank(), v.contactHash(), v.displayName(), opened.get(out.size()), v.domain()));
+    }
+    return out;
+  }
+
+  private static SelectedVip vip(Readable row) {
+    return new SelectedVip(
+        Objects.requireNonNull(row.get("rank", Integer.class)),
+        Objects.requireNonNull(row.get("contact_hash", String.class)),
+        row.get("display_name", String.class),
+        null,
+        row.get("domain", String.class));
+  }
+
+  private static byte @Nullable [] bytes(Readable row) {
+    return AddressOpener.bytes(row, "salt");
+  }
+
+  /** A saved VIP as read, with its sealed address and the user's salt. */
+  private record Listed(SelectedVip vip, @Nullable SealedAddress sealed, byte @Nullable [] salt) {}
 
   /**
    * Replaces the selection with {@code hashes} (rank = position), or fails with {@link

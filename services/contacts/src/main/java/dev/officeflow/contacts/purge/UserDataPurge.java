@@ -1,5 +1,6 @@
 package dev.officeflow.contacts.purge;
 
+import dev.officeflow.contacts.address.UserAddressKeys;
 import dev.officeflow.contacts.discovery.OwnAddresses;
 import dev.officeflow.contacts.discovery.UserLocks;
 import dev.officeflow.runtime.forget.ForgottenUsers;
@@ -32,6 +33,8 @@ final class UserDataPurge {
           "contact_outbox",
           "user_state",
           "backfill_job_progress",
+          // The user's address salt: without it no copy of their sealed addresses opens again.
+          UserAddressKeys.TABLE,
           "pending_purges");
 
   private static final String PENDING =

@@ -79,7 +79,8 @@ final class AggregateSql {
 
   /**
    * Upserts the aggregates of the interactions {@code from} yields (aliased {@code f}), returning
-   * {@code user_id}, {@code contact_hash} and {@code created}.
+   * {@code user_id}, {@code contact_hash}, {@code created} and {@code address_key_id} (which master
+   * key the contact's address is sealed under, null before it has one).
    */
   static String upsert(String from, Mode mode) {
     String columns = String.join(", ", COUNTED) + ", " + String.join(", ", OTHER);
@@ -92,7 +93,7 @@ final class AggregateSql {
         + "\nGROUP BY f.user_id, f.participant ORDER BY f.user_id, f.participant\n"
         + "ON CONFLICT (user_id, contact_hash) DO UPDATE SET "
         + (mode == Mode.ADD ? added() : replaced())
-        + "\nRETURNING c.user_id, c.contact_hash, (c.xmax = 0) AS created";
+        + "\nRETURNING c.user_id, c.contact_hash, (c.xmax = 0) AS created, c.address_key_id";
   }
 
   private static String added() {

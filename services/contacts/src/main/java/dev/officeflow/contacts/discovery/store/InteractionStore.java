@@ -1,5 +1,7 @@
 package dev.officeflow.contacts.discovery.store;
 
+import dev.officeflow.contacts.address.AddressCipher;
+import dev.officeflow.contacts.address.UserAddressKeys;
 import dev.officeflow.contacts.discovery.ItemChange;
 import dev.officeflow.contacts.discovery.UserLocks;
 import dev.officeflow.contacts.discovery.store.AggregateSql.Mode;
@@ -8,10 +10,12 @@ import dev.officeflow.contacts.vip.ScoredContact;
 import dev.officeflow.events.Operation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -23,7 +27,8 @@ import reactor.util.retry.Retry;
  * Writes a batch of item changes in one transaction: removes what updates and deletes replace,
  * inserts interactions with {@code ON CONFLICT DO NOTHING} and adds exactly the inserted rows to
  * the contact aggregates (so a redelivery adds nothing), rebuilds the aggregates of contacts that
- * lost interactions, and rescores every contact it touched.
+ * lost interactions, seals the address of each contact it added to that has none under the current
+ * key ({@link ContactAddresses}), and rescores every contact it touched.
  */
 public final class InteractionStore {
 
@@ -89,18 +94,22 @@ public final class InteractionStore {
   private final ContactScores scores;
   private final ContactAggregates aggregates;
   private final UserLocks locks;
+  private final ContactAddresses addresses;
 
   public InteractionStore(
       DatabaseClient db,
       TransactionalOperator tx,
       ContactScores scores,
       ContactAggregates agg,
-      UserLocks locks) {
+      UserLocks locks,
+      AddressCipher cipher,
+      UserAddressKeys keys) {
     this.db = db;
     this.tx = tx;
     this.scores = scores;
     this.aggregates = agg;
     this.locks = locks;
+    this.addresses = new ContactAddresses(db, cipher, keys);
   }
 
   /**
@@ -141,6 +150,7 @@ public final class InteractionStore {
     return remove(replacing, touched)
         .then(tombstones(replacing))
         .then(insert(changes, touched))
+        .then(Mono.defer(() -> addresses.seal(changes, touched.unsealed)))
         .then(Mono.defer(() -> aggregates.rebuild(touched.removedUsers(), touched.removedHashes())))
         .then(touchUsers(changes))
         .then(Mono.defer(() -> rescore(touched)));
@@ -175,9 +185,16 @@ public final class InteractionStore {
                 new Upserted(
                     new Pair(
                         row.get("user_id", String.class), row.get("contact_hash", String.class)),
-                    Boolean.TRUE.equals(row.get("created", Boolean.class))))
+                    Boolean.TRUE.equals(row.get("created", Boolean.class)),
+                    row.get("address_key_id", String.class)))
         .all()
-        .doOnNext(u -> touched.inserted.put(u.pair(), u.created()))
+        .doOnNext(
+            u -> {
+              touched.inserted.put(u.pair(), u.created());
+              if (addresses.needsSealing(u.addressKeyId())) {
+                touched.unsealed.add(u.pair());
+              }
+            })
         .then();
   }
 
@@ -218,12 +235,13 @@ public final class InteractionStore {
 
   record Pair(String user, String hash) {}
 
-  private record Upserted(Pair pair, boolean created) {}
+  private record Upserted(Pair pair, boolean created, @Nullable String addressKeyId) {}
 
   /** Contacts a write touched; {@code inserted} maps to "created by this write". */
   private static final class Touched {
     final Map<Pair, Boolean> removed = new LinkedHashMap<>();
     final Map<Pair, Boolean> inserted = new LinkedHashMap<>();
+    final Set<Pair> unsealed = new LinkedHashSet<>();
 
     Map<Pair, Boolean> all() {
       Map<Pair, Boolean> all = new LinkedHashMap<>();
