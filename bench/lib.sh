@@ -7,7 +7,7 @@
 #                       BENCH_PUBSUB_PORT/BENCH_REDIS_PORT/BENCH_POSTGRES_PORT override them)
 #   bench_system_settings STATE BASE
 #                       the same for the whole system (./dev up, no demo): the emulator, Redis,
-#                       PostgreSQL and the registry's apps on ports BASE+0..8 (BENCH_PORT_BASE)
+#                       PostgreSQL and the registry's apps on ports BASE+0..10 (BENCH_PORT_BASE)
 #   bench_build MODULE...
 #                       installs the modules and what they need (Maven, offline first)
 #   bench_package NAME  packages the module of the registry's NAME, writing its class path

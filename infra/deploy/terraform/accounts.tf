@@ -9,5 +9,6 @@ locals {
     "office"       = google_service_account.office.email
     "contacts"     = google_service_account.contacts.email
     "vespa-loader" = google_service_account.vespa_loader.email
+    "notifier"     = google_service_account.notifier.email
   }
 }

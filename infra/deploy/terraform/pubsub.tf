@@ -147,6 +147,31 @@ resource "google_pubsub_topic" "contacts_progress_dead_letter" {
   name    = "contacts-progress-dead-letter"
 }
 
+resource "google_pubsub_topic" "notifier_progress_dead_letter" {
+  project = var.project
+  name    = "notifier-progress-dead-letter"
+}
+
+resource "google_pubsub_topic" "notifier_emails_dead_letter" {
+  project = var.project
+  name    = "notifier-emails-dead-letter"
+}
+
+resource "google_pubsub_topic" "notifier_calendars_dead_letter" {
+  project = var.project
+  name    = "notifier-calendars-dead-letter"
+}
+
+resource "google_pubsub_topic" "notifier_contacts_dead_letter" {
+  project = var.project
+  name    = "notifier-contacts-dead-letter"
+}
+
+resource "google_pubsub_topic" "notifier_integrations_dead_letter" {
+  project = var.project
+  name    = "notifier-integrations-dead-letter"
+}
+
 resource "google_pubsub_subscription" "office_integrations" {
   project              = var.project
   name                 = "office-integrations"
@@ -477,6 +502,116 @@ resource "google_pubsub_subscription" "contacts_progress" {
   }
 }
 
+resource "google_pubsub_subscription" "notifier_progress" {
+  project              = var.project
+  name                 = "notifier-progress"
+  topic                = google_pubsub_topic.progress.id
+  ack_deadline_seconds = 30
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.notifier_progress_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_emails" {
+  project              = var.project
+  name                 = "notifier-emails"
+  topic                = google_pubsub_topic.emails.id
+  ack_deadline_seconds = 30
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.notifier_emails_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_calendars" {
+  project              = var.project
+  name                 = "notifier-calendars"
+  topic                = google_pubsub_topic.calendars.id
+  ack_deadline_seconds = 30
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.notifier_calendars_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_contacts" {
+  project              = var.project
+  name                 = "notifier-contacts"
+  topic                = google_pubsub_topic.contacts.id
+  ack_deadline_seconds = 30
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.notifier_contacts_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_integrations" {
+  project              = var.project
+  name                 = "notifier-integrations"
+  topic                = google_pubsub_topic.integrations.id
+  ack_deadline_seconds = 30
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.notifier_integrations_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
 resource "google_pubsub_subscription" "office_integrations_dead_letter" {
   project                    = var.project
   name                       = "office-integrations-dead-letter"
@@ -663,6 +798,71 @@ resource "google_pubsub_subscription" "contacts_progress_dead_letter" {
   project                    = var.project
   name                       = "contacts-progress-dead-letter"
   topic                      = google_pubsub_topic.contacts_progress_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_progress_dead_letter" {
+  project                    = var.project
+  name                       = "notifier-progress-dead-letter"
+  topic                      = google_pubsub_topic.notifier_progress_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_emails_dead_letter" {
+  project                    = var.project
+  name                       = "notifier-emails-dead-letter"
+  topic                      = google_pubsub_topic.notifier_emails_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_calendars_dead_letter" {
+  project                    = var.project
+  name                       = "notifier-calendars-dead-letter"
+  topic                      = google_pubsub_topic.notifier_calendars_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_contacts_dead_letter" {
+  project                    = var.project
+  name                       = "notifier-contacts-dead-letter"
+  topic                      = google_pubsub_topic.notifier_contacts_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_integrations_dead_letter" {
+  project                    = var.project
+  name                       = "notifier-integrations-dead-letter"
+  topic                      = google_pubsub_topic.notifier_integrations_dead_letter.id
   ack_deadline_seconds       = 60
   message_retention_duration = "2678400s"
 
@@ -878,6 +1078,76 @@ resource "google_pubsub_topic_iam_member" "contacts_progress_dead_letter_agent_p
 resource "google_pubsub_subscription_iam_member" "contacts_progress_agent_subscribes" {
   project      = var.project
   subscription = google_pubsub_subscription.contacts_progress.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_progress_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_progress_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_progress_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_progress.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_emails_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_emails_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_emails_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_emails.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_calendars_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_calendars_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_calendars_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_calendars.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_contacts_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_contacts_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_contacts_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_contacts.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_integrations_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_integrations_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_integrations_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_integrations.name
   role         = "roles/pubsub.subscriber"
   member       = local.pubsub_service_agent
 }
@@ -1317,6 +1587,151 @@ resource "google_monitoring_alert_policy" "contacts_progress_dead_letter_not_emp
   }
 }
 
+resource "google_monitoring_alert_policy" "notifier_progress_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in notifier-progress-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "notifier-progress-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"notifier-progress-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription notifier-progress gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show notifier-progress-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "notifier_emails_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in notifier-emails-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "notifier-emails-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"notifier-emails-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription notifier-emails gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show notifier-emails-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "notifier_calendars_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in notifier-calendars-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "notifier-calendars-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"notifier-calendars-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription notifier-calendars gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show notifier-calendars-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "notifier_contacts_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in notifier-contacts-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "notifier-contacts-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"notifier-contacts-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription notifier-contacts gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show notifier-contacts-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
+resource "google_monitoring_alert_policy" "notifier_integrations_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in notifier-integrations-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "notifier-integrations-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"notifier-integrations-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription notifier-integrations gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show notifier-integrations-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
 # Gmail's users.watch publishes mailbox changes as this Google-owned account.
 resource "google_pubsub_topic_iam_member" "gmail_push_gmail_publishes" {
   project = var.project
@@ -1412,6 +1827,88 @@ resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_progre
   subscription = google_pubsub_subscription.contacts_progress_dead_letter.name
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_service_account" "notifier" {
+  project      = var.project
+  account_id   = "officeflow-notifier"
+  display_name = "officeflow notifier"
+}
+
+resource "google_service_account_iam_member" "notifier_workload_identity" {
+  service_account_id = google_service_account.notifier.name
+  role               = "roles/iam.workloadIdentityUser"
+  member             = "serviceAccount:${var.project}.svc.id.goog[${var.namespace}/notifier]"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_progress" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_progress.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_emails" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_emails.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_calendars" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_calendars.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_contacts" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_contacts.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_integrations" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_integrations.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_progress_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_progress_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_emails_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_emails_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_calendars_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_calendars_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_contacts_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_contacts_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_integrations_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_integrations_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
 }
 
 resource "google_service_account" "office" {

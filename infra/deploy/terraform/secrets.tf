@@ -9,9 +9,9 @@
 locals {
   # secret => the services that read it. A test checks this against the ExternalSecrets.
   secrets = {
-    "officeflow-operator-token"          = ["user", "office", "contacts", "vespa-loader"]
+    "officeflow-operator-token"          = ["user", "office", "contacts", "vespa-loader", "notifier"]
     "officeflow-postgres-password"       = ["user", "office", "contacts"]
-    "officeflow-redis-url"               = ["user", "office", "contacts", "vespa-loader"]
+    "officeflow-redis-url"               = ["user", "office", "contacts", "vespa-loader", "notifier"]
     "officeflow-google-client-id"        = ["user"]
     "officeflow-google-client-secret"    = ["user"]
     "officeflow-user-jwt-key-k1"         = ["user"]

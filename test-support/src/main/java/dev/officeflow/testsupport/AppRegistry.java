@@ -130,7 +130,7 @@ public final class AppRegistry {
 
   /** What an app is: a service, a simulator, or a benchmark's own JVM. */
   public enum Kind {
-    /** One of the four services; {@code OFFICEFLOW_APP_JVM_OPTS} replaces its JVM options. */
+    /** One of the five services; {@code OFFICEFLOW_APP_JVM_OPTS} replaces its JVM options. */
     SERVICE("OFFICEFLOW_APP_JVM_OPTS"),
     /** google-sim, graph-sim or vespa-sim; {@code OFFICEFLOW_SIM_JVM_OPTS} replaces its options. */
     SIMULATOR("OFFICEFLOW_SIM_JVM_OPTS"),

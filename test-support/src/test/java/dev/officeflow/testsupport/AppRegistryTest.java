@@ -127,7 +127,7 @@ class AppRegistryTest {
   }
 
   @Test
-  void theRepositorysRegistryNamesTheSevenAppsDevUpStarts() {
+  void theRepositorysRegistryNamesTheEightAppsDevUpStarts() {
     List<String> launched =
         AppRegistry.load().apps().stream()
             .filter(app -> app.kind() != Kind.BENCH)
@@ -136,6 +136,13 @@ class AppRegistryTest {
 
     assertThat(launched)
         .containsExactly(
-            "google-sim", "graph-sim", "vespa-sim", "user", "office", "contacts", "vespa-loader");
+            "google-sim",
+            "graph-sim",
+            "vespa-sim",
+            "user",
+            "office",
+            "contacts",
+            "vespa-loader",
+            "notifier");
   }
 }

@@ -16,6 +16,7 @@ public final class Catalog {
   public static final String OFFICE = "office";
   public static final String CONTACTS_SERVICE = "contacts";
   public static final String VESPA_LOADER = "vespa-loader";
+  public static final String NOTIFIER = "notifier";
 
   /** Five deliveries, then the dead-letter topic (ARCHITECTURE §3). */
   public static final int MAX_DELIVERY_ATTEMPTS = 5;
@@ -61,7 +62,15 @@ public final class Catalog {
           spec(VESPA_LOADER, Topics.DOCUMENTS, 30),
           spec(VESPA_LOADER, Topics.TODOS, 30),
           spec(USER, Topics.PROGRESS, 30),
-          spec(CONTACTS_SERVICE, Topics.PROGRESS, 30));
+          spec(CONTACTS_SERVICE, Topics.PROGRESS, 30),
+          // The notifier's subscriptions are shared by all its instances: each event is handled
+          // once and reaches the instance holding the user's streams through Redis
+          // (services/notifier/README.md "Several instances").
+          spec(NOTIFIER, Topics.PROGRESS, 30),
+          spec(NOTIFIER, Topics.EMAILS, 30),
+          spec(NOTIFIER, Topics.CALENDARS, 30),
+          spec(NOTIFIER, Topics.CONTACTS, 30),
+          spec(NOTIFIER, Topics.INTEGRATIONS, 30));
 
   /**
    * Who publishes on each topic (the catalog's consumers are in the subscriptions). {@code

@@ -42,7 +42,12 @@ class CatalogTest {
             "vespa-loader-todos",
             "user-progress",
             "contacts-progress",
-            "office-gmail-push");
+            "office-gmail-push",
+            "notifier-progress",
+            "notifier-emails",
+            "notifier-calendars",
+            "notifier-contacts",
+            "notifier-integrations");
   }
 
   @Test
@@ -73,6 +78,16 @@ class CatalogTest {
     assertThat(Catalog.allTopics())
         .contains("user-progress-dead-letter", "contacts-progress-dead-letter");
     assertThat(EventType.ofTopic(Topics.PROGRESS)).contains(EventType.PROGRESS);
+  }
+
+  @Test
+  void theNotifierReadsEveryTopicAPageIsToldAbout() {
+    assertThat(Catalog.subscriptionsOf(Catalog.NOTIFIER))
+        .extracting(SubscriptionSpec::topic)
+        .containsExactlyInAnyOrder(
+            Topics.PROGRESS, Topics.EMAILS, Topics.CALENDARS, Topics.CONTACTS, Topics.INTEGRATIONS);
+    assertThat(Catalog.services()).contains(Catalog.NOTIFIER);
+    assertThat(Catalog.allTopics()).contains("notifier-progress-dead-letter");
   }
 
   @Test

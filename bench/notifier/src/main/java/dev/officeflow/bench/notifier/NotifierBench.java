@@ -1,0 +1,211 @@
+package dev.officeflow.bench.notifier;
+
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import dev.officeflow.events.EventFixtures;
+import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.events.ProgressState;
+import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.runtime.testing.EmulatorPubSub;
+import dev.officeflow.runtime.testing.TestJwks;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts the notifier as a process and measures: 1) its RSS while it holds many idle streams; 2)
+ * publish-to-client latency of progress reports while a backfill-like load of batch items (which
+ * the notifier coalesces into counts) is published for the connected users.
+ */
+public final class NotifierBench {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Pattern TICKET = Pattern.compile("\"ticket\"\\s*:\\s*\"([^\"]+)\"");
+  private static final EventCodec CODEC = new EventCodec();
+
+  private NotifierBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    int streams = Integer.parseInt(options.getOrDefault("streams", "10000"));
+    int clients = Integer.parseInt(options.getOrDefault("clients", "1000"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int backfillRate = Integer.parseInt(options.getOrDefault("backfill-rate", "2000"));
+    System.out.println("load average before: " + loadAverage());
+    try (TestJwks jwks = TestJwks.start();
+        EmulatorPubSub pubSub = new EmulatorPubSub();
+        NotifierProcess notifier =
+            NotifierProcess.launch(options.getOrDefault("java-opts", ""), jwks.uri(), 8)) {
+      Duration start = notifier.awaitHealthy(HTTP, Duration.ofSeconds(300));
+      System.out.printf("start to healthy: %.2f s%n", start.toMillis() / 1000.0);
+      System.out.printf("RSS after start: %d MB%n", notifier.rssKb() / 1024);
+      if (streams > 0) {
+        idleStreams(notifier, jwks, streams);
+      }
+      if (clients > 0) {
+        latencyUnderLoad(notifier, jwks, pubSub, clients, seconds, backfillRate);
+      }
+      System.out.println("load average after: " + loadAverage());
+    }
+  }
+
+  private static void idleStreams(NotifierProcess notifier, TestJwks jwks, int count)
+      throws Exception {
+    List<String> tickets = tickets(notifier, jwks, "idle-", count);
+    Streams idle = new Streams(new Latencies());
+    notifier.sampleMemory();
+    long start = System.nanoTime();
+    // 200 connecting at once, as clients arrive rather than in one burst of SYNs.
+    idle.openAll(urls(notifier, tickets), 200);
+    System.out.printf(
+        "idle streams: %d open (%d ended) after %.1f s%n",
+        idle.opened(), idle.ended(), (System.nanoTime() - start) / 1e9);
+    // Through a heartbeat (20 s) with every stream open.
+    TimeUnit.SECONDS.sleep(25);
+    System.out.printf(
+        "idle streams: %d still open; RSS now %d MB, peak %d MB (target < 384 MB)%n",
+        idle.opened() - idle.ended(), notifier.rssKb() / 1024, notifier.peakRssKb() / 1024);
+    idle.shutdown();
+  }
+
+  private static void latencyUnderLoad(
+      NotifierProcess notifier,
+      TestJwks jwks,
+      EmulatorPubSub pubSub,
+      int clients,
+      int seconds,
+      int backfillRate)
+      throws Exception {
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      users.add("live-" + i);
+    }
+    List<String> tickets = tickets(notifier, jwks, "live-", clients);
+    Latencies latencies = new Latencies();
+    Streams live = new Streams(latencies);
+    live.openAll(urls(notifier, tickets), 200);
+    System.out.printf("live streams: %d open (%d ended)%n", live.opened(), live.ended());
+    notifier.sampleMemory();
+    long published = 0;
+    long items = 0;
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    int round = 0;
+    // Every 2 s a progress report per user (the office's progress interval), and backfill items
+    // spread over the users at the given rate, in 100 ms slices.
+    while (System.nanoTime() < end) {
+      long sliceStart = System.nanoTime();
+      List<CompletableFuture<String>> sent = new ArrayList<>();
+      if (round % 20 == 0) {
+        for (String user : users) {
+          sent.add(publish(pubSub, "progress", progress(user, round)));
+          published++;
+        }
+      }
+      for (int i = 0; i < backfillRate / 10; i++) {
+        String user = users.get((int) (items % users.size()));
+        sent.add(publish(pubSub, "emails", EventFixtures.emailEvent(user, "b" + items)));
+        items++;
+      }
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+      round++;
+      long rest = Duration.ofMillis(100).toNanos() - (System.nanoTime() - sliceStart);
+      if (rest > 0) {
+        TimeUnit.NANOSECONDS.sleep(rest);
+      }
+    }
+    long expected = published;
+    awaitOrReport(() -> latencies.count() >= expected, Duration.ofSeconds(30));
+    System.out.printf(
+        "load: %d clients, %d s, %d progress reports and %d backfill items published (%.0f/s)%n",
+        clients, seconds, published, items, items / (double) seconds);
+    System.out.printf(
+        "progress publish-to-client: %d of %d received; %s (target p99 < 1000 ms)%n",
+        latencies.count(), published, latencies.summary());
+    System.out.printf(
+        "peak RSS under load: %d MB; streams ended: %d%n",
+        notifier.peakRssKb() / 1024, live.ended());
+    live.shutdown();
+  }
+
+  private static List<String> urls(NotifierProcess notifier, List<String> tickets) {
+    return tickets.stream().map(t -> notifier.baseUrl() + "/v1/stream?ticket=" + t).toList();
+  }
+
+  private static OfficeEvent progress(String user, int round) {
+    return EventFixtures.progress(
+        user, "job-" + user, round + 1L, ProgressState.RUNNING, 50, Instant.now());
+  }
+
+  private static CompletableFuture<String> publish(
+      EmulatorPubSub pubSub, String topic, OfficeEvent event) {
+    PubsubMessage message =
+        PubsubMessage.newBuilder().setData(ByteString.copyFrom(CODEC.encode(event))).build();
+    return pubSub.publisher().publish(topic, message);
+  }
+
+  /** A ticket for each of {@code count} users, asked with their JWTs, 64 requests at a time. */
+  private static List<String> tickets(
+      NotifierProcess notifier, TestJwks jwks, String prefix, int count) {
+    Semaphore inFlight = new Semaphore(64);
+    List<CompletableFuture<String>> tickets = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(notifier.baseUrl() + "/v1/stream-tickets"))
+              .header("Authorization", "Bearer " + jwks.token(prefix + i))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build();
+      inFlight.acquireUninterruptibly();
+      tickets.add(
+          HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+              .whenComplete((r, e) -> inFlight.release())
+              .thenApply(NotifierBench::ticket));
+    }
+    return tickets.stream().map(CompletableFuture::join).toList();
+  }
+
+  private static String ticket(HttpResponse<String> response) {
+    Matcher m = TICKET.matcher(response.body());
+    if (response.statusCode() != 201 || !m.find()) {
+      throw new IllegalStateException("ticket: " + response.statusCode() + " " + response.body());
+    }
+    return m.group(1);
+  }
+
+  private static void awaitOrReport(BooleanSupplier done, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    if (!done.getAsBoolean()) {
+      System.out.println("(not reached within " + limit + ")");
+    }
+  }
+
+  private static String loadAverage() throws java.io.IOException {
+    return Files.readString(Path.of("/proc/loadavg")).strip();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    return options;
+  }
+}
