@@ -3,6 +3,10 @@
 // The contacts service must run at <baseUrl> with at least 21 ranked candidates for the user of
 // <token> and no saved selection. Prints "ok - <check>" per check and "VIP PAGE OK" at the end;
 // exits 1 with "FAIL - <check>: <reason>" (and failure.png) on the first failed check.
+// Only the contacts service runs here: the notifier's and the search's answers are stubbed in the
+// browser (page.route) where a check needs them, to drive the page through exact sequences (an
+// expired ticket, a failure reason shaped like markup); system-tests' VipPageLiveSystemIT runs the
+// page against the real ones.
 // CHROMIUM overrides the browser binary (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -33,6 +37,9 @@ context.setDefaultTimeout(15000);
 let page = context.pages()[0] ?? (await context.newPage());
 let current = 'start';
 let checks = 0;
+// Every request the first tab makes, for the check that nothing is asked on a timer.
+const requests = [];
+page.on('request', (r) => requests.push({ at: Date.now(), method: r.method(), url: r.url() }));
 
 async function check(name, body) {
   current = name;
@@ -45,6 +52,34 @@ const shot = (name) => page.screenshot({ path: join(screenshotDir, name), fullPa
 const names = (list) => page.locator(list + ' > li .name').allTextContents();
 const savedNames = async () => (await page.locator('#saved > li').allTextContents()).map((t) => t.split(' — ')[0]);
 const addButton = (name) => page.getByRole('button', { name: 'Add ' + name + ' to VIPs', exact: true });
+
+async function until(condition, what) {
+  for (const end = Date.now() + 10000; !condition(); ) {
+    if (Date.now() > end) throw new Error('waited 10 s for ' + what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function sse(lines) {
+  return lines.join('\n') + '\n\n';
+}
+
+function event(id, type, data) {
+  return '\nid: ' + id + '\nevent: ' + type + '\ndata: ' + JSON.stringify(data);
+}
+
+function progress(sequence, state, percent, extra) {
+  return { job_id: 'job-1', sequence, provider: 'google', state, phase: 'mail', percent,
+    last_updated: '2026-12-07T10:00:00Z', ...extra };
+}
+
+function hit(type, title, titlePieces, snippetPieces, details) {
+  const piece = ([text, match]) => ({ text, match });
+  const highlights = { title: titlePieces.map(piece) };
+  if (snippetPieces.length) highlights.snippet = snippetPieces.map(piece);
+  return { type, id: 'google_' + title.length, provider: 'google', provider_id: 'x', relevance: 1,
+    title, highlights, last_updated: 0, details };
+}
 
 try {
   let top;
@@ -68,6 +103,20 @@ try {
       assert.notEqual((await page.locator('#state-' + provider).textContent()).trim(), '');
     }
     assert.equal(await page.locator('#error').isHidden(), true);
+    // No notifier behind this origin: the page says live updates are off, and goes on without.
+    await page.locator('#live[data-state="off"]').waitFor();
+    // Every candidate says who it is: a name, else an address; never only a domain.
+    const shownBy = await page.locator('#candidates > li .name').evaluateAll(
+      (names) => names.map((n) => n.dataset.shownBy));
+    assert.deepEqual(shownBy.filter((b) => b !== 'name' && b !== 'address'), []);
+  });
+
+  await check('nothing is asked again on a timer once the page has loaded', async () => {
+    const loaded = Date.now();
+    // A window longer than the old 2 s polling period, and than the live retry's first waits.
+    await page.waitForTimeout(5000);
+    const later = requests.filter((r) => r.at >= loaded);
+    assert.deepEqual(later.map((r) => r.method + ' ' + r.url), []);
   });
 
   await check('the token is taken out of the address bar', async () => {
@@ -121,6 +170,117 @@ try {
     assert.equal(await page.locator('#selection > li').count(), 20);
   });
   await shot('4-limit.png');
+
+  await check('live events: progress per provider, a failure with its reason as text, candidates re-read once, a new ticket after expiry resumes', async () => {
+    const live = await context.newPage();
+    const tickets = [];
+    const streams = [];
+    const lists = [];
+    live.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === '/onboarding/vips') lists.push(r.url());
+    });
+    let release;
+    const failureMayCome = new Promise((resolve) => { release = resolve; });
+    await live.route('**/v1/stream-tickets', (route) => {
+      tickets.push(route.request().headers().authorization);
+      route.fulfill({
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({ ticket: 'ticket-' + tickets.length, expires_in_seconds: 60 }),
+      });
+    });
+    await live.route('**/v1/stream?**', async (route) => {
+      const query = new URL(route.request().url()).searchParams;
+      streams.push({ ticket: query.get('ticket'), lastEventId: query.get('last_event_id') });
+      if (streams.length === 1) {
+        // Two events, then the connection ends: EventSource comes back with the same ticket.
+        await route.fulfill({ status: 200, contentType: 'text/event-stream', body: sse([
+          'retry: 100',
+          event('1-0', 'progress', progress(3, 'running', 40, { processed: 400, estimate: 1000 })),
+          event('2-0', 'vip_candidates', { counts: { contact: { update: 12 } } }),
+        ]) });
+      } else if (streams.length === 2) {
+        // The ticket expired: 401, EventSource gives up, the page gets a new ticket.
+        await route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{}' });
+      } else {
+        await failureMayCome;
+        await route.fulfill({ status: 200, contentType: 'text/event-stream', body: sse([
+          'retry: 3600000',
+          // Older than what the page has: ignored (Pub/Sub may reorder).
+          event('3-0', 'progress', progress(2, 'running', 20, { processed: 200 })),
+          event('4-0', 'progress', progress(4, 'failed', 40, {
+            processed: 400, error: '<img src=x onerror="document.title=1">integration_revoked',
+          })),
+        ]) });
+      }
+    });
+    await live.goto(pageUrl + '#token=' + encodeURIComponent(token));
+    const google = live.locator('#backfill > li[data-provider="google"]');
+    await live.locator('#backfill > li[data-provider="google"][data-state="running"]').waitFor();
+    assert.equal(await google.getAttribute('data-percent'), '40');
+    assert.match(await google.textContent(), /Google: importing \(mail\): 400 of about 1,000 items · 40%/);
+    await live.locator('#live[data-state="live"], #live[data-state="reconnecting"]').waitFor();
+    release();
+    await live.locator('#backfill > li[data-provider="google"][data-state="failed"]').waitFor();
+    const text = await google.textContent();
+    assert.match(text, /import failed: <img src=x onerror="document.title=1">integration_revoked/);
+    assert.equal(await live.locator('#backfill img').count(), 0);
+    assert.notEqual(await live.title(), '1');
+    assert.equal(streams.length, 3);
+    assert.deepEqual(streams.map((s) => s.ticket), ['ticket-1', 'ticket-1', 'ticket-2']);
+    assert.deepEqual(streams.map((s) => s.lastEventId), [null, null, '2-0']);
+    assert.ok(tickets.every((h) => h === 'Bearer ' + token), 'tickets are asked for with the JWT');
+    // The first read, then one re-read for the candidates told changed and one when the job ended
+    // (one for both when they come close together): no more.
+    await until(() => lists.length >= 2, 'a re-read of the candidates');
+    await live.waitForTimeout(1500); // longer than the re-read's wait: any extra read shows now
+    assert.ok(lists.length <= 3, 'candidate reads: ' + lists.length);
+    // The stub's last answer ended (EventSource waits its hour-long retry): never given up.
+    assert.notEqual(await live.locator('#live').getAttribute('data-state'), 'off');
+    await live.close();
+  });
+
+  await check('the search box shows typed hits with their highlights as text, and pages with the cursor', async () => {
+    const searching = await context.newPage();
+    const asked = [];
+    await searching.route('**/v1/search?**', (route) => {
+      const query = new URL(route.request().url()).searchParams;
+      asked.push({ q: query.get('q'), types: query.get('types'), cursor: query.get('cursor'),
+        auth: route.request().headers().authorization });
+      const first = !query.get('cursor');
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({
+        total: 3,
+        next_cursor: first ? 'cursor-2' : null,
+        hits: first ? [
+          hit('email', 'Quarterly <b>plan</b>', [['Quarterly ', false], ['<b>plan</b>', true]],
+            [['… the ', false], ['plan', true], ['<script>document.title=2</script>', false]],
+            { from: 'ann@example.com' }),
+          hit('calendar', 'Plan review', [['Plan', true], [' review', false]], [], {}),
+        ] : [hit('contact', 'Planner Pat', [['Planner', true], [' Pat', false]], [],
+          { email_addresses: ['pat@example.com'] })],
+      }) });
+    });
+    await searching.goto(pageUrl + '#token=' + encodeURIComponent(token));
+    await searching.locator('#search-q').fill('plan "where" ;');
+    await searching.locator('#search-types').selectOption('email');
+    await searching.getByRole('button', { name: 'Search', exact: true }).click();
+    await searching.locator('#search-results > li').nth(1).waitFor();
+    const first = searching.locator('#search-results > li').first();
+    assert.equal(await first.getAttribute('data-type'), 'email');
+    assert.equal(await first.locator('.hit-title').textContent(), 'Quarterly <b>plan</b>');
+    assert.deepEqual(await first.locator('mark').allTextContents(), ['<b>plan</b>', 'plan']);
+    assert.equal(await searching.locator('#search-results b, #search-results script').count(), 0);
+    assert.match(await first.locator('.hit-snippet').textContent(), /<script>document.title=2<\/script>/);
+    assert.notEqual(await searching.title(), '2');
+    await searching.getByRole('button', { name: 'More results' }).click();
+    await searching.locator('#search-results > li').nth(2).waitFor();
+    assert.equal(await searching.locator('#search-more').isHidden(), true);
+    assert.match(await searching.locator('#search-status').textContent(), /Showing 3 of 3/);
+    assert.deepEqual(asked.map((a) => [a.q, a.types, a.cursor]),
+      [['plan "where" ;', 'email', null], ['plan "where" ;', 'email', 'cursor-2']]);
+    assert.ok(asked.every((a) => a.auth === 'Bearer ' + token));
+    await searching.close();
+  });
 
   await check('without a token the page says how to get one', async () => {
     page = await context.newPage(); // a new tab: its sessionStorage is empty

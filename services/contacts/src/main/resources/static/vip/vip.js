@@ -1,25 +1,30 @@
 // The VIP onboarding page: reads the user's token from the URL fragment (#token=...), keeps it in
-// sessionStorage, and talks to the contacts service's onboarding API with it, and to the user
-// service for the mailboxes (list the integrations, start connecting Google or Microsoft). No
-// framework, no build step. Everything an API returns is put on the page as text, never as HTML.
+// sessionStorage, and talks to the contacts service's onboarding API with it, to the user service
+// for the mailboxes (list the integrations, start connecting Google or Microsoft), to the notifier
+// for live updates (live.js) and to the search (search.js). No framework, no build step, and no
+// polling: after the first read, the page reads again only when a live event says something
+// changed. Everything an API returns is put on the page as text, never as HTML.
 'use strict';
 
 const API = '/onboarding/vips';
 const TOKEN_KEY = 'officeflow.vip.token';
 const MAX_VIPS = 20;               // the API's limit (officeflow.contacts.onboarding.max-selection)
 const CANDIDATE_LIMIT = 50;
-const POLL_MS = 2000;              // status refresh while the backfill runs
+const RELOAD_QUIET_MS = 500;       // candidates re-read this long after the last change told...
+const RELOAD_MAX_WAIT_MS = 3000;   // ...but no later than this after the first, while they go on
 const PROVIDERS = { google: 'Google', microsoft: 'Microsoft' };
 
 const state = {
   token: null,
   candidates: [],                  // as the API ranks them
-  selection: [],                   // [{contact_hash, display_name, domain}] in rank order
+  selection: [],                   // [{contact_hash, display_name, address, domain}] in rank order
   saved: [],
-  pollTimer: null,
   integrations: null,              // GET /v1/integrations' list; null until read (or unreadable)
   integrationsError: null,
-  job: null,                       // the latest backfill job the status reports
+  status: null,                    // the last GET /onboarding/vips/status
+  jobs: {},                        // provider -> its latest backfill job's latest progress report
+  live: null,                      // the LiveStream (live.js)
+  reload: { timer: null, first: 0 },
 };
 
 const $ = (id) => document.getElementById(id);
@@ -64,7 +69,7 @@ function claims(token) {
 function showAuthProblem(detail) {
   sessionStorage.removeItem(TOKEN_KEY);
   state.token = null;
-  stopPolling();
+  if (state.live) state.live.stop();
   $('app').hidden = true;
   $('error').hidden = true;
   const box = $('auth-message');
@@ -150,53 +155,187 @@ const STEPS = {
 };
 
 function renderStatus(status) {
-  const summary = STEPS[status.step] || status.step;
-  $('step').textContent = summary + ' (' + status.contacts + ' contacts ranked)';
-  $('step').dataset.step = status.step;
-  const backfill = status.backfill || {};
-  const running = backfill.state === 'running';
-  $('backfill').hidden = !(running || backfill.items_processed > 0);
-  const bar = $('backfill-bar');
-  if (backfill.items_total) {
-    bar.max = backfill.items_total;
-    bar.value = backfill.items_processed;
-  } else if (running) {
-    bar.removeAttribute('value'); // no total known: an indeterminate bar
-  } else {
-    bar.max = 1;
-    bar.value = 1;
+  state.status = status;
+  if (status.job) {
+    // The status holds the latest job as the contacts service last heard of it: a starting point
+    // that a newer report from the stream replaces (and an older one does not).
+    const j = status.job;
+    mergeProgress({
+      job_id: j.job_id, provider: j.provider, state: j.state, phase: j.phase, percent: j.percent,
+      sequence: j.sequence, last_updated: j.measured_at,
+    });
   }
-  const total = backfill.items_total ? ' of ' + backfill.items_total : '';
-  const label = running ? 'Backfill running: ' : 'Backfill done: ';
-  $('backfill-text').textContent = label + backfill.items_processed + total + ' items processed';
-  // Keep polling while mail still arrives, even when a list is already saved.
-  return status.step === 'backfilling' || running;
+  renderStep();
 }
 
-function stopPolling() {
-  if (state.pollTimer) {
-    clearTimeout(state.pollTimer);
-    state.pollTimer = null;
+// The step the status names, corrected by the jobs' own reports: the contacts service guesses
+// "backfilling" from mail still arriving (a quiet period), while the reports say when a job runs
+// and when it ended.
+function currentStep(status) {
+  if (status.step === 'selected') return status.step;
+  const jobs = Object.values(state.jobs);
+  if (jobs.some((j) => j.state === 'running' || j.state === 'retrying')) return 'backfilling';
+  if (status.step === 'backfilling' && jobs.length > 0) return 'ready';
+  return status.step;
+}
+
+function renderStep() {
+  const status = state.status;
+  if (!status) return;
+  const step = currentStep(status);
+  $('step').textContent = (STEPS[step] || step) + ' (' + status.contacts + ' contacts ranked)';
+  $('step').dataset.step = step;
+}
+
+// Keeps the newest report per provider: Pub/Sub may deliver a job's reports out of order, so a
+// report of the same job counts only with a higher sequence; another job's only if not older.
+function mergeProgress(report) {
+  if (!report || !PROVIDERS[report.provider]) return false;
+  const known = state.jobs[report.provider];
+  if (known) {
+    if (known.job_id === report.job_id && Number(report.sequence) <= Number(known.sequence)) {
+      return false;
+    }
+    if (known.job_id !== report.job_id &&
+        Date.parse(report.last_updated) < Date.parse(known.last_updated)) {
+      return false;
+    }
   }
+  state.jobs[report.provider] = { ...(known && known.job_id === report.job_id ? known : {}), ...report };
+  return true;
+}
+
+function count(n) {
+  return Number(n || 0).toLocaleString('en');
+}
+
+// One provider's backfill in words: phase, counts, percent; or its failure with the reason.
+function progressText(job) {
+  const who = PROVIDERS[job.provider];
+  const phase = job.phase && job.phase !== 'done' ? ' (' + job.phase + ')' : '';
+  const items = job.processed !== undefined
+    ? count(job.processed) + (job.estimate && job.state !== 'completed'
+      ? ' of about ' + count(job.estimate) : '') + ' items'
+    : null;
+  switch (job.state) {
+    case 'failed':
+      return who + ': import failed' + (job.error ? ': ' + job.error : '') +
+        (items ? ' after ' + items : '');
+    case 'completed':
+      return who + ': import done' + (items ? ', ' + items : '');
+    case 'retrying':
+      return who + ': import waiting to retry' + phase + (job.error ? ': ' + job.error : '') +
+        ' · ' + job.percent + '%';
+    default:
+      return who + ': importing' + phase + (items ? ': ' + items : '') + ' · ' + job.percent + '%';
+  }
+}
+
+function renderProgress() {
+  const list = $('backfill');
+  const rows = Object.keys(PROVIDERS).filter((p) => state.jobs[p]).map((provider) => {
+    const job = state.jobs[provider];
+    const row = document.createElement('li');
+    row.className = 'job';
+    row.dataset.provider = provider;
+    row.dataset.state = job.state;
+    row.dataset.percent = String(job.percent);
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = job.state === 'completed' ? 100 : Number(job.percent) || 0;
+    const text = document.createElement('span');
+    text.className = 'job-text';
+    text.textContent = progressText(job);
+    bar.setAttribute('aria-label', text.textContent);
+    row.append(bar, text);
+    return row;
+  });
+  list.replaceChildren(...rows);
+  list.hidden = rows.length === 0;
 }
 
 async function refresh() {
-  stopPolling();
   try {
     const [status, list] = await Promise.all([
       api(API + '/status'),
       api(API + '?limit=' + CANDIDATE_LIMIT),
     ]);
     state.candidates = list.candidates;
-    state.job = status.job || null;
+    renderStatus(status);
+    renderProgress();
     renderIntegrations();
-    const backfilling = renderStatus(status);
     renderCandidates();
-    if (backfilling) {
-      state.pollTimer = setTimeout(refresh, POLL_MS);
-    }
   } catch (e) {
     showError(e);
+  }
+}
+
+// ---- live events ------------------------------------------------------------------------------
+
+// Re-reads the candidates once the changes told stop for a moment, and at least every few
+// seconds while they go on (a backfill tells them every second): driven by events, not a clock.
+function candidatesChanged() {
+  const reload = state.reload;
+  const now = Date.now();
+  if (!reload.timer) reload.first = now;
+  clearTimeout(reload.timer);
+  const wait = Math.max(0, Math.min(RELOAD_QUIET_MS, reload.first + RELOAD_MAX_WAIT_MS - now));
+  reload.timer = setTimeout(() => {
+    reload.timer = null;
+    refresh();
+  }, wait);
+}
+
+function onLiveEvent(type, data) {
+  switch (type) {
+    case 'progress':
+      if (mergeProgress(data)) {
+        renderProgress();
+        renderIntegrations();
+        renderStep();
+        // A job that ended changes the step (and the candidates rest on the whole window now).
+        if (data.state === 'completed' || data.state === 'failed') candidatesChanged();
+      }
+      break;
+    case 'vip_candidates':
+      candidatesChanged();
+      break;
+    case 'integration':
+      integrationChanged(data);
+      break;
+    case 'resync':
+      // Events were missed (the buffer moved on): read everything once, then follow the stream.
+      candidatesChanged();
+      loadIntegrations();
+      break;
+    default:
+      break; // item, items: nothing on this page shows mail or calendar items
+  }
+}
+
+function showLive(liveState, detail) {
+  const box = $('live');
+  box.dataset.state = liveState;
+  box.replaceChildren();
+  const text = {
+    connecting: 'Connecting to live updates…',
+    live: 'Live: this page updates as your data changes.',
+    reconnecting: 'Live updates interrupted, reconnecting…' + (detail ? ' (' + detail + ')' : ''),
+    off: 'Live updates are off' + (detail ? ': ' + detail : '') +
+      '. Reload the page or reconnect to see changes.',
+  }[liveState];
+  box.append(text);
+  if (liveState === 'off') {
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.id = 'live-reconnect';
+    again.textContent = 'Reconnect';
+    again.addEventListener('click', () => {
+      state.live.start();
+      refresh();
+      loadIntegrations();
+    });
+    box.append(' ', again);
   }
 }
 
@@ -232,8 +371,7 @@ async function userApi(path, options = {}) {
     problem.detail || response.status + ' ' + response.statusText);
 }
 
-// Read once at the start (and again on the way back from connecting); the backfill's part comes
-// from the status the page already refreshes, so this adds no polling.
+// Read once at the start (and again after a resync); changes then come as integration events.
 async function loadIntegrations() {
   try {
     const body = await userApi('/v1/integrations');
@@ -263,18 +401,18 @@ function providerState(provider) {
     };
   }
   const account = 'Connected as ' + (integration.account_email || '?');
-  const job = state.job && state.job.provider === provider ? state.job : null;
+  const job = state.jobs[provider];
   if (job && (job.state === 'running' || job.state === 'retrying')) {
     return {
       state: 'backfilling',
-      text: account + ' · backfill ' + (job.state === 'retrying' ? 'retrying' : 'running') +
+      text: account + ' · import ' + (job.state === 'retrying' ? 'retrying' : 'running') +
         ' (' + job.percent + '%)',
     };
   }
   if (job && job.state === 'failed') {
     return {
       state: 'failed',
-      text: account + ' · backfill failed' + (job.error ? ': ' + job.error : ''),
+      text: account + ' · import failed' + (job.error ? ': ' + job.error : ''),
     };
   }
   const synced = integration.last_sync_at
@@ -290,6 +428,20 @@ function renderIntegrations() {
     label.textContent = shown.text;
     label.dataset.state = shown.state;
   }
+}
+
+// An integration event: the one integration's new status, put in the list the page holds; one
+// the page does not know yet (just connected) makes it read the list once.
+function integrationChanged(event) {
+  const known = state.integrations &&
+    state.integrations.find((i) => i.provider === event.provider);
+  if (!known) {
+    loadIntegrations();
+    return;
+  }
+  known.status = event.status;
+  known.error_message = event.error_message || null;
+  renderIntegrations();
 }
 
 async function connect(provider) {
@@ -328,16 +480,31 @@ function showConnectResult() {
 
 // ---- candidates -------------------------------------------------------------------------------
 
-// What a button's label calls the person: unique enough even without a display name. A hash is
-// v<key version>:<hex>; the hex tells contacts apart.
+// What a button's label calls the person: unique enough even without a name or address. A hash
+// is v<key version>:<hex>; the hex tells contacts apart.
 function nameOf(person) {
   const hex = person.contact_hash.slice(person.contact_hash.indexOf(':') + 1);
-  return person.display_name ||
+  return person.display_name || person.address ||
     'unnamed contact at ' + (person.domain || '?') + ' #' + hex.slice(0, 6);
 }
 
+// Who the person is, as recognisably as the API can say: the display name, else the address
+// (decrypted for this user by the contacts service), else only the domain, labelled as such.
 function shownName(person) {
-  return person.display_name || '(no name)';
+  if (person.display_name) return person.display_name;
+  if (person.address) return person.address;
+  return 'Unnamed contact at ' + (person.domain || 'an unknown domain');
+}
+
+function shownBy(person) {
+  if (person.display_name) return 'name';
+  return person.address ? 'address' : 'domain';
+}
+
+// What goes beside the name: the address when the name is shown, else the domain.
+function secondLine(person) {
+  if (person.display_name) return person.address || person.domain || '';
+  return person.address ? '' : person.domain || '';
 }
 
 function plural(n, word) {
@@ -396,9 +563,10 @@ function candidateItem(c) {
   const name = document.createElement('span');
   name.className = 'name';
   name.textContent = shownName(c);
+  name.dataset.shownBy = shownBy(c);
   const domain = document.createElement('span');
   domain.className = 'domain';
-  domain.textContent = c.domain || '';
+  domain.textContent = secondLine(c);
   const reason = document.createElement('p');
   reason.className = 'why';
   reason.textContent = why(c);
@@ -435,6 +603,7 @@ function toggle(c) {
     state.selection.push({
       contact_hash: c.contact_hash,
       display_name: c.display_name,
+      address: c.address,
       domain: c.domain,
     });
   }
@@ -491,7 +660,7 @@ function selectedItem(person, index) {
   name.textContent = shownName(person);
   const domain = document.createElement('span');
   domain.className = 'domain';
-  domain.textContent = person.domain || '';
+  domain.textContent = secondLine(person);
   const who = document.createElement('div');
   who.className = 'who';
   who.append(name, ' ', domain);
@@ -520,7 +689,8 @@ function renderSaved() {
   list.replaceChildren(...state.saved.map((v) => {
     const item = document.createElement('li');
     item.dataset.hash = v.contact_hash;
-    item.textContent = shownName(v) + (v.domain ? ' — ' + v.domain : '');
+    const second = secondLine(v);
+    item.textContent = shownName(v) + (second ? ' — ' + second : '');
     return item;
   }));
   $('saved-empty').hidden = state.saved.length > 0;
@@ -572,9 +742,13 @@ async function start() {
     $('connect-' + provider).addEventListener('click', () => connect(provider));
   }
   showConnectResult();
+  new SearchBox(() => state.token).attach();
   try {
     await loadSelection();
     $('app').hidden = false;
+    // The stream opens before the first read, so nothing that changes in between goes untold.
+    state.live = new LiveStream(() => state.token, onLiveEvent, showLive);
+    state.live.start();
     await Promise.all([refresh(), loadIntegrations()]);
   } catch (e) {
     showError(e);

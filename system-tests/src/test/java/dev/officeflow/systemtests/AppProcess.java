@@ -64,8 +64,9 @@ final class AppProcess implements AutoCloseable {
 
   void awaitReady() {
     await(name + " to answer " + healthPath + " (log: " + log + ")")
-        // Generous: six JVMs start at once, and on a busy 2-core machine that takes minutes.
-        .atMost(Duration.ofSeconds(240))
+        // Generous: nine JVMs start at once, and on a busy 2-core machine that takes minutes (a
+        // service took 278 s to start beside other engineers' builds).
+        .atMost(Duration.ofSeconds(360))
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
         .until(() -> !process.isAlive() || Http.get(url(healthPath), null).statusCode() == 200);

@@ -17,11 +17,12 @@ import java.util.UUID;
 /**
  * The whole system as ./dev up runs it (the registry, tools/apps.tsv), each application a process
  * from its jar with the registry's JVM options: google-sim, graph-sim, vespa-sim, user, office
- * (tokens from the user service), contacts and vespa-loader, on free ports, under one fresh Pub/Sub
- * catalog prefix, each service with a fresh database, every service logging its spans and exporting
- * them over OTLP to the system's {@link OtlpReceiver} ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, as a
- * deployment sets it), and at debug level the lines of its traced requests and deliveries. Logs in
- * {@code target/system-<time>/}.
+ * (tokens from the user service), contacts, vespa-loader and the notifier, on free ports, under one
+ * fresh Pub/Sub catalog prefix, with a {@link FrontDoor} routing one origin to them as the Ingress
+ * does (the VIP page's origin), each service with a fresh database, every service logging its spans
+ * and exporting them over OTLP to the system's {@link OtlpReceiver} ({@code
+ * OTEL_EXPORTER_OTLP_ENDPOINT}, as a deployment sets it), and at debug level the lines of its
+ * traced requests and deliveries. Logs in {@code target/system-<time>/}.
  */
 final class OfficeflowSystem implements AutoCloseable {
 
@@ -52,6 +53,8 @@ final class OfficeflowSystem implements AutoCloseable {
   private AppProcess office;
   private AppProcess contacts;
   private AppProcess vespaLoader;
+  private AppProcess notifier;
+  private FrontDoor frontDoor;
   private TestDatabase contactsDatabase;
 
   private OfficeflowSystem() throws IOException {
@@ -68,7 +71,12 @@ final class OfficeflowSystem implements AutoCloseable {
       system.startAll();
       return system;
     } catch (Exception | AssertionError e) {
-      system.close();
+      // Closing a half-started system may fail too (the emulator gone): keep the first cause.
+      try {
+        system.close();
+      } catch (Exception | AssertionError closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
   }
@@ -101,7 +109,30 @@ final class OfficeflowSystem implements AutoCloseable {
     office = service("office", officePort, officeArgs());
     contacts = service("contacts", AppProcess.freePort(), contactsArgs());
     vespaLoader = service("vespa-loader", AppProcess.freePort(), vespaLoaderArgs());
+    notifier = service("notifier", AppProcess.freePort(), List.of(userJwks()));
     started.forEach(AppProcess::awaitReady);
+    frontDoor = FrontDoor.start(frontDoorRoutes());
+  }
+
+  /**
+   * The Ingress's paths (infra/deploy/base/ingress.yaml) and the page's two more: the notifier's
+   * stream and tickets, and the search.
+   */
+  private Map<String, String> frontDoorRoutes() {
+    return Map.of(
+        "/v1", user.url(""),
+        "/v1/stream", notifier.url(""),
+        "/v1/stream-tickets", notifier.url(""),
+        "/v1/search", vespaLoader.url(""),
+        "/onboarding", contacts.url(""),
+        "/vip", contacts.url(""),
+        "/webhooks", office.url(""));
+  }
+
+  private String userJwks() {
+    return "--officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:"
+        + userPort
+        + "/.well-known/jwks.json";
   }
 
   private AppProcess service(String name, int port, List<String> own) throws IOException {
@@ -157,6 +188,8 @@ final class OfficeflowSystem implements AutoCloseable {
     // Quota buckets live in Redis, which outlives test runs.
     args.add("--officeflow.office.quota.key-prefix=system:" + UUID.randomUUID() + ":");
     args.add("--officeflow.office.backfill.poll-interval=200ms");
+    // Progress reported often enough that a page sees a short backfill rise (default 2 s).
+    args.add("--officeflow.office.backfill.progress-interval=250ms");
     // A run's step lines, written after its database writes: the trace's log correlation there.
     args.add("--logging.level.dev.officeflow.office.backfill.JobRun=debug");
     return args;
@@ -165,15 +198,15 @@ final class OfficeflowSystem implements AutoCloseable {
   private List<String> contactsArgs() {
     contactsDatabase = Infrastructure.createDatabase("contacts");
     List<String> args = new ArrayList<>(arguments(contactsDatabase));
-    args.add(
-        "--officeflow.security.user-jwt.jwk-set-uri=http://127.0.0.1:"
-            + userPort
-            + "/.well-known/jwks.json");
+    args.add(userJwks());
     return args;
   }
 
   private List<String> vespaLoaderArgs() {
-    return List.of("--officeflow.vespa-loader.feed.endpoints=http://127.0.0.1:" + vespaPort + "/");
+    return List.of(
+        "--officeflow.vespa-loader.feed.endpoints=http://127.0.0.1:" + vespaPort + "/",
+        "--officeflow.vespa-loader.search.endpoint=http://127.0.0.1:" + vespaPort + "/",
+        userJwks());
   }
 
   private static List<String> database(String service) {
@@ -222,6 +255,15 @@ final class OfficeflowSystem implements AutoCloseable {
     return vespaLoader;
   }
 
+  AppProcess notifier() {
+    return notifier;
+  }
+
+  /** The one origin of the page and its APIs, as the Ingress gives them in production. */
+  FrontDoor frontDoor() {
+    return frontDoor;
+  }
+
   /** The contacts service's database, for tests that check what it counted. */
   TestDatabase contactsDatabase() {
     return contactsDatabase;
@@ -232,7 +274,10 @@ final class OfficeflowSystem implements AutoCloseable {
     return otlp;
   }
 
-  /** Every service, in the order they start. */
+  /**
+   * The four services of the one-trace and health checks, in the order they start (the notifier, a
+   * reader of hints that records nothing, is {@link #notifier()}).
+   */
   List<AppProcess> services() {
     return List.of(user, office, contacts, vespaLoader);
   }
@@ -244,6 +289,9 @@ final class OfficeflowSystem implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    if (frontDoor != null) {
+      frontDoor.close();
+    }
     started.forEach(AppProcess::stop);
     for (AppProcess process : started) {
       process.close();

@@ -34,7 +34,19 @@ final class SystemAccounts {
    */
   static final String UMA = "uma@system.test";
 
+  /**
+   * Watched live on the VIP page while connected and backfilled to the end: mail enough for the
+   * progress to be seen rising.
+   */
+  static final String LIV = "liv@system.test";
+
+  /** Watched live on the VIP page while the backfill fails (the grant revoked before it ends). */
+  static final String FAY = "fay@system.test";
+
   static final int SMALL_MAILBOX = 30;
+
+  /** {@link #LIV}'s mailbox. */
+  static final int LIVE_MAILBOX = 800;
 
   /** {@link #RHEA}'s mailbox: a few hundred messages, enough for every shape google-sim makes. */
   static final int REFERENCE_MAILBOX = 300;
@@ -54,7 +66,9 @@ final class SystemAccounts {
             account(CY, 13, 600, 8),
             account(DEE, 14, 600, 8),
             account(RHEA, 15, REFERENCE_MAILBOX, REFERENCE_CALENDAR),
-            account(UMA, 16, SMALL_MAILBOX, 8)));
+            account(UMA, 16, SMALL_MAILBOX, 8),
+            account(LIV, 18, LIVE_MAILBOX, 12),
+            account(FAY, 19, 600, 8)));
   }
 
   /** The {@code --accounts} file of graph-sim. */

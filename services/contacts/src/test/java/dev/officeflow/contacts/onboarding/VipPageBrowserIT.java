@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The VIP onboarding page served by the contacts service, driven in headless Chromium by {@code
  * src/test/browser/vip-page.mjs} against a service whose database holds 24 ranked candidates;
- * screenshots land in {@code target/vip-page-screenshots}.
+ * screenshots land in {@code target/vip-page-screenshots}. The notifier's and the search's answers
+ * are stubbed in the browser where a check needs them; system-tests' {@code VipPageLiveSystemIT}
+ * runs the page against the real services.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -107,12 +109,15 @@ class VipPageBrowserIT {
     assertThat(result.output())
         .contains(
             "ok - the page loads the ranked candidates",
+            "ok - nothing is asked again on a timer once the page has loaded",
+            "ok - live events: progress per provider, a failure with its reason as text",
+            "ok - the search box shows typed hits with their highlights as text",
             "ok - saving an empty list shows the API's 400 message",
             "ok - up and down buttons reorder the picks",
             "ok - after a reload the saved order is shown",
             "ok - a 21st pick is refused with the limit message",
             "ok - an invalid or expired token is reported as such",
-            "VIP PAGE OK: 10 checks");
+            "VIP PAGE OK: 13 checks");
     assertThat(result.exitCode()).as(result.output()).isZero();
   }
 
