@@ -100,11 +100,12 @@ class BackfillConfiguration {
       JobRepository repository,
       CoverageStore coverage,
       JobScheduler scheduler,
+      BackfillRunner runner,
       BackfillSettings settings,
       BackfillSources sources,
       Clock clock) {
     return new BackfillService(
-        repository, coverage, scheduler, settings, sources.providers(), clock);
+        repository, coverage, scheduler, runner, settings, sources.providers(), clock);
   }
 
   @Bean

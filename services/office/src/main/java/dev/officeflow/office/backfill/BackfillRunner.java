@@ -55,6 +55,11 @@ final class BackfillRunner {
     this.deps = deps;
   }
 
+  /** Reports {@code job}, failed by {@link BackfillService#fail}, on the progress topic. */
+  Mono<Void> reportFailed(BackfillJob job) {
+    return new ProgressReports(job, deps, new RunTally()).failedElsewhere();
+  }
+
   /**
    * One run of {@code job}, in a span that continues the job's trace ({@link JobTrace}); the run's
    * log line is written in it, so it carries the trace id.

@@ -19,6 +19,7 @@ public final class BackfillService {
   private final JobRepository repository;
   private final CoverageStore coverage;
   private final JobScheduler scheduler;
+  private final BackfillRunner runner;
   private final BackfillSettings settings;
   private final Clock clock;
 
@@ -28,9 +29,11 @@ public final class BackfillService {
       JobRepository repository,
       CoverageStore coverage,
       JobScheduler scheduler,
+      BackfillRunner runner,
       BackfillSettings settings,
       Set<String> providers,
       Clock clock) {
+    this.runner = runner;
     this.providers = Set.copyOf(providers);
     this.repository = repository;
     this.coverage = coverage;
@@ -127,11 +130,15 @@ public final class BackfillService {
   }
 
   /**
-   * Fails an active job with {@code reason} (its grant is gone); empty when there is no such job,
-   * {@link JobConflictException} when it has already finished.
+   * Fails an active job with {@code reason} (its grant is gone) and reports it on the progress
+   * topic, as a run does when it gives up; empty when there is no such job, {@link
+   * JobConflictException} when it has already finished.
    */
   public Mono<BackfillJob> fail(UUID id, String reason) {
-    return repository.failActive(id, reason).switchIfEmpty(Mono.defer(() -> finished(id)));
+    return repository
+        .failActive(id, reason)
+        .flatMap(job -> runner.reportFailed(job).thenReturn(job))
+        .switchIfEmpty(Mono.defer(() -> finished(id)));
   }
 
   /**

@@ -56,6 +56,22 @@ final class ProgressReports {
   }
 
   /**
+   * The job was failed from outside its run (its grant was revoked): reported with a sequence
+   * number above anything a run with the job's run count can send, so that run's last reports,
+   * which may still arrive, do not hide the failure. The run itself loses its lease and reports
+   * nothing more.
+   */
+  Mono<Void> failedElsewhere() {
+    sent = PER_RUN - 1;
+    return send(
+        null,
+        ProgressState.FAILED,
+        job.checkpoint().phase(),
+        null,
+        job.error() == null ? "failed" : job.error());
+  }
+
+  /**
    * The run ended with {@code outcome}, written to the job when {@code stored}; {@code gaveUp}: a
    * failure the job does not retry; {@code error}: the job's error as stored.
    */

@@ -3,15 +3,18 @@ package dev.officeflow.office.backfill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.officeflow.events.EventFixtures;
 import dev.officeflow.events.Operation;
 import dev.officeflow.events.ProgressEvent;
 import dev.officeflow.events.ProgressState;
 import dev.officeflow.googlesim.GoogleSim;
+import dev.officeflow.office.testing.IntegrationEvents;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
 import dev.officeflow.office.testing.OfficeProperties;
 import dev.officeflow.office.testing.PublishedEvents;
 import dev.officeflow.office.testing.TestSims;
+import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
@@ -26,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Progress events on {@code progress} (ARCHITECTURE §3, "Progress") read back from the emulator: a
- * job's reports in sequence order, from its first to its completion, and a failing job's retry and
- * failure with their reason.
+ * job's reports in sequence order, from its first to its completion, a failing job's retry and
+ * failure with their reason, and a job failed from outside its run by a revoked grant.
  */
 @IntegrationTest
 class ProgressIT {
@@ -35,6 +38,7 @@ class ProgressIT {
   private static final Duration LONG = Duration.ofSeconds(60);
   private static final String USER = "progress@acme.test";
   private static final String FAILING = "progress.failing@acme.test";
+  private static final String REVOKED = "progress.revoked@acme.test";
 
   private static GoogleSim sim;
   private static OfficeInstance office;
@@ -46,7 +50,8 @@ class ProgressIT {
         TestSims.start(
             TestSims.fastQuota(),
             TestSims.account(USER, 31, 600, 20, 30),
-            TestSims.account(FAILING, 32, 20, 5, 5));
+            TestSims.account(FAILING, 32, 20, 5, 5),
+            TestSims.account(REVOKED, 33, 600, 20, 30));
     String prefix = IsolatedCatalog.apply();
     published = new PublishedEvents(prefix);
     Map<String, Object> properties =
@@ -125,5 +130,35 @@ class ProgressIT {
     assertThat(reports.get(reports.size() - 1).provisional()).isTrue();
     assertThat(reports.stream().filter(r -> r.state() == ProgressState.RETRYING))
         .allSatisfy(r -> assertThat(r.error()).contains("503"));
+  }
+
+  @Test
+  void aJobFailedByARevokedGrantReportsTheFailureLast() {
+    String job = Jobs.start(office, REVOKED).path("job_id").asString();
+    await("the job's first report")
+        .atMost(LONG)
+        .until(() -> published.progressOf(job), r -> !r.isEmpty());
+
+    office
+        .bean(EventPublisher.class)
+        .publish(IntegrationEvents.revoked(EventFixtures.integrationEvent(REVOKED)))
+        .join();
+
+    JsonNode failed = Jobs.await(office, job, "failed", LONG);
+    List<ProgressEvent> reports =
+        await("the failure report")
+            .atMost(LONG)
+            .until(
+                () -> published.progressOf(job),
+                r -> r.stream().anyMatch(e -> e.state() == ProgressState.FAILED));
+    // Whatever the run sent before it noticed, the failure sorts last for a page that orders by it.
+    ProgressEvent last = reports.get(reports.size() - 1);
+    assertThat(last.state()).isEqualTo(ProgressState.FAILED);
+    assertThat(last.error())
+        .isEqualTo(failed.path("error").asString())
+        .startsWith("integration revoked");
+    assertThat(last.userId()).isEqualTo(REVOKED);
+    assertThat(reports.subList(0, reports.size() - 1))
+        .allSatisfy(r -> assertThat(r.state()).isEqualTo(ProgressState.RUNNING));
   }
 }
