@@ -8,6 +8,8 @@ import dev.officeflow.events.ProgressState;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.TestJwks;
+import dev.officeflow.testsupport.Latencies;
+import dev.officeflow.testsupport.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,8 +51,19 @@ public final class NotifierBench {
     System.out.println("load average before: " + loadAverage());
     try (TestJwks jwks = TestJwks.start();
         EmulatorPubSub pubSub = new EmulatorPubSub();
-        NotifierProcess notifier =
-            NotifierProcess.launch(options.getOrDefault("java-opts", ""), jwks.uri(), 8)) {
+        ServiceProcess notifier =
+            ServiceProcess.launch(
+                "notifier",
+                options.getOrDefault("java-opts", ""),
+                Path.of("bench/notifier/target/notifier.log"),
+                port ->
+                    List.of(
+                        "--officeflow.environment=local",
+                        "--officeflow.security.user-jwt.jwk-set-uri=" + jwks.uri(),
+                        "--officeflow.notifier.stream.max-connections-per-user=8",
+                        // Asking for 10,000 tickets takes longer than a ticket lives (60 s) on a
+                        // busy machine; the tickets are not what is measured.
+                        "--officeflow.notifier.ticket.ttl=30m"))) {
       Duration start = notifier.awaitHealthy(HTTP, Duration.ofSeconds(300));
       System.out.printf("start to healthy: %.2f s%n", start.toMillis() / 1000.0);
       System.out.printf("RSS after start: %d MB%n", notifier.rssKb() / 1024);
@@ -64,7 +77,7 @@ public final class NotifierBench {
     }
   }
 
-  private static void idleStreams(NotifierProcess notifier, TestJwks jwks, int count)
+  private static void idleStreams(ServiceProcess notifier, TestJwks jwks, int count)
       throws Exception {
     List<String> tickets = tickets(notifier, jwks, "idle-", count);
     Streams idle = new Streams(new Latencies());
@@ -84,7 +97,7 @@ public final class NotifierBench {
   }
 
   private static void latencyUnderLoad(
-      NotifierProcess notifier,
+      ServiceProcess notifier,
       TestJwks jwks,
       EmulatorPubSub pubSub,
       int clients,
@@ -142,7 +155,7 @@ public final class NotifierBench {
     live.shutdown();
   }
 
-  private static List<String> urls(NotifierProcess notifier, List<String> tickets) {
+  private static List<String> urls(ServiceProcess notifier, List<String> tickets) {
     return tickets.stream().map(t -> notifier.baseUrl() + "/v1/stream?ticket=" + t).toList();
   }
 
@@ -160,7 +173,7 @@ public final class NotifierBench {
 
   /** A ticket for each of {@code count} users, asked with their JWTs, 64 requests at a time. */
   private static List<String> tickets(
-      NotifierProcess notifier, TestJwks jwks, String prefix, int count) {
+      ServiceProcess notifier, TestJwks jwks, String prefix, int count) {
     Semaphore inFlight = new Semaphore(64);
     List<CompletableFuture<String>> tickets = new ArrayList<>();
     for (int i = 0; i < count; i++) {

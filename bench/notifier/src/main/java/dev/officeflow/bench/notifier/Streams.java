@@ -1,5 +1,6 @@
 package dev.officeflow.bench.notifier;
 
+import dev.officeflow.testsupport.Latencies;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.officeflow.bench.search;
 
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.TestJwks;
+import dev.officeflow.testsupport.ServiceProcess;
 import dev.officeflow.vespasim.VespaSim;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,24 +44,38 @@ public final class SearchBench {
     for (int i = 0; i < USERS; i++) {
       users.add("bench-search-user-" + i);
     }
-    List<String> options =
-        Arrays.stream(System.getProperty("bench.serviceJavaOpts", "").split("\\s+"))
-            .filter(s -> !s.isBlank())
-            .toList();
+    String serviceJavaOptions = System.getProperty("bench.serviceJavaOpts", "");
     String prefix = IsolatedCatalog.apply();
-    try (VespaSim sim = VespaSim.start(0, Path.of("../../infra/vespa/schemas"));
+    try (VespaSim vespa = VespaSim.start(0, Path.of("../../infra/vespa/schemas"));
         TestJwks jwks = TestJwks.start()) {
       long fed = System.nanoTime();
-      int written = Corpus.feed(sim.port(), users, DOCS);
+      int written = Corpus.feed(vespa.port(), users, DOCS);
       System.out.printf(
           Locale.ROOT,
           "corpus: %d emails for %d users written to vespa-sim in %.1f s%n",
           written,
           USERS,
           (System.nanoTime() - fed) / 1e9);
-      System.out.println("baseline: " + direct(sim.port(), users));
-      try (ServiceProcess service = ServiceProcess.start(prefix, sim.port(), jwks.uri(), options)) {
-        long healthy = service.awaitHealthy();
+      System.out.println("baseline: " + direct(vespa.port(), users));
+      String sim = "http://127.0.0.1:" + vespa.port() + "/";
+      try (ServiceProcess service =
+          ServiceProcess.launch(
+              "vespa-loader",
+              serviceJavaOptions,
+              Path.of("target/vespa-loader.log"),
+              port -> {
+                List<String> arguments =
+                    new ArrayList<>(Arrays.asList(IsolatedCatalog.commandLine(prefix)));
+                arguments.addAll(
+                    List.of(
+                        "--officeflow.vespa-loader.feed.endpoints=" + sim,
+                        "--officeflow.vespa-loader.search.endpoint=" + sim,
+                        "--officeflow.security.user-jwt.jwk-set-uri=" + jwks.uri(),
+                        "--logging.structured.format.console="));
+                return arguments;
+              })) {
+        long healthy =
+            service.awaitHealthy(HttpClient.newHttpClient(), Duration.ofSeconds(120)).toMillis();
         System.out.printf(
             Locale.ROOT,
             "service: vespa-loader (pid %d) healthy in %d ms, RSS idle %d kB%n",
@@ -117,7 +132,7 @@ public final class SearchBench {
       String q = Corpus.words(random, 2);
       queries.add(
           URI.create(
-              service.url()
+              service.baseUrl()
                   + "/v1/search?limit=20&q="
                   + URLEncoder.encode(q, StandardCharsets.UTF_8)));
     }

@@ -4,10 +4,13 @@ import dev.officeflow.googlesim.GoogleSim;
 import dev.officeflow.googlesim.GoogleSimConfig;
 import dev.officeflow.googlesim.account.AccountSpec;
 import dev.officeflow.simkit.mailbox.MailboxSpec;
+import dev.officeflow.testsupport.Latencies;
+import dev.officeflow.testsupport.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class UserTokensBench {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The bench calls the token API as the office would, with a token of its own. */
+  private static final String SERVICE_TOKEN = "bench-office-token";
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -42,7 +49,18 @@ public final class UserTokensBench {
     try (GoogleSim google = GoogleSim.start(GoogleSimConfig.defaults().withPort(0))) {
       List<String> emails = accounts(google, users);
       try (ServiceProcess service =
-          ServiceProcess.launch(options.getOrDefault("java-opts", ""), google.baseUrl())) {
+          ServiceProcess.launch(
+              "user",
+              options.getOrDefault("java-opts", ""),
+              Path.of("bench/user-tokens/target/user-service.log"),
+              port ->
+                  List.of(
+                      "--officeflow.environment=local",
+                      "--officeflow.security.callers.office=" + SERVICE_TOKEN,
+                      "--officeflow.user.google.base-url=" + google.baseUrl(),
+                      "--officeflow.user.google.redirect-uri=http://127.0.0.1:"
+                          + port
+                          + "/v1/integrations/google/callback"))) {
         Duration start = service.awaitHealthy(HTTP, Duration.ofSeconds(120));
         System.out.printf("start to healthy: %.2f s (target < 10 s)%n", start.toMillis() / 1000.0);
         System.out.printf("RSS after start: %d MB%n", service.rssKb() / 1024);
@@ -153,8 +171,7 @@ public final class UserTokensBench {
 
   private static int token(ServiceProcess service, String userId) throws Exception {
     String body = "{\"user_id\":\"" + userId + "\",\"provider\":\"google\"}";
-    return post(service.baseUrl() + "/internal/tokens/get", body, ServiceProcess.SERVICE_TOKEN)
-        .statusCode();
+    return post(service.baseUrl() + "/internal/tokens/get", body, SERVICE_TOKEN).statusCode();
   }
 
   private interface Call<T> {

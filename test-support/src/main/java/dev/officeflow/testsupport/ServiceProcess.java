@@ -1,7 +1,5 @@
-package dev.officeflow.bench.usertokens;
+package dev.officeflow.testsupport;
 
-import dev.officeflow.testsupport.AppRegistry;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,70 +15,73 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
- * The user service's exec jar as a child process (environment inherited from {@code ./dev infra}'s
- * env.sh), with its time to healthy and its resident memory.
+ * A service of the registry ({@link AppRegistry}, tools/apps.tsv) run as ./dev up runs it, in a
+ * child process on a free port, for the benchmarks that measure a service from outside: its time to
+ * healthy and its resident memory. The environment is inherited (./dev infra's env.sh); the output
+ * goes to a log file.
  */
-final class ServiceProcess implements AutoCloseable {
-
-  /** The bench calls the token API as the office would, with a token of its own. */
-  static final String SERVICE_TOKEN = "bench-office-token";
+public final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path log;
   private final AtomicLong peakRssKb = new AtomicLong();
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
-  private ServiceProcess(Process process, int port) {
+  private ServiceProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
   /**
-   * Starts the user service as ./dev up runs it (the registry, tools/apps.tsv); {@code javaOpts},
-   * unless blank, replaces its JVM options.
+   * Starts {@code app} on a free port with the arguments {@code arguments} makes for that port;
+   * {@code javaOptions}, unless blank, replaces the registry's JVM options (space-separated).
    */
-  static ServiceProcess launch(String javaOpts, String googleBaseUrl) throws IOException {
+  public static ServiceProcess launch(
+      String app, String javaOptions, Path log, IntFunction<List<String>> arguments)
+      throws IOException {
     int port = freePort();
     AppRegistry registry = AppRegistry.load();
-    AppRegistry.App user = registry.app("user");
-    if (!javaOpts.isBlank()) {
-      user = user.withJvmOptions(List.of(javaOpts.trim().split("\\s+")));
+    AppRegistry.App service = registry.app(app);
+    if (!javaOptions.isBlank()) {
+      service = service.withJvmOptions(List.of(javaOptions.trim().split("\\s+")));
     }
-    List<String> command = new ArrayList<>(registry.javaCommand(user));
-    command.addAll(
-        List.of(
-            "--server.port=" + port,
-            "--officeflow.environment=local",
-            "--officeflow.security.callers.office=" + SERVICE_TOKEN,
-            "--officeflow.user.google.base-url=" + googleBaseUrl,
-            "--officeflow.user.google.redirect-uri=http://127.0.0.1:"
-                + port
-                + "/v1/integrations/google/callback"));
-    Path log = Path.of("bench/user-tokens/target/user-service.log");
-    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>(registry.javaCommand(service));
+    command.add("--server.port=" + port);
+    command.addAll(arguments.apply(port));
+    Path absolute = log.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .directory(new File("."))
+            .redirectOutput(absolute.toFile())
             .start();
-    return new ServiceProcess(process, port);
+    return new ServiceProcess(process, port, absolute);
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
   /** Polls {@code /actuator/health} until it answers 200; the result is how long that took. */
-  Duration awaitHealthy(HttpClient http, Duration limit) throws InterruptedException {
+  public Duration awaitHealthy(HttpClient http, Duration limit) throws InterruptedException {
     long start = System.nanoTime();
     HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
     while (System.nanoTime() - start < limit.toNanos()) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the service exited; see bench/user-tokens/target/user-service.log");
+        throw new IllegalStateException("the service exited; see " + log);
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -91,16 +92,18 @@ final class ServiceProcess implements AutoCloseable {
       }
       TimeUnit.MILLISECONDS.sleep(20);
     }
-    throw new IllegalStateException("the service was not healthy within " + limit);
+    throw new IllegalStateException("the service was not healthy within " + limit + "; see " + log);
   }
 
-  /** Samples the process's RSS every 100 ms from now on. */
-  void sampleMemory() {
+  /** Samples the process's RSS every 100 ms from now on; the peak restarts from now. */
+  public void sampleMemory() {
+    peakRssKb.set(0);
     sampler.scheduleAtFixedRate(
         () -> peakRssKb.accumulateAndGet(rssKb(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
   }
 
-  long rssKb() {
+  /** The process's resident set in kB, from {@code /proc}; 0 once it has gone. */
+  public long rssKb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -113,7 +116,8 @@ final class ServiceProcess implements AutoCloseable {
     return 0;
   }
 
-  long peakRssKb() {
+  /** The highest RSS sampled since {@link #sampleMemory()}, in kB. */
+  public long peakRssKb() {
     return peakRssKb.get();
   }
 
@@ -127,7 +131,7 @@ final class ServiceProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     sampler.shutdownNow();
     process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
   }

@@ -1,22 +1,25 @@
-package dev.officeflow.bench.usertokens;
+package dev.officeflow.testsupport;
 
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** Call durations, thread-safe to record, summarised as percentiles in milliseconds. */
-final class Latencies {
+/**
+ * Durations recorded by a benchmark, thread-safe to record, summarised as percentiles in
+ * milliseconds (nearest rank).
+ */
+public final class Latencies {
 
   private final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
 
-  void record(long durationNanos) {
+  public void record(long durationNanos) {
     nanos.add(durationNanos);
   }
 
-  int count() {
+  public int count() {
     return nanos.size();
   }
 
-  double percentileMillis(double p) {
+  /** The {@code p}th percentile (0-100) in milliseconds; NaN when nothing was recorded. */
+  public double percentileMillis(double p) {
     long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
     if (sorted.length == 0) {
       return Double.NaN;
@@ -25,12 +28,12 @@ final class Latencies {
     return sorted[Math.max(0, index)] / 1e6;
   }
 
-  String summary() {
+  public String summary() {
     return String.format(
         "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
         percentileMillis(50),
         percentileMillis(90),
         percentileMillis(99),
-        Arrays.stream(nanos.toArray(Long[]::new)).mapToLong(Long::longValue).max().orElse(0) / 1e6);
+        nanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
   }
 }
