@@ -172,6 +172,11 @@ resource "google_pubsub_topic" "notifier_integrations_dead_letter" {
   name    = "notifier-integrations-dead-letter"
 }
 
+resource "google_pubsub_topic" "notifier_users_dead_letter" {
+  project = var.project
+  name    = "notifier-users-dead-letter"
+}
+
 resource "google_pubsub_subscription" "office_integrations" {
   project              = var.project
   name                 = "office-integrations"
@@ -612,6 +617,28 @@ resource "google_pubsub_subscription" "notifier_integrations" {
   }
 }
 
+resource "google_pubsub_subscription" "notifier_users" {
+  project              = var.project
+  name                 = "notifier-users"
+  topic                = google_pubsub_topic.users.id
+  ack_deadline_seconds = 60
+
+  retry_policy {
+    minimum_backoff = "1s"
+    maximum_backoff = "60s"
+  }
+
+  dead_letter_policy {
+    dead_letter_topic     = google_pubsub_topic.notifier_users_dead_letter.id
+    max_delivery_attempts = 5
+  }
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
 resource "google_pubsub_subscription" "office_integrations_dead_letter" {
   project                    = var.project
   name                       = "office-integrations-dead-letter"
@@ -863,6 +890,19 @@ resource "google_pubsub_subscription" "notifier_integrations_dead_letter" {
   project                    = var.project
   name                       = "notifier-integrations-dead-letter"
   topic                      = google_pubsub_topic.notifier_integrations_dead_letter.id
+  ack_deadline_seconds       = 60
+  message_retention_duration = "2678400s"
+
+  # Never expires: a consumer down for a month finds its backlog.
+  expiration_policy {
+    ttl = ""
+  }
+}
+
+resource "google_pubsub_subscription" "notifier_users_dead_letter" {
+  project                    = var.project
+  name                       = "notifier-users-dead-letter"
+  topic                      = google_pubsub_topic.notifier_users_dead_letter.id
   ack_deadline_seconds       = 60
   message_retention_duration = "2678400s"
 
@@ -1148,6 +1188,20 @@ resource "google_pubsub_topic_iam_member" "notifier_integrations_dead_letter_age
 resource "google_pubsub_subscription_iam_member" "notifier_integrations_agent_subscribes" {
   project      = var.project
   subscription = google_pubsub_subscription.notifier_integrations.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_users_dead_letter_agent_publishes" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_users_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_users_agent_subscribes" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_users.name
   role         = "roles/pubsub.subscriber"
   member       = local.pubsub_service_agent
 }
@@ -1732,6 +1786,35 @@ resource "google_monitoring_alert_policy" "notifier_integrations_dead_letter_not
   }
 }
 
+resource "google_monitoring_alert_policy" "notifier_users_dead_letter_not_empty" {
+  project      = var.project
+  display_name = "officeflow dead letters in notifier-users-dead-letter"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "notifier-users-dead-letter holds undelivered messages"
+
+    condition_threshold {
+      filter          = "resource.type = \"pubsub_subscription\" AND resource.labels.subscription_id = \"notifier-users-dead-letter\" AND metric.type = \"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+
+      aggregations {
+        alignment_period   = "300s"
+        per_series_aligner = "ALIGN_MAX"
+      }
+    }
+  }
+
+  notification_channels = var.dead_letter_alert_channels
+
+  documentation {
+    content   = "The subscription notifier-users gave up on messages (each says why in error_reason). Look at them with `setup-pubsub dead-letters show notifier-users-dead-letter`, replay them with `... replay`, drop them with `... purge` (README, \"Dead letters\")."
+    mime_type = "text/markdown"
+  }
+}
+
 # Gmail's users.watch publishes mailbox changes as this Google-owned account.
 resource "google_pubsub_topic_iam_member" "gmail_push_gmail_publishes" {
   project = var.project
@@ -1876,6 +1959,13 @@ resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_integr
   member       = "serviceAccount:${google_service_account.notifier.email}"
 }
 
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_users" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_users.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
 resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_progress_dead_letter" {
   project      = var.project
   subscription = google_pubsub_subscription.notifier_progress_dead_letter.name
@@ -1907,6 +1997,13 @@ resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_contac
 resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_integrations_dead_letter" {
   project      = var.project
   subscription = google_pubsub_subscription.notifier_integrations_dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_users_dead_letter" {
+  project      = var.project
+  subscription = google_pubsub_subscription.notifier_users_dead_letter.name
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:${google_service_account.notifier.email}"
 }

@@ -70,7 +70,8 @@ public final class Catalog {
           spec(NOTIFIER, Topics.EMAILS, 30),
           spec(NOTIFIER, Topics.CALENDARS, 30),
           spec(NOTIFIER, Topics.CONTACTS, 30),
-          spec(NOTIFIER, Topics.INTEGRATIONS, 30));
+          spec(NOTIFIER, Topics.INTEGRATIONS, 30),
+          spec(NOTIFIER, Topics.USERS, 60));
 
   /**
    * Who publishes on each topic (the catalog's consumers are in the subscriptions). {@code

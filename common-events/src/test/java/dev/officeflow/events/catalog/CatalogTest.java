@@ -47,7 +47,8 @@ class CatalogTest {
             "notifier-emails",
             "notifier-calendars",
             "notifier-contacts",
-            "notifier-integrations");
+            "notifier-integrations",
+            "notifier-users");
   }
 
   @Test
@@ -81,11 +82,16 @@ class CatalogTest {
   }
 
   @Test
-  void theNotifierReadsEveryTopicAPageIsToldAbout() {
+  void theNotifierReadsEveryTopicAPageIsToldAboutAndTheUsers() {
     assertThat(Catalog.subscriptionsOf(Catalog.NOTIFIER))
         .extracting(SubscriptionSpec::topic)
         .containsExactlyInAnyOrder(
-            Topics.PROGRESS, Topics.EMAILS, Topics.CALENDARS, Topics.CONTACTS, Topics.INTEGRATIONS);
+            Topics.PROGRESS,
+            Topics.EMAILS,
+            Topics.CALENDARS,
+            Topics.CONTACTS,
+            Topics.INTEGRATIONS,
+            Topics.USERS);
     assertThat(Catalog.services()).contains(Catalog.NOTIFIER);
     assertThat(Catalog.allTopics()).contains("notifier-progress-dead-letter");
   }

@@ -11,6 +11,7 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
 import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.SubscriptionSpec;
+import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.runtime.consume.ConsumerRuntime;
 import java.util.List;
 import java.util.function.Function;
@@ -21,19 +22,26 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Consumes the notifier's topics through one subscription per topic that every instance shares
  * ({@code notifier-<topic>}): each event is handled once, by any instance, and reaches the
- * instances that hold its user's streams through Redis (services/notifier/README.md "Several
- * instances"). The subscriptions are the catalog's, created by setup-pubsub (Terraform in
- * production) like every other; only when asked ({@code create-subscriptions}, for a deployment
- * without them) does it create what is missing first, with the catalog's settings, no expiry, and a
- * retention of its own, since old notifications are worthless.
+ * instances that hold its user's streams through Redis (ARCHITECTURE §14 "Several instances").
+ * {@code notifier-users} is the forget feature's, started by services-common. The subscriptions are
+ * the catalog's, created by setup-pubsub (Terraform in production) like every other; only when
+ * asked ({@code create-subscriptions}, for a deployment without them) does it create what is
+ * missing first, with the catalog's settings, no expiry, and a retention of its own, since old
+ * notifications are worthless.
  */
 final class FeedSubscriptions implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(FeedSubscriptions.class);
 
-  /** The topics the catalog has the notifier read. */
+  /**
+   * The topics the catalog has the notifier read, but {@code users}: a deleted user is handled by
+   * the forget feature's {@code EventHandler}, which services-common's runtime starts itself.
+   */
   static final List<String> TOPICS =
-      Catalog.subscriptionsOf(Catalog.NOTIFIER).stream().map(SubscriptionSpec::topic).toList();
+      Catalog.subscriptionsOf(Catalog.NOTIFIER).stream()
+          .map(SubscriptionSpec::topic)
+          .filter(topic -> !topic.equals(Topics.USERS))
+          .toList();
 
   private final ConsumerRuntime runtime;
   private final PubSubAdmin admin;
@@ -66,14 +74,23 @@ final class FeedSubscriptions implements SmartLifecycle {
 
   @Override
   public void start() {
+    if (settings.createSubscriptions()) {
+      Catalog.subscriptionsOf(Catalog.NOTIFIER).forEach(s -> ensure(spec(prefix, s.topic())));
+    }
     for (String topic : TOPICS) {
       SubscriptionSpec spec = spec(prefix, topic);
-      if (settings.createSubscriptions()) {
-        ensure(spec);
-      }
       runtime.start(spec, handlers.apply(spec));
     }
     running = true;
+  }
+
+  /**
+   * Before services-common's handler lifecycle (the default phase), so that the subscriptions it
+   * starts ({@code notifier-users}) exist when this creates them.
+   */
+  @Override
+  public int getPhase() {
+    return DEFAULT_PHASE - 1;
   }
 
   private void ensure(SubscriptionSpec spec) {

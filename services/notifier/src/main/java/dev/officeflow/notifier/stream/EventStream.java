@@ -47,7 +47,7 @@ public final class EventStream {
         .thenMany(
             Flux.usingWhen(
                 connections.open(userId, abort),
-                connection -> events(userId, after, connection),
+                connection -> unlessForgotten(userId, events(userId, after, connection)),
                 connection -> Mono.fromRunnable(() -> connections.close(connection)),
                 (connection, error) -> Mono.fromRunnable(() -> connections.close(connection)),
                 connection -> Mono.fromRunnable(() -> connections.close(connection))));
@@ -63,6 +63,18 @@ public final class EventStream {
 
   public int maxConnectionsPerUser() {
     return settings.maxConnectionsPerUser();
+  }
+
+  /**
+   * Asked once the user's channel is subscribed: a purge that recorded the user before then is seen
+   * here, and one after it reaches the channel (it records, then publishes), so a stream that opens
+   * while its user is being deleted cannot stay open.
+   */
+  private Flux<ServerSentEvent<String>> unlessForgotten(
+      String userId, Flux<ServerSentEvent<String>> events) {
+    return streams
+        .isForgotten(userId)
+        .flatMapMany(gone -> gone ? Flux.error(new UserForgottenException()) : events);
   }
 
   private Flux<ServerSentEvent<String>> events(

@@ -161,6 +161,10 @@ public final class LiveConnections implements AutoCloseable {
     if (entry == null) {
       return;
     }
+    if (UserStreams.FORGOTTEN.equals(message)) {
+      closeForgotten(userId, entry);
+      return;
+    }
     StreamEvent event;
     try {
       event = StreamEvent.parse(message);
@@ -183,6 +187,18 @@ public final class LiveConnections implements AutoCloseable {
             settings.clientBuffer());
         connection.abort.run();
       }
+    }
+  }
+
+  /**
+   * The user was deleted: each of their streams here ends at once (its socket closed, as for a slow
+   * client), and EventSource's reconnect then finds its ticket refused.
+   */
+  private void closeForgotten(String userId, UserConnections entry) {
+    log.info("closing {} streams of deleted user {}", entry.connections.size(), userId);
+    for (Connection connection : entry.connections) {
+      connection.sink.tryEmitError(new UserForgottenException());
+      connection.abort.run();
     }
   }
 

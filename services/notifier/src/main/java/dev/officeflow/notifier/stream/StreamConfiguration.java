@@ -3,6 +3,7 @@ package dev.officeflow.notifier.stream;
 import dev.officeflow.notifier.stream.web.StreamRoute;
 import dev.officeflow.notifier.stream.web.StreamRouteDocument;
 import dev.officeflow.notifier.ticket.StreamTickets;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +25,11 @@ class StreamConfiguration {
    */
   @Bean
   StreamRoute streamRoute(
-      StreamTickets tickets, EventStream stream, CorsConfiguration browserCors) {
-    return new StreamRoute(tickets, stream, browserCors);
+      StreamTickets tickets,
+      EventStream stream,
+      CorsConfiguration browserCors,
+      ForgottenUsers forgottenUsers) {
+    return new StreamRoute(tickets, stream, browserCors, forgottenUsers);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,15 @@ import reactor.core.publisher.Mono;
  */
 public final class UserStreams implements AutoCloseable {
 
-  /** KEYS: stream, presence; ARGV: type, data, max entries, max age ms, channel. */
+  /**
+   * KEYS: stream, presence, forgotten; ARGV: type, data, max entries, max age ms, channel. A
+   * forgotten user is never buffered again, even if a presence refresh raced their purge.
+   */
   private static final String APPEND =
       """
-      if redis.call('EXISTS', KEYS[2]) == 0 then return false end
+      if redis.call('EXISTS', KEYS[2]) == 0 or redis.call('EXISTS', KEYS[3]) == 1 then
+        return false
+      end
       local t = redis.call('TIME')
       local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
       local id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[3], '*', 't', ARGV[1], 'd', ARGV[2])
@@ -51,6 +57,25 @@ public final class UserStreams implements AutoCloseable {
       return {deleted, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2])}
       """;
 
+  /**
+   * KEYS: forgotten, stream, presence; ARGV: remember-for ms, channel, message. Records the user as
+   * forgotten, drops their buffer, and tells every instance holding one of their streams to close
+   * it; the keys share the user's hash tag, so it is one step in one slot.
+   */
+  private static final String FORGET =
+      """
+      redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+      redis.call('DEL', KEYS[2], KEYS[3])
+      redis.call('PUBLISH', ARGV[2], ARGV[3])
+      return 1
+      """;
+
+  /**
+   * What {@link #forget} publishes on the user's channel: no entry has this shape (an entry is
+   * {@code id \n type \n data}), so the receiving instances close the user's streams.
+   */
+  static final String FORGOTTEN = "forgotten";
+
   private final StatefulRedisConnection<String, String> connection;
   private final RedisReactiveCommands<String, String> redis;
   private final StreamSettings settings;
@@ -66,7 +91,7 @@ public final class UserStreams implements AutoCloseable {
    * when the user has not been seen within the buffer's age (nothing to keep it for).
    */
   public Mono<EventId> append(String userId, Notification notification) {
-    String[] keys = {stream(userId), presence(userId)};
+    String[] keys = {stream(userId), presence(userId), forgotten(userId)};
     String[] args = {
       notification.type(),
       notification.data(),
@@ -85,6 +110,21 @@ public final class UserStreams implements AutoCloseable {
     return redis
         .set(presence(userId), "1", SetArgs.Builder.px(settings.bufferAge().toMillis()))
         .then();
+  }
+
+  /**
+   * Records {@code userId} as deleted for {@code rememberFor}, drops their buffer and closes their
+   * streams on every instance (again is harmless).
+   */
+  public Mono<Void> forget(String userId, Duration rememberFor) {
+    String[] keys = {forgotten(userId), stream(userId), presence(userId)};
+    String[] args = {Long.toString(rememberFor.toMillis()), channel(userId), FORGOTTEN};
+    return redis.<Long>eval(FORGET, ScriptOutputType.INTEGER, keys, args).then();
+  }
+
+  /** Whether {@code userId} was deleted (recorded by {@link #forget} and not yet expired). */
+  public Mono<Boolean> isForgotten(String userId) {
+    return redis.exists(forgotten(userId)).map(count -> count > 0);
   }
 
   /** The entries after {@code after} still buffered, and whether any were trimmed before. */
@@ -115,6 +155,10 @@ public final class UserStreams implements AutoCloseable {
 
   private static String presence(String userId) {
     return "notifier:{" + userId + "}:present";
+  }
+
+  private static String forgotten(String userId) {
+    return "notifier:{" + userId + "}:forgotten";
   }
 
   @Override

@@ -41,6 +41,15 @@ public final class StreamTickets implements AutoCloseable {
       return 1
       """;
 
+  /** Deletes every unexpired ticket the user's sorted set names (KEYS: that set). */
+  private static final String REVOKE =
+      """
+      local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
+      for _, hash in ipairs(hashes) do redis.call('DEL', 'notifier:ticket:' .. hash) end
+      redis.call('DEL', KEYS[1])
+      return #hashes
+      """;
+
   private final StatefulRedisConnection<String, String> connection;
   private final RedisReactiveCommands<String, String> redis;
   private final TicketSettings settings;
@@ -62,7 +71,7 @@ public final class StreamTickets implements AutoCloseable {
     String hash = hash(ticket);
     Instant now = clock.instant();
     Instant expiresAt = now.plus(settings.ttl());
-    String[] keys = {key(hash), "notifier:tickets-of:" + userId};
+    String[] keys = {key(hash), ticketsOf(userId)};
     String[] args = {
       userId,
       Long.toString(settings.ttl().toMillis()),
@@ -87,6 +96,19 @@ public final class StreamTickets implements AutoCloseable {
       return Mono.empty();
     }
     return redis.get(key(hash(ticket)));
+  }
+
+  /**
+   * Revokes every ticket of {@code userId}'s (a deleted user's); the number revoked. Their open
+   * streams are closed by the stream's own purge.
+   */
+  public Mono<Long> revokeAll(String userId) {
+    String[] keys = {ticketsOf(userId)};
+    return redis.<Long>eval(REVOKE, ScriptOutputType.INTEGER, keys).next();
+  }
+
+  private static String ticketsOf(String userId) {
+    return "notifier:tickets-of:" + userId;
   }
 
   private static String key(String hash) {

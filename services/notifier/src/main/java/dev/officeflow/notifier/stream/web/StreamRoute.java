@@ -4,6 +4,7 @@ import dev.officeflow.notifier.stream.EventId;
 import dev.officeflow.notifier.stream.EventStream;
 import dev.officeflow.notifier.stream.TooManyStreamsException;
 import dev.officeflow.notifier.ticket.StreamTickets;
+import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.web.ProblemCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -45,11 +46,18 @@ public final class StreamRoute implements HttpHandlerDecoratorFactory {
   private final StreamTickets tickets;
   private final EventStream stream;
   private final CorsConfiguration cors;
+  private final ForgottenUsers forgotten;
 
-  public StreamRoute(StreamTickets tickets, EventStream stream, CorsConfiguration cors) {
+  /**
+   * @param forgotten the deleted users, whose tickets open nothing (also one issued just before the
+   *     user was deleted, whose revocation it may have missed)
+   */
+  public StreamRoute(
+      StreamTickets tickets, EventStream stream, CorsConfiguration cors, ForgottenUsers forgotten) {
     this.tickets = tickets;
     this.stream = stream;
     this.cors = cors;
+    this.forgotten = forgotten;
   }
 
   @Override
@@ -84,6 +92,7 @@ public final class StreamRoute implements HttpHandlerDecoratorFactory {
     }
     return tickets
         .redeem(ticket)
+        .filterWhen(userId -> forgotten.isForgotten(userId).map(gone -> !gone))
         .flatMap(userId -> open(userId, after.orElse(null), request, response))
         .switchIfEmpty(Mono.defer(() -> unauthorized(response)));
   }
