@@ -37,5 +37,6 @@ output "kustomize_settings" {
       cloudSqlInstance: ${google_sql_database_instance.officeflow.connection_name}
       host: ${var.host}
       vespaEndpoint: ${var.vespa_endpoint}
+      vespaQueryEndpoint: ${var.vespa_query_endpoint}
   EOT
 }

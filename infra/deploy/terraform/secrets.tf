@@ -3,8 +3,9 @@
 # service's own account (overlays/gke/secret-stores.yaml), so a service reads exactly the secrets
 # listed for it here, into its Secret <service>-secrets (overlays/gke/external-secrets.yaml).
 #
-# Terraform writes the versions it can know (the database password, Redis's URL); add the others
-# once, before the first deployment (README.md beside this file, "Secrets"):
+# Terraform writes the versions it can know (the database password, Redis's URL, the search
+# cursors' signing key); add the others once, before the first deployment (README.md beside this
+# file, "Secrets"):
 #   printf %s "$VALUE" | gcloud secrets versions add <secret> --data-file=-
 locals {
   # secret => the services that read it. A test checks this against the ExternalSecrets.
@@ -17,6 +18,8 @@ locals {
     "officeflow-user-jwt-key-k1"         = ["user"]
     "officeflow-token-encryption-key-k1" = ["user"]
     "officeflow-contacts-hash-key"       = ["contacts"]
+    "officeflow-contacts-address-key-k1" = ["contacts"]
+    "officeflow-search-cursor-key"       = ["vespa-loader"]
   }
 
   secret_readers = merge([
@@ -46,7 +49,7 @@ resource "google_secret_manager_secret_iam_member" "reader" {
   member    = "serviceAccount:${local.service_accounts[each.value.service]}"
 }
 
-# The two values Terraform knows. They are in Terraform's state too: keep the state in a bucket
+# The values Terraform knows. They are in Terraform's state too: keep the state in a bucket
 # only the deployers can read.
 resource "google_secret_manager_secret_version" "postgres_password" {
   secret      = google_secret_manager_secret.officeflow["officeflow-postgres-password"].id
@@ -56,4 +59,18 @@ resource "google_secret_manager_secret_version" "postgres_password" {
 resource "google_secret_manager_secret_version" "redis_url" {
   secret      = google_secret_manager_secret.officeflow["officeflow-redis-url"].id
   secret_data = "redis://${google_redis_instance.officeflow.auth_string}@${google_redis_instance.officeflow.host}:${google_redis_instance.officeflow.port}"
+}
+
+# Signs GET /v1/search's cursors (vespa-loader, SEARCH_CURSOR_KEY): random, the same on every
+# instance. A new one (terraform apply -replace=random_password.search_cursor_key, then restart
+# vespa-loader) only makes the cursors handed out in the last hour invalid (400): nothing is kept
+# under it.
+resource "random_password" "search_cursor_key" {
+  length  = 64
+  special = false
+}
+
+resource "google_secret_manager_secret_version" "search_cursor_key" {
+  secret      = google_secret_manager_secret.officeflow["officeflow-search-cursor-key"].id
+  secret_data = random_password.search_cursor_key.result
 }

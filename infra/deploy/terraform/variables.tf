@@ -30,6 +30,12 @@ variable "vespa_endpoint" {
   default     = "http://vespa.vespa.svc.cluster.local:8080/"
 }
 
+variable "vespa_query_endpoint" {
+  description = "Vespa's /search/ endpoint, as vespa-loader reaches it (the same container unless the application has a separate query cluster)."
+  type        = string
+  default     = "http://vespa.vespa.svc.cluster.local:8080/"
+}
+
 variable "database_tier" {
   description = "The Cloud SQL machine type."
   type        = string

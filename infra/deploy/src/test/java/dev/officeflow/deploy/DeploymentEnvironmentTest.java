@@ -52,13 +52,14 @@ class DeploymentEnvironmentTest {
           "user: read only when MICROSOFT_CLIENT_ID is set, and then required at start");
 
   /**
-   * Names that look like a credential: never a literal value, never in a ConfigMap. The callers'
-   * static tokens are; the Google accounts whose ID tokens a service accepts ({@link
+   * Names that look like a credential: never a literal value, never in a ConfigMap (any {@code
+   * *_KEY}: the contacts hash key, the search cursors' signing key; a key id is a setting). The
+   * callers' static tokens are; the Google accounts whose ID tokens a service accepts ({@link
    * #GOOGLE_CALLERS}) are not: an email proves nothing, the token Google signs for it does.
    */
   private static final Pattern SECRET_LIKE =
       Pattern.compile(
-          ".*(PASSWORD|SECRET|PRIVATE_KEY|TOKENS?|HASH_KEY|CREDENTIAL)$|.*_KEYS_.*"
+          ".*(PASSWORD|SECRET|_KEY|TOKENS?|CREDENTIAL)$|.*_KEYS_.*"
               + "|.*(?<!_GOOGLEIDTOKENS)_CALLERS_.*");
 
   /**

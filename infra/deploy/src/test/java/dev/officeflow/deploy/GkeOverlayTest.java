@@ -8,11 +8,20 @@ import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.testsupport.AppRegistry.App;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +29,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the GKE overlay adds to the base, and that its settings reach every place they're used. */
 class GkeOverlayTest {
+
+  /** Where Google's load balancers and health checkers connect from. */
+  private static final List<String> LOAD_BALANCERS = List.of("130.211.0.0/22", "35.191.0.0/16");
 
   private static final String BACKLOG =
       "pubsub.googleapis.com|subscription|num_undelivered_messages";
@@ -209,6 +223,42 @@ class GkeOverlayTest {
     assertThat(policy.getSpec().getIngress()).hasSize(3);
   }
 
+  /**
+   * Google's load balancers and health checkers may connect to every pod the Ingress sends to, on
+   * the port its Service targets: without it the NetworkPolicy would drop the Ingress's requests to
+   * a backend (the notifier's streams, the search) and the health check would mark it down.
+   */
+  @Test
+  void theLoadBalancersReachEveryIngressBackendOnItsServingPort() {
+    NetworkPolicy policy = gke.get(NetworkPolicy.class, "officeflow");
+    Set<String> backends = new TreeSet<>();
+    for (Ingress ingress : gke.all(Ingress.class)) {
+      for (IngressRule rule : ingress.getSpec().getRules()) {
+        rule.getHttp().getPaths().forEach(p -> backends.add(p.getBackend().getService().getName()));
+      }
+    }
+    assertThat(backends).contains("notifier", "vespa-loader", "user", "contacts", "office");
+    for (String backend : backends) {
+      Service service = gke.get(Service.class, backend);
+      Deployment deployment = gke.get(Deployment.class, backend);
+      assertThat(selects(policy.getSpec().getPodSelector(), deployment))
+          .as("the NetworkPolicy selects %s's pods", backend)
+          .isTrue();
+      for (ServicePort port : service.getSpec().getPorts()) {
+        assertThat(policy.getSpec().getIngress())
+            .as("a rule lets the load balancers reach %s on %s", backend, port.getTargetPort())
+            .anySatisfy(
+                rule -> {
+                  assertThat(rule.getFrom())
+                      .extracting(
+                          peer -> peer.getIpBlock() == null ? null : peer.getIpBlock().getCidr())
+                      .containsAll(LOAD_BALANCERS);
+                  assertThat(allows(rule, port.getTargetPort(), deployment)).isTrue();
+                });
+      }
+    }
+  }
+
   /** settings.yaml's values are consistent with each other and with Terraform's names. */
   @Test
   void settingsAreConsistent() {
@@ -250,6 +300,7 @@ class GkeOverlayTest {
     changed.put("cloudSqlInstance", "acme-4242:us-east4:officeflow");
     changed.put("host", "mail.acme.test");
     changed.put("vespaEndpoint", "http://vespa.search:8080/");
+    changed.put("vespaQueryEndpoint", "http://vespa-query.search:8080/");
     assertThat(changed.keySet()).containsExactlyInAnyOrderElementsOf(settings.keySet());
     Path file = copy.resolve("overlays/gke/settings.yaml");
     String text = Files.readString(file);
@@ -267,12 +318,59 @@ class GkeOverlayTest {
         (key, value) ->
             assertThat(rendered).as("settings' %s in the manifests", key).contains(value));
     for (String key :
-        List.of("project", "region", "host", "registry", "cloudSqlInstance", "vespaEndpoint")) {
+        List.of(
+            "project",
+            "region",
+            "host",
+            "registry",
+            "cloudSqlInstance",
+            "vespaEndpoint",
+            "vespaQueryEndpoint")) {
       assertThat(rendered)
           .as("the old %s left in the manifests", key)
           .doesNotContain(settings.get(key));
     }
     assertThat(rendered).doesNotContain("REGISTRY").doesNotContain(":TAG");
+  }
+
+  /** Whether a pod selector (labels only) selects the Deployment's pods. */
+  private static boolean selects(LabelSelector selector, Deployment deployment) {
+    assertThat(selector.getMatchExpressions()).isNullOrEmpty();
+    Map<String, String> wanted =
+        selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+    return deployment
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getLabels()
+        .entrySet()
+        .containsAll(wanted.entrySet());
+  }
+
+  /** Whether a rule lets through the Service's target port (by name or number; no ports: all). */
+  private static boolean allows(
+      NetworkPolicyIngressRule rule, IntOrString target, Deployment deployment) {
+    if (rule.getPorts() == null || rule.getPorts().isEmpty()) {
+      return true;
+    }
+    Integer number = target.getIntVal();
+    if (number == null) {
+      number =
+          Services.container(deployment).getPorts().stream()
+              .filter(p -> target.getStrVal().equals(p.getName()))
+              .map(ContainerPort::getContainerPort)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no container port " + target.getStrVal()));
+    }
+    for (NetworkPolicyPort allowed : rule.getPorts()) {
+      IntOrString port = allowed.getPort();
+      if (port == null
+          || number.equals(port.getIntVal())
+          || (target.getStrVal() != null && target.getStrVal().equals(port.getStrVal()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void assertBacklogMetric(MetricSpec metric) {

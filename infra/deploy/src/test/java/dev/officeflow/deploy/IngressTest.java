@@ -11,11 +11,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,8 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Ingress exposes what the internet must reach and nothing else: the user service's sign-in,
- * OAuth callback and API ({@code /v1}), contacts' onboarding API and VIP page, the office's
- * provider webhooks; never {@code /internal/**} nor {@code /actuator/**}.
+ * OAuth callback and API ({@code /v1}), the unified search ({@code /v1/search}, vespa-loader), the
+ * notifier's tickets and streams, contacts' onboarding API and VIP page, the office's provider
+ * webhooks; never {@code /internal/**} nor {@code /actuator/**}. One origin: the VIP page calls
+ * every API on its own host.
  */
 class IngressTest {
 
@@ -34,20 +40,34 @@ class IngressTest {
   private static final Map<String, String> EXPOSED =
       Map.of(
           "/v1", "user",
+          "/v1/search", "vespa-loader",
+          "/v1/stream-tickets", "notifier",
+          "/v1/stream", "notifier",
           "/onboarding", "contacts",
           "/vip", "contacts",
           "/webhooks", "office");
 
   /** Requests from the internet that must arrive, and where. */
   private static final Map<String, String> REACHABLE =
-      Map.of(
-          "/v1/sessions/google", "user",
-          "/v1/integrations/google/start", "user",
-          "/v1/integrations/google/callback", "user",
-          "/v1/me", "user",
-          "/onboarding/vips/status", "contacts",
-          "/vip/index.html", "contacts",
-          "/webhooks/google/calendar", "office");
+      Map.ofEntries(
+          Map.entry("/v1/sessions/google", "user"),
+          Map.entry("/v1/integrations/google/start", "user"),
+          Map.entry("/v1/integrations/google/callback", "user"),
+          Map.entry("/v1/me", "user"),
+          // The page's search box and live updates: on user, they would answer 404 and the page
+          // would neither find nor update anything.
+          Map.entry("/v1/search", "vespa-loader"),
+          Map.entry("/v1/stream-tickets", "notifier"),
+          Map.entry("/v1/stream", "notifier"),
+          // Whole segments: a path that only begins like a notifier's or search's stays the user's.
+          Map.entry("/v1/searches", "user"),
+          Map.entry("/v1/streams", "user"),
+          Map.entry("/onboarding/vips/status", "contacts"),
+          Map.entry("/vip/index.html", "contacts"),
+          Map.entry("/webhooks/google/calendar", "office"));
+
+  /** How long the load balancer lets one notifier stream run (its BackendConfig's timeoutSec). */
+  private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 
   /** Requests from the internet that must reach nothing. */
   private static final List<String> UNREACHABLE =
@@ -91,7 +111,12 @@ class IngressTest {
     }
   }
 
-  /** No internal route any service declares, nor a public one of the user service, is missed. */
+  /**
+   * No internal route any service declares is routed, and every public one reaches its service: all
+   * of the user service's {@code /v1/**}, and each literal {@code /v1} path of another service (the
+   * notifier's tickets and stream, vespa-loader's search); a pattern such as {@code /v1/**} in
+   * another service's CORS or security setup names no route of its own.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"base", "overlays/gke"})
   void theServicesOwnRoutesAreRoutedAsTheirPrefixSays(String kustomization) throws IOException {
@@ -107,6 +132,8 @@ class IngressTest {
             Optional<String> routed = route(ingress, request);
             if (request.startsWith("/v1") && app.name().equals("user")) {
               assertThat(routed).as("%s (%s)", request, file.getFileName()).contains("user");
+            } else if (request.startsWith("/v1") && m.group(1).matches("[a-z0-9/-]+")) {
+              assertThat(routed).as("%s (%s)", request, file.getFileName()).contains(app.name());
             } else if (!request.startsWith("/v1")) {
               assertThat(routed).as("%s (%s)", request, file.getFileName()).isEmpty();
             }
@@ -139,10 +166,12 @@ class IngressTest {
   @Test
   void gkeHealthChecksEachBackendOnItsReadinessGroup() {
     Manifests manifests = Manifests.gke();
+    Set<String> checked = new TreeSet<>();
     for (App app : Services.all()) {
       if (!EXPOSED.containsValue(app.name())) {
         continue;
       }
+      checked.add(app.name());
       Service service = manifests.get(Service.class, app.name());
       assertThat(service.getMetadata().getAnnotations())
           .containsEntry("cloud.google.com/backend-config", "{\"default\": \"" + app.name() + "\"}")
@@ -157,6 +186,27 @@ class IngressTest {
       assertThat(Generic.text(backend, "spec", "healthCheck", "port"))
           .isEqualTo(String.valueOf(app.port()));
     }
+    assertThat(checked).as("backends checked").isEqualTo(new TreeSet<>(EXPOSED.values()));
+  }
+
+  /**
+   * A Server-Sent Events stream is one response that lasts: the notifier's backend lets it run an
+   * hour (with the load balancer's default of 30 s every stream would end twice a minute, and each
+   * page go back for a ticket). Every other backend keeps the default, so a stuck request does not
+   * hold a connection for an hour.
+   */
+  @Test
+  void gkeLetsOnlyTheNotifiersStreamsRunAnHour() {
+    Map<String, String> timeouts = new TreeMap<>();
+    for (GenericKubernetesResource backend : Manifests.gke().custom("BackendConfig")) {
+      timeouts.put(
+          backend.getMetadata().getName(),
+          String.valueOf(Generic.text(backend, "spec", "timeoutSec")));
+    }
+    Map<String, String> expected = new TreeMap<>();
+    new TreeSet<>(EXPOSED.values()).forEach(service -> expected.put(service, "null"));
+    expected.put("notifier", String.valueOf(STREAM_TIMEOUT.toSeconds()));
+    assertThat(timeouts).as("the BackendConfigs' timeoutSec").isEqualTo(expected);
   }
 
   private static Ingress ingress(Manifests manifests) {

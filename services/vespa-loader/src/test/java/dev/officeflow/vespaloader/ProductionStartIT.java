@@ -1,13 +1,24 @@
 package dev.officeflow.vespaloader;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.officeflow.runtime.testing.ProductionGuardContract;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /** The loader in production: it starts with real settings, and refuses each development default. */
 @IntegrationTest
 class ProductionStartIT extends ProductionGuardContract {
+
+  /** CORS names origins: a wildcard would let any site's page call the search. */
+  @Test
+  void aWildcardOriginStopsTheStart() {
+    assertThatThrownBy(
+            () -> start(Map.of("officeflow.vespa-loader.search.allowed-origins", "*")).close())
+        .hasStackTraceContaining("allowed-origins must name origins, not *");
+  }
 
   @Override
   protected Class<?> application() {
@@ -78,6 +89,14 @@ class ProductionStartIT extends ProductionGuardContract {
             "officeflow.security.user-jwt.jwk-set-uri",
             "",
             "officeflow.security.user-jwt.jwk-set-uri is not set"),
+        offender(
+            "officeflow.vespa-loader.search.allowed-origins",
+            "http://127.0.0.1:8083",
+            "officeflow.vespa-loader.search.allowed-origins has its development value"),
+        offender(
+            "officeflow.vespa-loader.search.allowed-origins",
+            "https://officeflow.example.com, http://localhost:9000",
+            "officeflow.vespa-loader.search.allowed-origins points at this machine"),
         offender("officeflow.guard.allow-emulator", false, "the Pub/Sub emulator"));
   }
 }

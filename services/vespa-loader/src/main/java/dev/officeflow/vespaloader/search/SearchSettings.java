@@ -29,8 +29,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxConcurrent searches waiting for Vespa at once on this instance (default 32); one more
  *     is answered 503 at once, so a slow Vespa cannot pile requests (and their memory) up here
  * @param allowedOrigins the origins whose pages may call the search from a browser (CORS; default
- *     none; the local profile allows the VIP page's, {@code http://127.0.0.1:8083} and {@code
- *     http://localhost:8083})
+ *     none: same-origin only, as behind the Ingress; never {@code *}; the local profile allows the
+ *     VIP page's, {@code http://127.0.0.1:8083} and {@code http://localhost:8083})
  */
 @ConfigurationProperties("officeflow.vespa-loader.search")
 public record SearchSettings(
@@ -52,6 +52,10 @@ public record SearchSettings(
 
   public SearchSettings {
     allowedOrigins = List.copyOf(allowedOrigins);
+    if (allowedOrigins.contains("*")) {
+      throw new IllegalArgumentException(
+          "officeflow.vespa-loader.search.allowed-origins must name origins, not *");
+    }
     if (endpoint == null || endpoint.toString().isBlank()) {
       throw new IllegalArgumentException(
           "officeflow.vespa-loader.search.endpoint must name Vespa's query container");
