@@ -1,5 +1,5 @@
 // The VIP page live, against the whole system (VipPageLiveSystemIT starts it and acts on it):
-//   node live-page.mjs <origin> <livToken> <fayToken> <searchWord> <screenshotDir>
+//   node live-page.mjs <origin> <livToken> <fayToken> <searchTitle> <screenshotDir>
 // <origin> is the system's front door (one origin for the page and every API, as the Ingress).
 // Prints "READY <who>" when that user's page is open and live: the test then connects the user
 // (and, for fay, revokes the grant once the backfill runs). Prints "ok - <check>" per check and
@@ -14,9 +14,9 @@ import assert from 'node:assert/strict';
 
 const { chromium } = await import(pathToFileURL(process.env.PLAYWRIGHT_CORE).href);
 
-const [origin, livToken, fayToken, searchWord, screenshotDir] = process.argv.slice(2);
-if (!origin || !livToken || !fayToken || !searchWord || !screenshotDir) {
-  console.error('usage: node live-page.mjs <origin> <livToken> <fayToken> <searchWord> <screenshotDir>');
+const [origin, livToken, fayToken, searchTitle, screenshotDir] = process.argv.slice(2);
+if (!origin || !livToken || !fayToken || !searchTitle || !screenshotDir) {
+  console.error('usage: node live-page.mjs <origin> <livToken> <fayToken> <searchTitle> <screenshotDir>');
   process.exit(2);
 }
 const pageUrl = origin.replace(/\/$/, '') + '/vip/index.html';
@@ -25,6 +25,21 @@ const args = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const BACKFILL_MS = 120000;
+// How far the page's clock jumps to show it asks nothing on a timer: any poller with a period up
+// to half of it asks at least twice in the jump, where the page may ask once (a re-read it had
+// already scheduled for an event).
+const JUMP_MS = 10 * 60 * 1000;
+// What the page reads: only at the start, and after a live event that says it changed: the
+// candidates and the status after vip_candidates, a job's end or a resync; the mailboxes after an
+// integration event or a resync.
+const READS = ['GET /onboarding/vips', 'GET /onboarding/vips/status', 'GET /v1/integrations'];
+const candidatesTold = (e) => e.what === 'vip_candidates' || e.what === 'resync' ||
+  (e.what === 'progress' && (!e.data || ['completed', 'failed'].includes(e.data.state)));
+const TELLS = {
+  'GET /onboarding/vips': candidatesTold,
+  'GET /onboarding/vips/status': candidatesTold,
+  'GET /v1/integrations': (e) => e.what === 'integration' || e.what === 'resync',
+};
 
 mkdirSync(screenshotDir, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'live-page-chromium-'));
@@ -33,9 +48,13 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 1000 },
 });
 context.setDefaultTimeout(20000);
+// The pages' clock (Date, setTimeout, setInterval...) runs with real time until the test makes it
+// jump: time the page cannot tell from real time, to run any timer it has.
+await context.clock.install();
 let page = context.pages()[0] ?? (await context.newPage());
 let current = 'start';
 let checks = 0;
+let probes = 0;
 
 async function check(name, body) {
   current = name;
@@ -46,39 +65,105 @@ async function check(name, body) {
 
 const shot = (name) => page.screenshot({ path: join(screenshotDir, name), fullPage: true });
 
-// What the page did, in the order the browser reported it: its requests and the live events it
-// acted on (the page logs each at debug level).
+// The network log of a tab, in the order the browser reported it: its requests, and the live
+// events the page acted on (live.js logs each at debug level, with its data).
 function record(tab) {
   const log = [];
   tab.on('request', (r) => {
     const url = new URL(r.url());
-    log.push({ kind: 'request', at: Date.now(), what: r.method() + ' ' + url.pathname });
+    log.push({ kind: 'request', what: r.method() + ' ' + url.pathname, url: url.pathname + url.search });
   });
   tab.on('console', (m) => {
-    if (m.type() === 'debug' && m.text().startsWith('live event')) {
-      log.push({ kind: 'event', at: Date.now(), what: m.text().split(' ')[2] });
+    const [live, event, type, id, ...data] = m.text().split(' ');
+    if (m.type() === 'debug' && live === 'live' && event === 'event') {
+      let body = null;
+      try { body = JSON.parse(data.join(' ')); } catch (e) { /* counted as an event all the same */ }
+      log.push({ kind: 'event', what: type, id, data: body });
     }
   });
   return log;
 }
 
+const asText = (log) => log.map((e) => e.kind + ' ' + e.what +
+  (e.kind === 'event' && e.what === 'progress' && e.data ? ' ' + e.data.state : '')).join('\n');
+
+// Makes the tab's clock jump JUMP_MS ahead, running every timer due on the way, then sends a
+// marker request and waits for it, so that whatever the timers asked is in the log before it: the
+// reads of that window. A page that polls, at any period up to JUMP_MS / 2, asks twice or more
+// there; the page may ask once, for a re-read it had scheduled, and once more per event telling a
+// change that arrived meanwhile.
+async function jump(tab, log) {
+  probes += 1;
+  const marker = 'jump=' + probes;
+  const from = log.length;
+  await tab.clock.runFor(JUMP_MS);
+  await Promise.all([
+    tab.waitForRequest((r) => r.url().includes(marker)),
+    tab.evaluate((m) => fetch('/vip/vip.css?' + m, { cache: 'no-store' }).then(() => null), marker),
+  ]);
+  const to = log.findIndex((e, i) => i >= from && e.kind === 'request' && e.url.includes(marker));
+  const window = log.slice(from, to);
+  for (const read of READS) {
+    // One re-read it had scheduled, and one for each event telling a change that came meanwhile.
+    const allowed = 1 + window.filter((e) => e.kind === 'event' && TELLS[read](e)).length;
+    const asked = window.filter((e) => e.kind === 'request' && e.what === read).length;
+    assert.ok(asked <= allowed, asked + ' x ' + read + ' while the clock jumped ' +
+      JUMP_MS / 60000 + ' minutes: the page asks on a timer\n' + asText(window));
+  }
+  return window.filter((e) => e.kind === 'request').length;
+}
+
+// After its first read, the page reads a thing again only after a live event that says it
+// changed (and that it had not already answered with a read).
+function assertEachReadFollowsAnEvent(log) {
+  for (const read of READS) {
+    let first = true;
+    let told = false;
+    for (const entry of log) {
+      if (entry.kind === 'event') {
+        told = told || TELLS[read](entry);
+      } else if (entry.what === read) {
+        assert.ok(first || told, read + ' asked with no live event telling a change before it:\n' +
+          asText(log));
+        first = false;
+        told = false;
+      }
+    }
+  }
+}
+
 // Samples a provider's progress row until its job ends (or the time is up): each distinct
-// (state, percent) the page showed, in order.
-async function follow(tab, provider, limit) {
+// (state, percent, step) the page showed, in order, with the row's text. onRunning is called once,
+// at the first sample of a running job past 0%.
+async function follow(tab, provider, limit, onRunning) {
   const seen = [];
   const row = tab.locator('#backfill > li[data-provider="' + provider + '"]');
+  let called = false;
   for (const end = Date.now() + limit; Date.now() < end; ) {
-    if (await row.count()) {
-      const state = await row.getAttribute('data-state');
-      const percent = Number(await row.getAttribute('data-percent'));
+    const shown = await tab.evaluate((p) => {
+      const li = document.querySelector('#backfill > li[data-provider="' + p + '"]');
+      return li && { state: li.dataset.state, percent: Number(li.dataset.percent),
+        text: li.textContent, step: document.getElementById('step').dataset.step };
+    }, provider);
+    if (shown) {
       const last = seen[seen.length - 1];
-      if (!last || last.state !== state || last.percent !== percent) seen.push({ state, percent });
-      if (state === 'completed' || state === 'failed') return seen;
+      if (!last || last.state !== shown.state || last.percent !== shown.percent ||
+          last.step !== shown.step) {
+        seen.push(shown);
+      }
+      if (shown.state === 'completed' || shown.state === 'failed') return seen;
+      if (onRunning && !called && shown.state === 'running' && shown.percent > 0) {
+        called = true;
+        await onRunning();
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('no end of the ' + provider + ' import within ' + limit + ' ms: ' + JSON.stringify(seen));
+  throw new Error('no end of the ' + provider + ' import within ' + limit + ' ms: ' +
+    JSON.stringify(seen) + ' (row: ' + (await row.count()) + ')');
 }
+
+const brief = (seen) => JSON.stringify(seen.map((s) => [s.state, s.percent, s.step]));
 
 async function openLive(token) {
   await page.goto(pageUrl + '#token=' + encodeURIComponent(token));
@@ -90,7 +175,7 @@ try {
 
   await check('the page opens its live stream with a ticket', async () => {
     await openLive(livToken);
-    assert.match(await page.locator('#step').textContent(), /No mailbox is connected/);
+    await page.locator('#step[data-step="not_connected"]').waitFor();
     const asked = log.filter((e) => e.kind === 'request').map((e) => e.what);
     assert.ok(asked.includes('POST /v1/stream-tickets'), asked.join(', '));
     assert.ok(asked.includes('GET /v1/stream'), asked.join(', '));
@@ -98,58 +183,61 @@ try {
   console.log('READY liv');
 
   let seen;
-  await check('during the backfill the Google import shows rising progress', async () => {
-    seen = await follow(page, 'google', BACKFILL_MS);
-    const running = seen.filter((s) => s.state === 'running').map((s) => s.percent);
-    assert.equal(seen[seen.length - 1].state, 'completed', JSON.stringify(seen));
-    assert.ok(running.length >= 2, 'progress seen: ' + JSON.stringify(seen));
-    assert.deepEqual([...running].sort((a, b) => a - b), running, 'rising: ' + JSON.stringify(seen));
-    assert.ok(running[running.length - 1] > running[0], 'rising: ' + JSON.stringify(seen));
-    assert.match(await page.locator('#backfill > li[data-provider="google"]').textContent(),
-      /Google: import done, [\d,]+ items/);
+  let jumped = false;
+  await check('during the backfill the Google import shows rising progress with its totals', async () => {
+    seen = await follow(page, 'google', BACKFILL_MS, async () => {
+      await jump(page, log); // while events come every moment: a poller asks more all the same
+      jumped = true;
+    });
+    assert.ok(jumped, 'the import was never seen running past 0%: ' + brief(seen));
+    const running = seen.filter((s) => s.state === 'running');
+    const percents = running.map((s) => s.percent);
+    assert.equal(seen[seen.length - 1].state, 'completed', brief(seen));
+    assert.ok(new Set(percents).size >= 2, 'progress seen: ' + brief(seen));
+    assert.deepEqual([...percents].sort((a, b) => a - b), percents, 'rising: ' + brief(seen));
+    // The office's totals: items read of the mailbox's estimate, and the percent.
+    assert.ok(running.some((s) => /: [\d,]+ of about [\d,]+ items · \d+%/.test(s.text)),
+      running.map((s) => s.text).join('\n'));
+    assert.match(seen[seen.length - 1].text, /Google: import done, [\d,]+ items/);
   });
   await shot('1-backfilled.png');
 
+  await check('the step follows the job: backfilling while it runs, ready as it ends', async () => {
+    // Rendered with the progress row from the same event: no quiet period waited for.
+    const steps = seen.map((s) => s.state + ':' + s.step);
+    assert.deepEqual(seen.filter((s) => s.state === 'running' && s.step !== 'backfilling'), [],
+      steps.join(', '));
+    assert.equal(seen[seen.length - 1].step, 'ready', steps.join(', '));
+  });
+
   await check('then the ranked candidates appear, each with a name or an address', async () => {
-    await page.locator('#step[data-step="ready"]').waitFor();
     await page.locator('#candidates > li').nth(2).waitFor();
-    const shownBy = await page.locator('#candidates > li .name').evaluateAll(
-      (names) => names.map((n) => n.dataset.shownBy + ': ' + n.textContent));
-    assert.deepEqual(shownBy.filter((s) => !/^(name|address): /.test(s)), [], shownBy.join('\n'));
+    const shown = await page.locator('#candidates > li .name').evaluateAll(
+      (names) => names.map((n) => ({ by: n.dataset.shownBy, text: n.textContent })));
+    const unrecognisable = shown.filter((s) =>
+      !(s.by === 'name' && s.text.trim() !== '' && !/^Unnamed contact/.test(s.text)) &&
+      !(s.by === 'address' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.text)));
+    assert.deepEqual(unrecognisable, [], JSON.stringify(shown));
+    console.log('# ' + shown.length + ' candidates: ' +
+      shown.filter((s) => s.by === 'name').length + ' by name, ' +
+      shown.filter((s) => s.by === 'address').length + ' by address');
   });
 
   await check('no request was asked on a timer: each re-read follows a live event', async () => {
-    // Quiet for a while after the end: a poller would ask again in this window.
-    await page.waitForTimeout(5000);
+    const asked = await jump(page, log); // the backfill over: nothing may come now
     const requests = log.filter((e) => e.kind === 'request');
     const tickets = requests.filter((e) => e.what === 'POST /v1/stream-tickets').length;
     const streams = requests.filter((e) => e.what === 'GET /v1/stream').length;
     assert.ok(tickets === streams && tickets <= 2, 'tickets ' + tickets + ', streams ' + streams);
-    // After the first reads, a read of the candidates, the status or the mailboxes comes only
-    // after a live event that the page had not already answered with one.
-    const reads = ['GET /onboarding/vips', 'GET /onboarding/vips/status', 'GET /v1/integrations'];
-    for (const read of reads) {
-      let first = true;
-      let told = false;
-      for (const entry of log) {
-        if (entry.kind === 'event') {
-          told = true;
-        } else if (entry.what === read) {
-          assert.ok(first || told, read + ' asked with no live event before it:\n' +
-            log.map((e) => e.at + ' ' + e.kind + ' ' + e.what).join('\n'));
-          first = false;
-          told = false;
-        }
-      }
-    }
-    const lastAt = log[log.length - 1].at;
-    const quiet = log.filter((e) => e.kind === 'event').length;
-    console.log('# ' + requests.length + ' requests, ' + quiet + ' live events, last activity ' +
-      (Date.now() - lastAt) + ' ms ago; progress seen ' + JSON.stringify(seen));
+    assertEachReadFollowsAnEvent(log);
+    console.log('# ' + requests.length + ' requests, ' +
+      log.filter((e) => e.kind === 'event').length + ' live events, ' + asked +
+      ' asked in the last ' + JUMP_MS / 60000 + ' minutes jumped; progress ' + brief(seen));
   });
 
-  await check('a search returns hits, highlighted, as text', async () => {
-    await page.locator('#search-q').fill(searchWord);
+  await check('a search finds the message, highlighted, as text', async () => {
+    const word = searchTitle.split(' ')[0];
+    await page.locator('#search-q').fill(word);
     // The index may trail the backfill's end by a moment (vespa-loader feeds as events arrive):
     // the person searches again until the message is there.
     for (const end = Date.now() + 30000; ; ) {
@@ -165,21 +253,28 @@ try {
     }
     const first = page.locator('#search-results > li').first();
     assert.equal(await first.getAttribute('data-type'), 'email');
-    assert.match(await first.textContent(), new RegExp(searchWord, 'i'));
-    assert.ok((await page.locator('#search-results mark').count()) > 0);
+    assert.equal(await first.locator('.hit-title').textContent(), searchTitle);
+    const marks = await first.locator('.hit-title mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === word.toLowerCase()),
+      'title highlights: ' + JSON.stringify(marks));
   });
   await shot('2-search.png');
 
   page = await context.newPage(); // another tab, another user: its own sessionStorage
+  const fayLog = record(page);
   await check("another user's page shows their own import, and its failure with the reason", async () => {
     await openLive(fayToken);
     console.log('READY fay');
     const fay = await follow(page, 'google', BACKFILL_MS);
-    assert.equal(fay[fay.length - 1].state, 'failed', JSON.stringify(fay));
-    assert.match(await page.locator('#backfill > li[data-provider="google"]').textContent(),
-      /Google: import failed: .*integration[_ ]revoked/);
+    const end = fay[fay.length - 1];
+    assert.equal(end.state, 'failed', brief(fay));
+    assert.match(end.text, /Google: import failed: .*integration[_ ]revoked/);
+    // Not "backfilling" any longer: the job's end says so, whatever mail arrived just before.
+    assert.ok(['failed', 'ready'].includes(end.step), brief(fay));
     await page.locator('#state-google[data-state="failed"]').waitFor();
     assert.match(await page.locator('#state-google').textContent(), /revoked/i);
+    await jump(page, fayLog);
+    assertEachReadFollowsAnEvent(fayLog);
   });
   await shot('3-failed.png');
 

@@ -92,6 +92,9 @@ try {
     assert.match(await first.locator('.domain').textContent(), /\./);
     assert.match(await first.locator('.why').textContent(), /both ways/);
     assert.match(await page.locator('#step').textContent(), /contacts ranked/);
+    // Ranked contacts and no job running: ready, though the mail arrived a moment ago (the status
+    // would guess "backfilling" from that for a quiet period).
+    assert.equal(await page.locator('#step').getAttribute('data-step'), 'ready');
     top = (await page.locator('#candidates > li .name').allTextContents()).slice(0, 3);
     // Counted with this check (VipPageBrowserIT pins the number): the mailboxes card offers
     // both providers, each with its state. Only the contacts service runs here, so the user
@@ -171,7 +174,7 @@ try {
   });
   await shot('4-limit.png');
 
-  await check('live events: progress per provider, a failure with its reason as text, candidates re-read once, a new ticket after expiry resumes', async () => {
+  await check('live events: progress per provider, a failure with its reason as text, the step from the job, candidates re-read once, a new ticket after expiry resumes', async () => {
     const live = await context.newPage();
     const tickets = [];
     const streams = [];
@@ -214,16 +217,29 @@ try {
         ]) });
       }
     });
+    // The status as the contacts service words it, for a user with no list saved yet, while mail
+    // arrived within its quiet period: "backfilling", a guess; the page takes the step from the
+    // job's reports instead.
+    await live.route('**/onboarding/vips/status', async (route) => {
+      const response = await route.fetch();
+      const status = await response.json();
+      route.fulfill({ response, json: { ...status, step: 'backfilling', selection_size: 0 } });
+    });
     await live.goto(pageUrl + '#token=' + encodeURIComponent(token));
     const google = live.locator('#backfill > li[data-provider="google"]');
     await live.locator('#backfill > li[data-provider="google"][data-state="running"]').waitFor();
     assert.equal(await google.getAttribute('data-percent'), '40');
     assert.match(await google.textContent(), /Google: importing \(mail\): 400 of about 1,000 items · 40%/);
+    await live.locator('#step[data-step="backfilling"]').waitFor({ timeout: 2000 });
     await live.locator('#live[data-state="live"], #live[data-state="reconnecting"]').waitFor();
     release();
     await live.locator('#backfill > li[data-provider="google"][data-state="failed"]').waitFor();
     const text = await google.textContent();
     assert.match(text, /import failed: <img src=x onerror="document.title=1">integration_revoked/);
+    // The job ended: ready at once, on what was imported before the failure, whatever the status
+    // says (it is read again after the end, and still says "backfilling").
+    await live.locator('#step[data-step="ready"]').waitFor({ timeout: 2000 });
+    assert.match(await live.locator('#step').textContent(), /before the import failed/);
     assert.equal(await live.locator('#backfill img').count(), 0);
     assert.notEqual(await live.title(), '1');
     assert.equal(streams.length, 3);
@@ -238,6 +254,27 @@ try {
     // The stub's last answer ended (EventSource waits its hour-long retry): never given up.
     assert.notEqual(await live.locator('#live').getAttribute('data-state'), 'off');
     await live.close();
+  });
+
+  await check("with no job reported, the step comes from the counts, never the status's quiet-period guess", async () => {
+    const steps = [];
+    for (const counts of [{ contacts: 24, connected: true }, { contacts: 0, connected: true },
+      { contacts: 0, connected: false }]) {
+      const tab = await context.newPage();
+      // No notifier here, so no report: the status alone, saying "backfilling" as the contacts
+      // service does while mail arrived within its quiet period.
+      await tab.route('**/onboarding/vips/status', async (route) => {
+        const response = await route.fetch();
+        const status = await response.json();
+        route.fulfill({ response, json: { ...status, step: 'backfilling', selection_size: 0,
+          job: null, ...counts } });
+      });
+      await tab.goto(pageUrl + '#token=' + encodeURIComponent(token));
+      await tab.locator('#step[data-step]').waitFor();
+      steps.push(await tab.locator('#step').getAttribute('data-step'));
+      await tab.close();
+    }
+    assert.deepEqual(steps, ['ready', 'starting', 'not_connected']);
   });
 
   await check('the search box shows typed hits with their highlights as text, and pages with the cursor', async () => {

@@ -96,8 +96,9 @@ class LiveStream {
     } catch (e) {
       return; // a hint the page cannot read is no loss: the next one says the same
     }
-    // For whoever reads the console (and the browser test): which event the page acted on.
-    console.debug('live event', type, message.lastEventId);
+    // For whoever reads the console (and the browser test): which event the page acted on, and
+    // what it said (ids and counts, never an item's body: the notifier sends none).
+    console.debug('live event', type, message.lastEventId, message.data);
     this.onEvent(type, data);
   }
 

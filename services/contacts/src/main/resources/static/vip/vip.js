@@ -10,7 +10,7 @@ const API = '/onboarding/vips';
 const TOKEN_KEY = 'officeflow.vip.token';
 const MAX_VIPS = 20;               // the API's limit (officeflow.contacts.onboarding.max-selection)
 const CANDIDATE_LIMIT = 50;
-const RELOAD_QUIET_MS = 500;       // candidates re-read this long after the last change told...
+const RELOAD_SETTLE_MS = 500;      // candidates re-read this long after the last change told...
 const RELOAD_MAX_WAIT_MS = 3000;   // ...but no later than this after the first, while they go on
 const PROVIDERS = { google: 'Google', microsoft: 'Microsoft' };
 
@@ -149,7 +149,9 @@ function clearError() {
 
 const STEPS = {
   not_connected: 'No mailbox is connected yet: connect Google or Microsoft above.',
+  starting: 'A mailbox is connected: waiting for its import to start.',
   backfilling: 'Importing your recent mail and calendar… the ranking fills in as it goes.',
+  failed: 'The import failed before any contact was ranked: see why below.',
   ready: 'Your contacts are ranked. Pick up to 20 VIPs and put them in order.',
   selected: 'Your VIP list is saved. You can change it at any time.',
 };
@@ -168,22 +170,29 @@ function renderStatus(status) {
   renderStep();
 }
 
-// The step the status names, corrected by the jobs' own reports: the contacts service guesses
-// "backfilling" from mail still arriving (a quiet period), while the reports say when a job runs
-// and when it ended.
+// The step from the latest jobs' own reports (state per provider) and the contacts service's own
+// counts (connected, contacts ranked, VIPs saved). The status's step is not used: without a job it
+// says "backfilling" while mail arrived within a quiet period, a guess the reports make needless.
 function currentStep(status) {
-  if (status.step === 'selected') return status.step;
+  if (status.selection_size > 0) return 'selected';
   const jobs = Object.values(state.jobs);
   if (jobs.some((j) => j.state === 'running' || j.state === 'retrying')) return 'backfilling';
-  if (status.step === 'backfilling' && jobs.length > 0) return 'ready';
-  return status.step;
+  if (status.contacts > 0) return 'ready';
+  if (jobs.some((j) => j.state === 'failed')) return 'failed';
+  if (jobs.length > 0) return 'ready';
+  return status.connected ? 'starting' : 'not_connected';
 }
 
 function renderStep() {
   const status = state.status;
   if (!status) return;
   const step = currentStep(status);
-  $('step').textContent = (STEPS[step] || step) + ' (' + status.contacts + ' contacts ranked)';
+  // A failed import leaves a ranking of what it read before the failure: say so.
+  const partial = step === 'ready' && Object.values(state.jobs).some((j) => j.state === 'failed')
+    ? ' The ranking rests on what was imported before the import failed.'
+    : '';
+  $('step').textContent = (STEPS[step] || step) + ' (' + status.contacts + ' contacts ranked)' +
+    partial;
   $('step').dataset.step = step;
 }
 
@@ -279,7 +288,7 @@ function candidatesChanged() {
   const now = Date.now();
   if (!reload.timer) reload.first = now;
   clearTimeout(reload.timer);
-  const wait = Math.max(0, Math.min(RELOAD_QUIET_MS, reload.first + RELOAD_MAX_WAIT_MS - now));
+  const wait = Math.max(0, Math.min(RELOAD_SETTLE_MS, reload.first + RELOAD_MAX_WAIT_MS - now));
   reload.timer = setTimeout(() => {
     reload.timer = null;
     refresh();

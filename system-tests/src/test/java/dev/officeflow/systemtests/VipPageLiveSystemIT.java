@@ -16,11 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The VIP page live (issue 24, acceptance's browser test): headless Chromium opens the page on the
  * system's one origin ({@link FrontDoor}, as the Ingress), the page streams from the notifier, and
- * the test connects the users the page watches: during a backfill the page shows rising progress,
- * then candidates, each with a name or an address, with no request on a timer; a search finds the
- * backfilled mail; another user's backfill, its grant revoked while it runs, shows the failure and
- * its reason. {@code src/test/browser/live-page.mjs} drives the browser; its log and screenshots
- * land in {@code target/}.
+ * the test connects the users the page watches: during a backfill the page shows rising progress
+ * with the office's totals and its step follows the job, then candidates, each with a name or an
+ * address; no request comes on a timer (the page's clock is made to jump ten minutes, during the
+ * backfill and after it, and a poller would ask then); a search finds the backfilled mail; another
+ * user's backfill, its grant revoked while it runs, shows the failure and its reason. {@code
+ * src/test/browser/live-page.mjs} drives the browser; its log and screenshots land in {@code
+ * target/}.
  */
 @IntegrationTest
 @ExtendWith(SharedSystem.class)
@@ -29,8 +31,11 @@ class VipPageLiveSystemIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Path TARGET = Path.of("target");
 
-  /** A word only the message the test adds has: what the search must find. */
-  private static final String SEARCH_WORD = "lighthouse";
+  /**
+   * The subject of the message the test adds: its first word, which no generated message has, is
+   * what the search must find.
+   */
+  private static final String SEARCH_TITLE = "Lighthouse budget review";
 
   private static OfficeflowSystem system;
   private static SystemClient client;
@@ -43,8 +48,7 @@ class VipPageLiveSystemIT {
 
   @Test
   void thePageFollowsBackfillsLiveFailuresIncludedAndSearches() throws Exception {
-    addMessage(
-        SystemAccounts.LIV, "Lighthouse budget review", "The lighthouse budget, line by line.");
+    addMessage(SystemAccounts.LIV, SEARCH_TITLE, "The lighthouse budget, line by line.");
     String liv = client.session(SystemAccounts.LIV).path("access_token").asString();
     String fay = client.session(SystemAccounts.FAY).path("access_token").asString();
 
@@ -55,7 +59,7 @@ class VipPageLiveSystemIT {
                 system.frontDoor().origin(),
                 liv,
                 fay,
-                SEARCH_WORD,
+                SEARCH_TITLE,
                 TARGET.resolve("live-page-screenshots").toAbsolutePath().toString()),
             TARGET.resolve("live-page-browser.log").toAbsolutePath())) {
       browser.awaitLine("READY liv", PATIENCE);
@@ -70,12 +74,13 @@ class VipPageLiveSystemIT {
       assertThat(browser.output())
           .contains(
               "ok - the page opens its live stream with a ticket",
-              "ok - during the backfill the Google import shows rising progress",
+              "ok - during the backfill the Google import shows rising progress with its totals",
+              "ok - the step follows the job: backfilling while it runs, ready as it ends",
               "ok - then the ranked candidates appear, each with a name or an address",
-              "ok - no request was asked on a timer",
-              "ok - a search returns hits",
+              "ok - no request was asked on a timer: each re-read follows a live event",
+              "ok - a search finds the message, highlighted, as text",
               "ok - another user's page shows their own import, and its failure with the reason",
-              "LIVE PAGE OK: 6 checks");
+              "LIVE PAGE OK: 7 checks");
       assertThat(exit).as(browser.output()).isZero();
     }
   }
