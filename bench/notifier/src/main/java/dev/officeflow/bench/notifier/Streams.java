@@ -26,6 +26,13 @@ final class Streams implements AutoCloseable {
 
   private static final Pattern MEASURED = Pattern.compile("\"last_updated\":\"([^\"]+)\"");
 
+  /**
+   * An event's SSE id is its Redis stream entry id, {@code <ms>-<seq>}: the time the notifier
+   * appended it, which splits the latency into publish → appended and appended → client.
+   */
+  private static final Pattern EVENT =
+      Pattern.compile("id:(\\d+)-\\d+\\nevent:progress\\ndata:.*?\"last_updated\":\"([^\"]+)\"");
+
   private final LoopResources loops = LoopResources.create("bench-sse", 2, true);
   private final HttpClient http =
       HttpClient.create(ConnectionProvider.newConnection()).runOn(loops);
@@ -33,9 +40,19 @@ final class Streams implements AutoCloseable {
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger ended = new AtomicInteger();
   private final Latencies latencies;
+  private final Latencies toAppended = new Latencies();
+  private final Latencies fromAppended = new Latencies();
 
   Streams(Latencies latencies) {
     this.latencies = latencies;
+  }
+
+  /** The progress events' latency in two parts: publish → appended, appended → client. */
+  String stages() {
+    return "publish -> notifier appended: "
+        + toAppended.summary()
+        + "; appended -> client: "
+        + fromAppended.summary();
   }
 
   /** Opens a stream; the result is whether it opened (its first comment arrived). */
@@ -83,9 +100,17 @@ final class Streams implements AutoCloseable {
     }
     if (chunk.contains("event:progress")) {
       Matcher m = MEASURED.matcher(chunk);
+      long now = System.currentTimeMillis();
       while (m.find()) {
         long sent = Instant.parse(m.group(1)).toEpochMilli();
-        latencies.record((System.currentTimeMillis() - sent) * 1_000_000L);
+        latencies.record((now - sent) * 1_000_000L);
+      }
+      Matcher staged = EVENT.matcher(chunk);
+      while (staged.find()) {
+        long appended = Long.parseLong(staged.group(1));
+        long sent = Instant.parse(staged.group(2)).toEpochMilli();
+        toAppended.record(Math.max(0, appended - sent) * 1_000_000L);
+        fromAppended.record(Math.max(0, now - appended) * 1_000_000L);
       }
     }
   }
