@@ -10,13 +10,13 @@ import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.notifier.testing.Events;
 import dev.officeflow.notifier.testing.NotifierApp;
 import dev.officeflow.notifier.testing.SseClient;
+import dev.officeflow.notifier.testing.TwoNotifiers;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -33,22 +33,20 @@ import org.junit.jupiter.api.Test;
 class DeletedUserIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static TwoNotifiers notifiers;
   private static NotifierApp first;
   private static NotifierApp second;
 
   @BeforeAll
   static void start() {
-    first = NotifierApp.start(Map.of());
-    second = NotifierApp.start(first.prefix(), Map.of());
+    notifiers = TwoNotifiers.start();
+    first = notifiers.first();
+    second = notifiers.second();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      second.close();
-    } finally {
-      first.close();
-    }
+    notifiers.close();
   }
 
   private static String user() {

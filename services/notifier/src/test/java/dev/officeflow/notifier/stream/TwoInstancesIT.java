@@ -7,11 +7,11 @@ import dev.officeflow.events.EmailEvent;
 import dev.officeflow.notifier.testing.Events;
 import dev.officeflow.notifier.testing.NotifierApp;
 import dev.officeflow.notifier.testing.SseClient;
+import dev.officeflow.notifier.testing.TwoNotifiers;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,22 +26,20 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static TwoNotifiers notifiers;
   private static NotifierApp first;
   private static NotifierApp second;
 
   @BeforeAll
   static void start() {
-    first = NotifierApp.start(Map.of());
-    second = NotifierApp.start(first.prefix(), Map.of());
+    notifiers = TwoNotifiers.start();
+    first = notifiers.first();
+    second = notifiers.second();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      second.close();
-    } finally {
-      first.close();
-    }
+    notifiers.close();
   }
 
   private static String user() {
