@@ -253,18 +253,25 @@ class EventStreamIT {
 
   /**
    * Whether the server closed the socket: reading what it holds ends in end-of-stream or a reset
-   * then, and times out while the server keeps it open.
+   * then, and does not while the server keeps it open. What the kernel still holds for the stalled
+   * socket drains at the pace of its tiny receive window (one CI run saw no byte for 2 s), hence a
+   * wait as long as the test's; a connection still open keeps sending (heartbeats) or goes silent,
+   * and either way never ends.
    */
   private static boolean closedByServer(Socket socket) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
     try {
-      socket.setSoTimeout(2000);
       InputStream in = socket.getInputStream();
       byte[] buffer = new byte[65536];
-      while (true) {
+      long left;
+      while ((left = deadline - System.nanoTime()) > 0) {
+        // A stalled sender probes a reopened window with a backoff that may have grown to seconds.
+        socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
         if (in.read(buffer) < 0) {
           return true;
         }
       }
+      return false;
     } catch (java.net.SocketTimeoutException e) {
       return false;
     } catch (java.io.IOException e) {
