@@ -6,6 +6,7 @@ import dev.officeflow.notifier.stream.TooManyStreamsException;
 import dev.officeflow.notifier.ticket.StreamTickets;
 import dev.officeflow.runtime.forget.ForgottenUsers;
 import dev.officeflow.runtime.web.ProblemCodes;
+import io.netty.channel.ChannelOption;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -157,11 +158,17 @@ public final class StreamRoute implements HttpHandlerDecoratorFactory {
     return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Closes the request's connection (reactor-netty's), whatever is queued to write on it. */
+  /**
+   * Resets the request's connection (reactor-netty's), discarding whatever is queued to write on
+   * it. A graceful close would send its FIN only after the kernel's send buffer (megabytes on some
+   * hosts) drained into a client that stopped reading: the socket and that memory would stay held
+   * for as long as the client stays stalled. SO_LINGER 0 makes the close an RST at once.
+   */
   private static Runnable abort(ServerHttpRequest request) {
     Object target = ServerHttpRequestDecorator.getNativeRequest(request);
     return () -> {
       if (target instanceof Connection connection) {
+        connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         connection.dispose();
       }
     };
