@@ -7,6 +7,7 @@ import dev.officeflow.googlesim.quota.QuotaSettings;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
 import dev.officeflow.office.testing.OfficeProperties;
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.office.testing.TestSims;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.testsupport.Infrastructure;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * all three.
  */
 @IntegrationTest
+@RunsAlone
 class FairTurnsIT {
 
   private static final Duration LONG = Duration.ofSeconds(120);

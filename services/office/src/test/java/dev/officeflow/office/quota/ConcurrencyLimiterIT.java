@@ -2,6 +2,7 @@ package dev.officeflow.office.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.lettuce.core.RedisClient;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 /** {@link ConcurrencyLimiter} against real Redis: two limiters stand for two office instances. */
 @IntegrationTest
+@RunsAlone
 class ConcurrencyLimiterIT {
 
   private static RedisClient redis;

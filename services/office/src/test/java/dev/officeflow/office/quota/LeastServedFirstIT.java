@@ -2,6 +2,7 @@ package dev.officeflow.office.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.lettuce.core.RedisClient;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
  * one at a time, as a backfill job makes them.
  */
 @IntegrationTest
+@RunsAlone
 class LeastServedFirstIT {
 
   // Project: 6,000 units a minute (100/s, 1,000 in its 10 s burst); users: 6,000 too, so only the

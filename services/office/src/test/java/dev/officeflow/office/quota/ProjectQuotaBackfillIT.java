@@ -10,6 +10,7 @@ import dev.officeflow.googlesim.quota.QuotaSettings;
 import dev.officeflow.office.testing.Jobs;
 import dev.officeflow.office.testing.OfficeInstance;
 import dev.officeflow.office.testing.OfficeProperties;
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.office.testing.TestSims;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.testsupport.Infrastructure;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * of 2,000: only the shared project bucket keeps google-sim from refusing.
  */
 @IntegrationTest
+@RunsAlone
 class ProjectQuotaBackfillIT {
 
   private static final int USERS = 4;

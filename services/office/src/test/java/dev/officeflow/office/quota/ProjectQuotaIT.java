@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.office.adapter.ProviderFailure;
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.lettuce.core.RedisClient;
@@ -29,6 +30,7 @@ import reactor.core.publisher.Mono;
  * each user's own. Full rate and burst (utilisations 1.0), so the bounds are the bucket math.
  */
 @IntegrationTest
+@RunsAlone
 class ProjectQuotaIT {
 
   private static RedisClient redis;

@@ -2,6 +2,7 @@ package dev.officeflow.office.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
 import io.lettuce.core.RedisClient;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
  * the project's).
  */
 @IntegrationTest
+@RunsAlone
 class QuotaLimiterIT {
 
   private static final QuotaBudget GMAIL = new QuotaBudget("gmail", 6000, 1_200_000);

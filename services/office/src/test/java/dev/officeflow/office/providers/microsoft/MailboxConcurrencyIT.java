@@ -8,6 +8,7 @@ import dev.officeflow.graphsim.account.AccountSpec;
 import dev.officeflow.graphsim.faults.FaultSettings;
 import dev.officeflow.office.testing.OfficeInstance;
 import dev.officeflow.office.testing.OfficeProperties;
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.IntegrationTest;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
  * MailboxConcurrency}. None is refused.
  */
 @IntegrationTest
+@RunsAlone
 class MailboxConcurrencyIT {
 
   private static final List<String> USERS =

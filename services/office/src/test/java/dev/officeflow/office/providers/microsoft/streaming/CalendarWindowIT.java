@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.officeflow.events.CalendarEvent;
 import dev.officeflow.events.Operation;
 import dev.officeflow.office.streaming.StreamingReconciler;
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * once the window has moved over it, and an event the window has passed is not deleted.
  */
 @IntegrationTest
+@RunsAlone
 class CalendarWindowIT {
 
   private static final String USER = "ms.window@northwind.test";

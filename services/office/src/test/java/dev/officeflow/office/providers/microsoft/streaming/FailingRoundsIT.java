@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.officeflow.graphsim.faults.FaultSettings;
+import dev.officeflow.office.testing.RunsAlone;
 import dev.officeflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * resource, and once Graph answers again the waiting round runs by itself.
  */
 @IntegrationTest
+@RunsAlone
 class FailingRoundsIT {
 
   private static final String USER = "ms.failing@northwind.test";
