@@ -108,12 +108,21 @@ public final class NotifierBench {
     for (int i = 0; i < clients; i++) {
       users.add("live-" + i);
     }
+    // The emulator alone, in the same run: its own subscription of the progress topic, read with
+    // the notifier's streams and flow control (application.yml), only timestamped and acked. It
+    // starts before the clients connect, so that its streams are as old (and as long idle) as the
+    // notifier's when the load begins: the Pub/Sub client closes and reopens a stream that leaves
+    // its keepalive unanswered, as the emulator does.
+    PlainSubscriber plain =
+        new PlainSubscriber(
+            pubSub, "progress", "bench-plain-progress-" + System.nanoTime(), 4, 250);
     List<String> tickets = tickets(notifier, jwks, "live-", clients);
     Latencies latencies = new Latencies();
     Streams live = new Streams(latencies);
     live.openAll(urls(notifier, tickets), 200);
     System.out.printf("live streams: %d open (%d ended)%n", live.opened(), live.ended());
     notifier.sampleMemory();
+    double cpuBefore = cpuSeconds(notifier.pid());
     long published = 0;
     long items = 0;
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -141,8 +150,10 @@ public final class NotifierBench {
         TimeUnit.NANOSECONDS.sleep(rest);
       }
     }
+    double cpuUsed = cpuSeconds(notifier.pid()) - cpuBefore;
     long expected = published;
-    awaitOrReport(() -> latencies.count() >= expected, Duration.ofSeconds(30));
+    awaitOrReport(
+        () -> latencies.count() >= expected && plain.count() >= expected, Duration.ofSeconds(30));
     System.out.printf(
         "load: %d clients, %d s, %d progress reports and %d backfill items published (%.0f/s)%n",
         clients, seconds, published, items, items / (double) seconds);
@@ -151,9 +162,36 @@ public final class NotifierBench {
         latencies.count(), published, latencies.summary());
     System.out.println("progress stages: " + live.stages());
     System.out.printf(
+        "notifier CPU while publishing: %.1f s in %d s (the machine has %d cores)%n",
+        cpuUsed, seconds, Runtime.getRuntime().availableProcessors());
+    System.out.println("progress, longest ms by second of publish: " + live.worstBySecond());
+    System.out.printf("emulator alone: %d of %d; %s%n", plain.count(), expected, plain.summary());
+    String metrics = prometheus(notifier);
+    System.out.println(
+        "notifier: publish time -> received: "
+            + NotifierTimings.of(
+                    metrics, "officeflow_notifier_feed_received_lag_seconds", "notifier-progress")
+                .summary()
+            + "; received -> appended: "
+            + NotifierTimings.of(
+                    metrics, "officeflow_notifier_feed_handled_seconds", "notifier-progress")
+                .summary());
+    System.out.println(
+        "notifier, backfill items: publish time -> received: "
+            + NotifierTimings.of(
+                    metrics, "officeflow_notifier_feed_received_lag_seconds", "notifier-emails")
+                .summary());
+    plain.close();
+    System.out.printf(
         "peak RSS under load: %d MB; streams ended: %d%n",
         notifier.peakRssKb() / 1024, live.ended());
     live.shutdown();
+  }
+
+  private static String prometheus(ServiceProcess notifier) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(notifier.baseUrl() + "/actuator/prometheus")).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static List<String> urls(ServiceProcess notifier, List<String> tickets) {
@@ -209,6 +247,13 @@ public final class NotifierBench {
     if (!done.getAsBoolean()) {
       System.out.println("(not reached within " + limit + ")");
     }
+  }
+
+  /** The process's user and system time so far, from /proc (clock ticks of 1/100 s). */
+  private static double cpuSeconds(long pid) throws java.io.IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
   private static String loadAverage() throws java.io.IOException {

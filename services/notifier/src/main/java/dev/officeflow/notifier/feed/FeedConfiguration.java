@@ -7,6 +7,8 @@ import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.notifier.stream.UserStreams;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.consume.ConsumerRuntime;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +41,10 @@ class FeedConfiguration {
       EventCodec codec,
       UserStreams streams,
       Coalescer itemCounts,
-      Coalescer candidateCounts) {
+      Coalescer candidateCounts,
+      MeterRegistry meters,
+      Clock clock) {
+    FeedTimings timings = new FeedTimings(meters, clock);
     String prefix = runtimeProperties.pubsub().prefix();
     return new FeedSubscriptions(
         runtime,
@@ -54,6 +59,7 @@ class FeedConfiguration {
                 codec,
                 streams,
                 itemCounts,
-                candidateCounts));
+                candidateCounts,
+                timings));
   }
 }

@@ -33,6 +33,7 @@ final class FeedHandler implements MessageHandler {
   private final UserStreams streams;
   private final Coalescer items;
   private final Coalescer candidates;
+  private final FeedTimings timings;
 
   FeedHandler(
       String subscription,
@@ -40,13 +41,15 @@ final class FeedHandler implements MessageHandler {
       EventCodec codec,
       UserStreams streams,
       Coalescer items,
-      Coalescer candidates) {
+      Coalescer candidates,
+      FeedTimings timings) {
     this.subscription = subscription;
     this.topicType = topicType;
     this.codec = codec;
     this.streams = streams;
     this.items = items;
     this.candidates = candidates;
+    this.timings = timings;
   }
 
   @Override
@@ -56,6 +59,11 @@ final class FeedHandler implements MessageHandler {
 
   @Override
   public Mono<Outcome> handle(PubsubMessage message, Delivery delivery) {
+    long received = timings.received(subscription, message);
+    return decodeAndTell(message).doOnNext(outcome -> timings.handled(subscription, received));
+  }
+
+  private Mono<Outcome> decodeAndTell(PubsubMessage message) {
     Optional<EventType> type = type(message);
     if (type.isEmpty()) {
       return Mono.just(Outcome.skipped("not an officeflow event type"));

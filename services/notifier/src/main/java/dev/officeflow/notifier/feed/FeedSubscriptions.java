@@ -6,6 +6,7 @@ import com.google.protobuf.util.Durations;
 import com.google.pubsub.v1.DeadLetterPolicy;
 import com.google.pubsub.v1.ExpirationPolicy;
 import com.google.pubsub.v1.ProjectSubscriptionName;
+import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
@@ -77,6 +78,10 @@ final class FeedSubscriptions implements SmartLifecycle {
     if (settings.createSubscriptions()) {
       Catalog.subscriptionsOf(Catalog.NOTIFIER).forEach(s -> ensure(spec(prefix, s.topic())));
     }
+    // The first message's attributes build Pub/Sub's whole protobuf descriptor graph (a class
+    // initializer, hundreds of ms of CPU) while every stream's receiving thread waits on it: a
+    // backlog of seconds at the first load (bench/notifier). Built here, before any stream opens.
+    PubsubMessage.getDescriptor();
     for (String topic : TOPICS) {
       SubscriptionSpec spec = spec(prefix, topic);
       runtime.start(spec, handlers.apply(spec));
