@@ -30,11 +30,25 @@ record DesiredState(List<String> topics, List<SubscriptionSettings> subscription
    * the target allows ({@link SubscriptionSettings#EMULATOR_MAX_RETENTION} on the emulator).
    */
   static DesiredState fromCatalog(String prefix, Duration maxRetention) {
+    return fromCatalog(prefix, maxRetention, false);
+  }
+
+  /**
+   * The catalog's core, and with {@code legacy} its legacy group too (the reference services'
+   * deprecated topics and the bridge's subscriptions), under {@code prefix}.
+   */
+  static DesiredState fromCatalog(String prefix, Duration maxRetention, boolean legacy) {
     Duration retention =
         Catalog.DEAD_LETTER_RETENTION.compareTo(maxRetention) <= 0
             ? Catalog.DEAD_LETTER_RETENTION
             : maxRetention;
-    return of(Catalog.allTopics(), Catalog.subscriptions(), prefix, retention);
+    List<Catalog.Group> groups =
+        legacy ? List.of(Catalog.Group.CORE, Catalog.Group.LEGACY) : List.of(Catalog.Group.CORE);
+    return of(
+        groups.stream().flatMap(group -> Catalog.allTopics(group).stream()).toList(),
+        groups.stream().flatMap(group -> Catalog.subscriptions(group).stream()).toList(),
+        prefix,
+        retention);
   }
 
   /** As {@link #of(List, List, String, Duration)} with the catalog's dead-letter retention. */

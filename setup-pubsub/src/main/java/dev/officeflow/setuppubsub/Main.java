@@ -3,6 +3,7 @@ package dev.officeflow.setuppubsub;
 import dev.officeflow.events.catalog.Catalog;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +42,13 @@ public final class Main {
     if (options.mode() == Options.Mode.TERRAFORM) {
       out.print(
           TerraformWriter.write(
-              DesiredState.fromCatalog(options.prefix()), options.project(), options.prefix()));
+              DesiredState.fromCatalog(
+                  options.prefix(), Catalog.DEAD_LETTER_RETENTION, options.legacy()),
+              options.project(),
+              options.prefix(),
+              options.legacy()
+                  ? List.of(Catalog.Group.CORE, Catalog.Group.LEGACY)
+                  : List.of(Catalog.Group.CORE)));
       return ExitStatus.OK.code();
     }
     try (PubSubResources resources = PubSubConnection.open(options)) {
@@ -59,7 +66,8 @@ public final class Main {
             options.prefix(),
             options.emulator().isPresent()
                 ? SubscriptionSettings.EMULATOR_MAX_RETENTION
-                : Catalog.DEAD_LETTER_RETENTION);
+                : Catalog.DEAD_LETTER_RETENTION,
+            options.legacy());
     Plan plan = new Planner(resources).plan(desired);
     ExitStatus status =
         switch (options.mode()) {

@@ -20,8 +20,11 @@ import picocli.CommandLine.ParameterException;
  * @param project the GCP project id (on the emulator: any name)
  * @param mode what to do
  * @param prefix prepended to every topic and subscription name; empty for the catalog's own names
+ * @param legacy whether the catalog's legacy group (the reference services' deprecated topics and
+ *     the bridge's subscriptions) is applied too
  */
-record Options(Optional<HostPort> emulator, String project, Mode mode, String prefix) {
+record Options(
+    Optional<HostPort> emulator, String project, Mode mode, String prefix, boolean legacy) {
 
   static final String DEFAULT_PROJECT = "officeflow-local";
   static final String EMULATOR_HOST_VARIABLE = "PUBSUB_EMULATOR_HOST";
@@ -62,7 +65,7 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
       throw SetupException.usage(e.getMessage());
     }
     if (line.isUsageHelpRequested()) {
-      return new Options(Optional.empty(), DEFAULT_PROJECT, Mode.HELP, "");
+      return new Options(Optional.empty(), DEFAULT_PROJECT, Mode.HELP, "", false);
     }
     Optional<HostPort> emulator =
         Optional.ofNullable(arguments.emulator)
@@ -76,7 +79,7 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
             ? validProject(arguments.project)
             : nonBlank(env.get(PROJECT_VARIABLE)).orElse(DEFAULT_PROJECT);
     String prefix = arguments.prefix == null ? "" : validPrefix(arguments.prefix);
-    return new Options(emulator, project, arguments.mode(), prefix);
+    return new Options(emulator, project, arguments.mode(), prefix, arguments.legacy);
   }
 
   /** The usage text, as picocli renders it from the command's annotations. */
@@ -160,6 +163,14 @@ record Options(Optional<HostPort> emulator, String project, Mode mode, String pr
         paramLabel = "P",
         description = "prefix every topic and subscription name with P (isolated test resources)")
     @Nullable String prefix;
+
+    @Option(
+        names = "--legacy",
+        description =
+            "also the legacy group: the reference services' deprecated topics (email-backfill,"
+                + " email-updates, calendar-updates, contact-updates) with the legacy bridge's"
+                + " subscriptions and their dead-letter topics, while they run side by side")
+    boolean legacy;
 
     @Option(
         names = {"-h", "--help"},

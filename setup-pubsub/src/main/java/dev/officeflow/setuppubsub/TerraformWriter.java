@@ -25,16 +25,28 @@ final class TerraformWriter {
   private final String project;
   private final String prefix;
   private final List<String> out = new ArrayList<>();
+  private final List<Catalog.Group> groups;
 
-  private TerraformWriter(DesiredState desired, String project, String prefix) {
+  private TerraformWriter(
+      DesiredState desired, String project, String prefix, List<Catalog.Group> groups) {
     this.desired = desired;
     this.project = project;
     this.prefix = prefix;
+    this.groups = List.copyOf(groups);
   }
 
   /** The Terraform of the catalog under {@code prefix}, {@code project} the variable's default. */
   static String write(DesiredState desired, String project, String prefix) {
-    return new TerraformWriter(desired, project, prefix).render();
+    return write(desired, project, prefix, List.of(Catalog.Group.CORE));
+  }
+
+  /**
+   * As {@link #write(DesiredState, String, String)} with the service accounts of {@code groups}:
+   * {@code desired} must hold those groups' topics and subscriptions.
+   */
+  static String write(
+      DesiredState desired, String project, String prefix, List<Catalog.Group> groups) {
+    return new TerraformWriter(desired, project, prefix, groups).render();
   }
 
   private String render() {
@@ -44,7 +56,10 @@ final class TerraformWriter {
     deadLetterIam();
     desired.deadLetterSinks().forEach(this::deadLetterAlert);
     gmailPush();
-    Catalog.services().forEach(this::serviceAccount);
+    groups.stream()
+        .flatMap(group -> Catalog.services(group).stream())
+        .distinct()
+        .forEach(this::serviceAccount);
     return String.join("\n", out) + "\n";
   }
 
@@ -214,7 +229,7 @@ final class TerraformWriter {
             + "]\"");
     String member = "\"serviceAccount:${google_service_account." + account + ".email}\"";
     for (String topic : Catalog.topics()) {
-      if (Catalog.publishersOf(topic).contains(service)) {
+      if (groups.stream().anyMatch(group -> Catalog.publishersOf(topic, group).contains(service))) {
         block(
             "resource \"google_pubsub_topic_iam_member\" "
                 + quote(account + "_publishes_" + id(prefix + topic)),

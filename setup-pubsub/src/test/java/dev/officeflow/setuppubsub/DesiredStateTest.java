@@ -20,6 +20,31 @@ class DesiredStateTest {
   }
 
   @Test
+  void theLegacyGroupIsAddedOnlyWhenAsked() {
+    DesiredState core = DesiredState.fromCatalog("p-");
+    DesiredState legacy =
+        DesiredState.fromCatalog("p-", SubscriptionSettings.EMULATOR_MAX_RETENTION, true);
+
+    assertThat(core.topics()).doesNotContain("p-email-backfill");
+    assertThat(legacy.topics())
+        .containsAll(core.topics())
+        .contains(
+            "p-email-backfill",
+            "p-email-updates",
+            "p-calendar-updates",
+            "p-contact-updates",
+            "p-legacy-bridge-contact-updates-dead-letter");
+    assertThat(legacy.subscriptions())
+        .extracting(SubscriptionSettings::name)
+        .contains("p-legacy-bridge-email-backfill", "p-legacy-bridge-email-backfill-dead-letter");
+    assertThat(legacy.subscriptions())
+        .hasSize(
+            2
+                * (Catalog.subscriptions().size()
+                    + Catalog.subscriptions(Catalog.Group.LEGACY).size()));
+  }
+
+  @Test
   void deadLetterSinksKeepMessagesForTheLongestTheTargetAllows() {
     assertThat(DesiredState.fromCatalog("").deadLetterSinks())
         .hasSize(Catalog.subscriptions().size())

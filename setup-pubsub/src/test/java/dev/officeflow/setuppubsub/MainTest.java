@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
   private static final Options EMULATOR =
-      new Options(Optional.of(new HostPort("127.0.0.1", 8085)), "officeflow-local", Mode.APPLY, "");
+      new Options(
+          Optional.of(new HostPort("127.0.0.1", 8085)), "officeflow-local", Mode.APPLY, "", false);
 
   private final InMemoryPubSub pubsub = new InMemoryPubSub();
 
   private ExitStatus run(Mode mode, Fixtures.Captured out) {
-    return run(new Options(EMULATOR.emulator(), EMULATOR.project(), mode, ""), out);
+    return run(new Options(EMULATOR.emulator(), EMULATOR.project(), mode, "", false), out);
   }
 
   private ExitStatus run(Options options, Fixtures.Captured out) {
@@ -79,7 +80,7 @@ class MainTest {
   void onARealProjectApplyPrintsTheIamBindingsDeadLetteringNeeds() {
     Fixtures.Captured out = Fixtures.capture();
 
-    run(new Options(Optional.empty(), "acme-prod", Mode.APPLY, ""), out);
+    run(new Options(Optional.empty(), "acme-prod", Mode.APPLY, "", false), out);
 
     assertThat(out.text())
         .contains(

@@ -24,7 +24,7 @@ class OptionsTest {
   @Test
   void withoutArgumentsAppliesToRealPubSubInTheLocalProject() {
     assertThat(parse())
-        .isEqualTo(new Options(Optional.empty(), "officeflow-local", Mode.APPLY, ""));
+        .isEqualTo(new Options(Optional.empty(), "officeflow-local", Mode.APPLY, "", false));
   }
 
   @Test
@@ -137,5 +137,11 @@ class OptionsTest {
         .hasMessageContaining(message)
         .extracting(e -> ((SetupException) e).status())
         .isEqualTo(ExitStatus.USAGE);
+  }
+
+  @Test
+  void legacyIsOffUnlessAsked() {
+    assertThat(parse().legacy()).isFalse();
+    assertThat(parse("--legacy", "--verify").legacy()).isTrue();
   }
 }

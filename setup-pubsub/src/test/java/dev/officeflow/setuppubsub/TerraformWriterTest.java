@@ -127,6 +127,26 @@ class TerraformWriterTest {
   }
 
   @Test
+  void withTheLegacyGroupTheBridgeReadsItsTopicsAndPublishesTypedEvents() {
+    String legacy =
+        TerraformWriter.write(
+            DesiredState.fromCatalog("", Catalog.DEAD_LETTER_RETENTION, true),
+            "demo-project",
+            "",
+            List.of(Catalog.Group.CORE, Catalog.Group.LEGACY));
+
+    assertThat(legacy)
+        .contains("resource \"google_pubsub_topic\" \"email_backfill\"")
+        .contains("resource \"google_service_account\" \"legacy_bridge\"")
+        .contains("resource \"google_pubsub_topic_iam_member\" \"legacy_bridge_publishes_emails\"")
+        .contains(
+            "resource \"google_pubsub_subscription_iam_member\""
+                + " \"legacy_bridge_reads_legacy_bridge_email_backfill\"")
+        .doesNotContain("legacy_bridge_publishes_email_backfill");
+    assertThat(terraform).doesNotContain("email_backfill").doesNotContain("legacy_bridge");
+  }
+
+  @Test
   void aPrefixRenamesEveryResource() {
     String prefixed = TerraformWriter.write(DesiredState.fromCatalog("t1-"), "demo-project", "t1-");
 

@@ -17,6 +17,19 @@ public final class Catalog {
   public static final String CONTACTS_SERVICE = "contacts";
   public static final String VESPA_LOADER = "vespa-loader";
   public static final String NOTIFIER = "notifier";
+  public static final String LEGACY_BRIDGE = "legacy-bridge";
+
+  /**
+   * The parts of the catalog. {@link #topics()}, {@link #subscriptions()} and {@link #allTopics()}
+   * are the {@code CORE}, what every deployment has; the {@code LEGACY} group exists only while the
+   * reference services still publish their deprecated shapes, so setup-pubsub applies it only when
+   * asked ({@code --legacy}). Lookups by name ({@link #subscription(String)}, {@link
+   * #deadLetterSource}) search every group.
+   */
+  public enum Group {
+    CORE,
+    LEGACY
+  }
 
   /** Five deliveries, then the dead-letter topic (ARCHITECTURE §3). */
   public static final int MAX_DELIVERY_ATTEMPTS = 5;
@@ -43,6 +56,18 @@ public final class Catalog {
           Topics.TODOS,
           Topics.PROGRESS,
           Topics.GMAIL_PUSH);
+
+  /** The reference services' deprecated topics (issue 25), read by the legacy bridge. */
+  private static final List<String> LEGACY_TOPICS =
+      List.of(
+          Topics.EMAIL_BACKFILL,
+          Topics.EMAIL_UPDATES,
+          Topics.CALENDAR_UPDATES,
+          Topics.CONTACT_UPDATES);
+
+  // A batch of fifty items is fifty publishes: 60 s leaves room for a slow publisher.
+  private static final List<SubscriptionSpec> LEGACY_SUBSCRIPTIONS =
+      LEGACY_TOPICS.stream().map(topic -> spec(LEGACY_BRIDGE, topic, 60)).toList();
 
   // Ack deadlines fit the handlers: starting a backfill or reading Gmail history calls a provider
   // (10 s per request, 3 retries), the fan-out consumers write to a store.
@@ -88,6 +113,16 @@ public final class Catalog {
           Topics.CONTACTS, List.of(CONTACTS_SERVICE, OFFICE),
           Topics.PROGRESS, List.of(OFFICE));
 
+  /**
+   * Who of ours publishes on each topic because of the legacy group: the bridge, each legacy item
+   * as a typed event. The legacy topics themselves are the reference services'.
+   */
+  private static final Map<String, List<String>> LEGACY_PUBLISHERS =
+      Map.of(
+          Topics.EMAILS, List.of(LEGACY_BRIDGE),
+          Topics.CALENDARS, List.of(LEGACY_BRIDGE),
+          Topics.CONTACTS, List.of(LEGACY_BRIDGE));
+
   /** The address Gmail's {@code users.watch} publishes from, onto {@code gmail-push}. */
   public static final String GMAIL_PUSH_PUBLISHER = "gmail-api-push@system.gserviceaccount.com";
 
@@ -98,7 +133,21 @@ public final class Catalog {
     return PUBLISHERS.getOrDefault(topic, List.of());
   }
 
-  /** Every service that publishes or consumes, in a stable order. */
+  /** The services that publish on {@code topic} because of {@code group}; empty if none. */
+  public static List<String> publishersOf(String topic, Group group) {
+    return group == Group.CORE
+        ? publishersOf(topic)
+        : LEGACY_PUBLISHERS.getOrDefault(topic, List.of());
+  }
+
+  /**
+   * The services that only {@code group} brings: none for the core's own, the bridge for legacy.
+   */
+  public static List<String> services(Group group) {
+    return group == Group.CORE ? services() : List.of(LEGACY_BRIDGE);
+  }
+
+  /** Every service of the core that publishes or consumes, in a stable order. */
   public static List<String> services() {
     return Stream.concat(
             PUBLISHERS.values().stream().flatMap(List::stream),
@@ -108,33 +157,51 @@ public final class Catalog {
         .toList();
   }
 
-  /** The event topics, without dead-letter topics. */
+  /** The core's event topics, without dead-letter topics. */
   public static List<String> topics() {
     return TOPICS;
   }
 
+  /** The core's subscriptions. */
   public static List<SubscriptionSpec> subscriptions() {
     return SUBSCRIPTIONS;
   }
 
-  /** Event topics followed by every subscription's dead-letter topic. */
+  /** The core's event topics followed by every core subscription's dead-letter topic. */
   public static List<String> allTopics() {
+    return allTopics(Group.CORE);
+  }
+
+  /** The event topics of {@code group}, without dead-letter topics. */
+  public static List<String> topics(Group group) {
+    return group == Group.CORE ? TOPICS : LEGACY_TOPICS;
+  }
+
+  /** The subscriptions of {@code group}. */
+  public static List<SubscriptionSpec> subscriptions(Group group) {
+    return group == Group.CORE ? SUBSCRIPTIONS : LEGACY_SUBSCRIPTIONS;
+  }
+
+  /** The event topics of {@code group} followed by its subscriptions' dead-letter topics. */
+  public static List<String> allTopics(Group group) {
     return Stream.concat(
-            TOPICS.stream(), SUBSCRIPTIONS.stream().map(SubscriptionSpec::deadLetterTopic))
+            topics(group).stream(),
+            subscriptions(group).stream().map(SubscriptionSpec::deadLetterTopic))
         .toList();
   }
 
+  /** The subscriptions of {@code consumer}, in every group. */
   public static List<SubscriptionSpec> subscriptionsOf(String consumer) {
-    return SUBSCRIPTIONS.stream().filter(s -> s.consumer().equals(consumer)).toList();
+    return everySubscription().filter(s -> s.consumer().equals(consumer)).toList();
   }
 
   public static Optional<SubscriptionSpec> subscription(String name) {
-    return SUBSCRIPTIONS.stream().filter(s -> s.name().equals(name)).findFirst();
+    return everySubscription().filter(s -> s.name().equals(name)).findFirst();
   }
 
   /** The subscription whose dead letters {@code deadLetterSubscription} keeps. */
   public static Optional<SubscriptionSpec> deadLetterSource(String deadLetterSubscription) {
-    return SUBSCRIPTIONS.stream()
+    return everySubscription()
         .filter(s -> s.deadLetterSubscription().equals(deadLetterSubscription))
         .findFirst();
   }
@@ -144,6 +211,10 @@ public final class Catalog {
     return subscription(consumer + "-" + topic)
         .orElseThrow(
             () -> new IllegalArgumentException("no subscription of " + consumer + " on " + topic));
+  }
+
+  private static Stream<SubscriptionSpec> everySubscription() {
+    return Stream.concat(SUBSCRIPTIONS.stream(), LEGACY_SUBSCRIPTIONS.stream());
   }
 
   private static SubscriptionSpec spec(String consumer, String topic, int ackDeadlineSeconds) {

@@ -17,5 +17,16 @@ public final class Topics {
   /** Where Gmail's {@code users.watch} publishes mailbox-change notifications. */
   public static final String GMAIL_PUSH = "gmail-push";
 
+  /**
+   * The reference services' deprecated topics (Catalog's legacy group): {@code EmailBackfillEvent}
+   * and {@code EmailBatchEvent}; {@code EmailUpdateEvent}; {@code CalendarUpdateEvent} and {@code
+   * CalendarBatchEvent}; {@code ContactUpdateEvent} and {@code ContactBatchEvent}.
+   */
+  public static final String EMAIL_BACKFILL = "email-backfill";
+
+  public static final String EMAIL_UPDATES = "email-updates";
+  public static final String CALENDAR_UPDATES = "calendar-updates";
+  public static final String CONTACT_UPDATES = "contact-updates";
+
   private Topics() {}
 }

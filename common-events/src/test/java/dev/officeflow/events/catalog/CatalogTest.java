@@ -97,6 +97,37 @@ class CatalogTest {
   }
 
   @Test
+  void theLegacyGroupIsTheReferenceTopicsEachReadByTheBridgeWithItsDeadLetterTopic() {
+    assertThat(Catalog.topics(Catalog.Group.LEGACY))
+        .containsExactly("email-backfill", "email-updates", "calendar-updates", "contact-updates");
+    assertThat(Catalog.subscriptions(Catalog.Group.LEGACY))
+        .extracting(SubscriptionSpec::name)
+        .containsExactly(
+            "legacy-bridge-email-backfill",
+            "legacy-bridge-email-updates",
+            "legacy-bridge-calendar-updates",
+            "legacy-bridge-contact-updates");
+    assertThat(Catalog.allTopics(Catalog.Group.LEGACY))
+        .contains("legacy-bridge-email-backfill-dead-letter");
+    assertThat(Catalog.subscription("legacy-bridge-contact-updates")).isPresent();
+    assertThat(Catalog.deadLetterSource("legacy-bridge-email-updates-dead-letter")).isPresent();
+    assertThat(Catalog.publishersOf(Topics.EMAILS, Catalog.Group.LEGACY))
+        .containsExactly(Catalog.LEGACY_BRIDGE);
+    assertThat(Catalog.publishersOf(Topics.EMAIL_BACKFILL, Catalog.Group.LEGACY)).isEmpty();
+    assertThat(Catalog.services(Catalog.Group.LEGACY)).containsExactly(Catalog.LEGACY_BRIDGE);
+  }
+
+  @Test
+  void theCoreKnowsNothingOfTheLegacyGroupSoDeploymentsWithoutItAreUnchanged() {
+    assertThat(Catalog.topics()).doesNotContain("email-backfill");
+    assertThat(Catalog.allTopics()).noneMatch(topic -> topic.startsWith(Catalog.LEGACY_BRIDGE));
+    assertThat(Catalog.subscriptions()).noneMatch(s -> s.consumer().equals(Catalog.LEGACY_BRIDGE));
+    assertThat(Catalog.services()).doesNotContain(Catalog.LEGACY_BRIDGE);
+    assertThat(Catalog.allTopics(Catalog.Group.CORE)).isEqualTo(Catalog.allTopics());
+    assertThat(Catalog.publishersOf(Topics.EMAILS)).doesNotContain(Catalog.LEGACY_BRIDGE);
+  }
+
+  @Test
   void ackDeadlineOutsidePubSubLimitsIsRejected() {
     assertThatThrownBy(
             () ->

@@ -13,7 +13,6 @@ import dev.officeflow.user.outbox.PendingEvents;
 import dev.officeflow.user.purge.HeldGrants;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,28 +57,28 @@ public class AccountDeletion {
   }
 
   /** Fails with 404 {@code user_not_found} when there is no such user (deleted already). */
-  public Mono<Void> delete(UUID userId) {
+  public Mono<Void> delete(String userId) {
     return users
         .find(userId)
         .switchIfEmpty(Mono.error(() -> Users.notFound(userId)))
         .then(transactions.run(events -> deleteAll(userId, events)));
   }
 
-  private Mono<Void> deleteAll(UUID userId, PendingEvents events) {
+  private Mono<Void> deleteAll(String userId, PendingEvents events) {
     return held.hold(userId)
         .thenMany(integrations.list(userId))
         .concatMap(integration -> disconnection.delete(integration, DETAIL, events))
         .then(users.delete(userId))
-        .then(forgotten.forget(userId.toString()))
+        .then(forgotten.forget(userId))
         .then(events.add(deleted(userId)));
   }
 
-  private UserEvent deleted(UUID userId) {
+  private UserEvent deleted(String userId) {
     Instant now = clock.instant();
     RuntimeProperties.Service service = runtime.service();
     return new UserEvent(
-        EventMetadata.create(service.name(), service.version(), userId.toString(), clock),
-        userId.toString(),
+        EventMetadata.create(service.name(), service.version(), userId, clock),
+        userId,
         Operation.DELETE,
         null,
         now,

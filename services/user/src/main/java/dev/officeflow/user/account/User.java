@@ -1,7 +1,6 @@
 package dev.officeflow.user.account;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /** A person who uses officeflow. */
-public record User(UUID id, String email, Instant createdAt) {}
+public record User(String id, String email, Instant createdAt) {}

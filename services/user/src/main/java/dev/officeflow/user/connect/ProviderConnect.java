@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -74,7 +73,7 @@ public class ProviderConnect {
    * not offer the provider, 404 {@code user_not_found} when the user was deleted meanwhile.
    */
   public Mono<Authorization> start(
-      String provider, UUID userId, @Nullable String loginHint, String browserKey) {
+      String provider, String userId, @Nullable String loginHint, String browserKey) {
     return Mono.defer(
         () -> {
           OAuthProvider oauth = providers.get(provider);
@@ -143,7 +142,7 @@ public class ProviderConnect {
   }
 
   private Mono<Integration> store(
-      OAuthProvider oauth, UUID userId, ProviderGrant grant, Callback callback) {
+      OAuthProvider oauth, String userId, ProviderGrant grant, Callback callback) {
     List<String> scopes = grant.scopes().isEmpty() ? split(callback.scope()) : grant.scopes();
     ProviderTokens tokens =
         new ProviderTokens(

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** A user's connection to one provider. */
 public record Integration(
     UUID id,
-    UUID userId,
+    String userId,
     String provider,
     IntegrationStatus status,
     @Nullable String accountEmail,

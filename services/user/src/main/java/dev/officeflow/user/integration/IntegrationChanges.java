@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +43,7 @@ public class IntegrationChanges {
 
   /** Connected (or reconnected): active with this account, scopes and tokens; announces create. */
   public Mono<Integration> connected(
-      UUID userId,
+      String userId,
       String provider,
       String accountEmail,
       List<String> scopes,
@@ -74,6 +73,35 @@ public class IntegrationChanges {
         .then(audit.record(active, "connected", before.orElse(null), active.status(), detail, now))
         .then(events.add(event(active, Operation.CREATE, active.status(), now)))
         .thenReturn(active);
+  }
+
+  /**
+   * Imported from the reference services with the status, scopes and tokens it had there; empty,
+   * changing nothing, when the user has an integration with the provider already. Announces create
+   * only when asked to and active: an announced integration starts a backfill at the office.
+   */
+  public Mono<Integration> imported(
+      String userId, ImportedGrant grant, boolean announce, PendingEvents events) {
+    Instant now = clock.instant();
+    return store
+        .insert(userId, grant.provider(), grant.status(), grant.accountEmail(), grant.scopes(), now)
+        .flatMap(
+            created -> {
+              Mono<Void> tokens =
+                  grant.tokens() == null ? Mono.empty() : vault.save(created, grant.tokens(), now);
+              Mono<Void> announced =
+                  announce && created.status() == IntegrationStatus.ACTIVE
+                      ? events.add(event(created, Operation.CREATE, created.status(), now))
+                      : Mono.empty();
+              String detail =
+                  "imported from the reference services, scopes "
+                      + created.scopes()
+                      + (announce ? ", announced" : ", not announced");
+              return tokens
+                  .then(audit.record(created, "imported", null, created.status(), detail, now))
+                  .then(announced)
+                  .thenReturn(created);
+            });
   }
 
   /** A refreshed access token (and the scopes Google reports with it); announces nothing. */
@@ -120,7 +148,7 @@ public class IntegrationChanges {
 
   private IntegrationEvent event(
       Integration integration, Operation operation, IntegrationStatus status, Instant changedAt) {
-    String userId = integration.userId().toString();
+    String userId = integration.userId();
     RuntimeProperties.Service service = runtime.service();
     return new IntegrationEvent(
         EventMetadata.create(service.name(), service.version(), userId, clock),

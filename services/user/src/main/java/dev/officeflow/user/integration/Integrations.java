@@ -2,7 +2,6 @@ package dev.officeflow.user.integration;
 
 import dev.officeflow.user.integration.store.IntegrationStore;
 import dev.officeflow.user.integration.store.TokenVault;
-import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,12 +20,12 @@ public class Integrations {
   }
 
   /** Empty when the user has no integration with this provider. */
-  public Mono<Integration> find(UUID userId, String provider) {
+  public Mono<Integration> find(String userId, String provider) {
     return store.find(userId, provider);
   }
 
   /** The user's integrations, by provider. */
-  public Flux<Integration> list(UUID userId) {
+  public Flux<Integration> list(String userId) {
     return store.list(userId);
   }
 

@@ -7,18 +7,18 @@ import dev.officeflow.runtime.consume.Delivery;
 import dev.officeflow.runtime.consume.EventHandler;
 import dev.officeflow.runtime.consume.Outcome;
 import dev.officeflow.user.integration.store.IntegrationStore;
+import dev.officeflow.user.session.UserIds;
 import java.util.Optional;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code user-progress}: a backfill job that completed moves its integration's {@code last_sync_at}
  * to the job's {@code sync_timestamp}, never back, so a redelivered, reordered or older job's
  * completion changes nothing ({@code stale}). Reports of jobs still running, retrying or failed are
- * {@code skipped}: only a completed job read the whole window. A user id that is not one of this
- * service's (a uuid) is a dead letter; a user without that integration (disconnected since) is
- * skipped. A forgotten user's reports never get here (the runtime settles them) and would find no
- * row.
+ * {@code skipped}: only a completed job read the whole window. A user id that cannot be one of this
+ * service's ({@code UserIds}) is a dead letter; a user without that integration (disconnected
+ * since) is skipped. A forgotten user's reports never get here (the runtime settles them) and would
+ * find no row.
  */
 final class ProgressEventHandler implements EventHandler<ProgressEvent> {
 
@@ -38,9 +38,9 @@ final class ProgressEventHandler implements EventHandler<ProgressEvent> {
     if (event.state() != ProgressState.COMPLETED) {
       return Mono.just(Outcome.skipped("job " + event.state().wire() + ", not completed"));
     }
-    Optional<UUID> userId = uuid(event.userId());
+    Optional<String> userId = UserIds.parse(event.userId());
     if (userId.isEmpty()) {
-      return Mono.just(Outcome.deadLetter("invalid: user_id is not a uuid: " + event.userId()));
+      return Mono.just(Outcome.deadLetter("invalid: user_id " + UserIds.problem(event.userId())));
     }
     return store
         .recordSync(userId.get(), event.provider(), event.syncTimestamp())
@@ -51,13 +51,5 @@ final class ProgressEventHandler implements EventHandler<ProgressEvent> {
               }
               return recorded.moved() ? Outcome.done() : Outcome.stale();
             });
-  }
-
-  private static Optional<UUID> uuid(String value) {
-    try {
-      return Optional.of(UUID.fromString(value));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

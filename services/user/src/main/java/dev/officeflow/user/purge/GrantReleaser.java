@@ -6,7 +6,6 @@ import dev.officeflow.user.oauth.OAuthProviders;
 import dev.officeflow.user.purge.store.HeldGrantStore;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ final class GrantReleaser {
   }
 
   /** Releases every due grant of {@code userId}; how many were revoked. */
-  Mono<Long> release(UUID userId) {
+  Mono<Long> release(String userId) {
     return releaseDue(userId);
   }
 
@@ -46,7 +45,7 @@ final class GrantReleaser {
     return releaseDue(null);
   }
 
-  private Mono<Long> releaseDue(@Nullable UUID userId) {
+  private Mono<Long> releaseDue(@Nullable String userId) {
     return Mono.defer(
         () ->
             store

@@ -9,7 +9,6 @@ import dev.officeflow.user.purge.store.HeldGrantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -50,7 +49,7 @@ public class HeldGrants {
    * Holds the tokens of each of the user's integrations until the office's purge confirms, at most
    * the release deadline; run it inside the deletion's transaction, before the integrations go.
    */
-  public Mono<Long> hold(UUID userId) {
+  public Mono<Long> hold(String userId) {
     return Mono.defer(
         () ->
             store.hold(userId, clock.instant(), clock.instant().plus(settings.releaseDeadline())));
@@ -62,7 +61,7 @@ public class HeldGrants {
    * the provider no longer honours (invalid_grant) is forgotten here: nothing can stop anything
    * with it, and there is nothing left to revoke. A rotated refresh token replaces the held one.
    */
-  public Mono<HeldToken> token(UUID userId, String provider, Duration margin) {
+  public Mono<HeldToken> token(String userId, String provider, Duration margin) {
     return transactions.transactional(
         Mono.defer(() -> store.lockUsable(userId, provider, clock.instant()))
             .flatMap(held -> fresh(held, margin) ? Mono.just(held) : refresh(held)));
@@ -72,7 +71,7 @@ public class HeldGrants {
    * The office has purged the user: their grants are revoked now. A revocation that fails is left
    * to the sweeper, which tries again every sweep; the office's part is done either way.
    */
-  public Mono<Void> release(UUID userId) {
+  public Mono<Void> release(String userId) {
     return Mono.defer(() -> store.due(userId, clock.instant()))
         .then(Mono.defer(() -> releaser.release(userId)))
         .then();

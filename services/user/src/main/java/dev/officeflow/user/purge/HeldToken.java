@@ -12,7 +12,11 @@ import java.util.UUID;
  * @param scopes what the grant allows
  */
 public record HeldToken(
-    UUID integrationId, UUID userId, String provider, List<String> scopes, ProviderTokens tokens) {
+    UUID integrationId,
+    String userId,
+    String provider,
+    List<String> scopes,
+    ProviderTokens tokens) {
 
   public HeldToken {
     scopes = List.copyOf(scopes);

@@ -50,10 +50,11 @@ class PurgeConfiguration {
 
   /**
    * Only the office confirms a purge: releasing a grant early is the office's word that it no
-   * longer needs it. Any other caller gets 403 from the runtime's service-credential filter.
+   * longer needs it. Any other caller gets 403 from the runtime's service-credential filter. Only
+   * this route: {@code /internal/users/import} is the operator's ({@code ImportConfiguration}).
    */
   @Bean
   InternalAccess purgeAccess() {
-    return InternalAccess.of("/internal/users/**", "office");
+    return InternalAccess.of("/internal/users/*/provider-release", "office");
   }
 }

@@ -2,7 +2,6 @@ package dev.officeflow.user.session;
 
 import dev.officeflow.runtime.web.ApiException;
 import dev.officeflow.runtime.web.ProblemCodes;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -15,14 +14,13 @@ public final class CurrentUser {
    * The token's subject; a token whose subject is not a user id is refused like any other invalid
    * token (401 {@code unauthorized}).
    */
-  public static UUID id(Jwt jwt) {
-    try {
-      return UUID.fromString(jwt.getSubject());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ApiException(
-          HttpStatus.UNAUTHORIZED,
-          ProblemCodes.UNAUTHORIZED,
-          "the token's subject is not a user id");
-    }
+  public static String id(Jwt jwt) {
+    return UserIds.parse(jwt.getSubject())
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    HttpStatus.UNAUTHORIZED,
+                    ProblemCodes.UNAUTHORIZED,
+                    "the token's subject is not a user id"));
   }
 }

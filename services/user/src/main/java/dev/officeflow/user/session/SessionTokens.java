@@ -46,14 +46,14 @@ public final class SessionTokens {
   }
 
   /** A token whose subject is {@code userId}. */
-  public SessionToken issue(UUID userId) {
+  public SessionToken issue(String userId) {
     Instant now = clock.instant();
     Instant expires = now.plus(settings.ttl());
     JwtClaimsSet claims =
         JwtClaimsSet.builder()
             .issuer(jwt.issuer())
             .audience(List.of(jwt.audience()))
-            .subject(userId.toString())
+            .subject(userId)
             .issuedAt(now)
             .notBefore(now)
             .expiresAt(expires)

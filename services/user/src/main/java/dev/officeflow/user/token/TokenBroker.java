@@ -83,9 +83,9 @@ public class TokenBroker {
    *     while it is still the stored one, it is refreshed like an expired one
    */
   public Mono<ServedToken> get(
-      UUID userId, String provider, List<String> requiredScopes, Optional<String> rejected) {
+      String userId, String provider, List<String> requiredScopes, Optional<String> rejected) {
     return forgotten
-        .isForgotten(userId.toString())
+        .isForgotten(userId)
         .flatMap(gone -> gone ? Mono.error(deleted(userId)) : Mono.just(userId))
         .flatMap(user -> integrations.find(user, provider))
         .switchIfEmpty(Mono.error(() -> notConnected(userId, provider)))
@@ -108,7 +108,7 @@ public class TokenBroker {
    * flow 6): only while it is held, refreshed like any other when close to expiry; 404 {@code
    * integration_not_found} when none is held (released, past its deadline, never connected).
    */
-  public Mono<ServedToken> forPurge(UUID userId, String provider) {
+  public Mono<ServedToken> forPurge(String userId, String provider) {
     return held.token(userId, provider, settings.refreshMargin())
         .map(ServedToken::held)
         .switchIfEmpty(Mono.error(() -> notHeld(userId, provider)))
@@ -220,34 +220,34 @@ public class TokenBroker {
         && !rejected.filter(tokens.accessToken()::equals).isPresent();
   }
 
-  private static ApiException notConnected(UUID userId, String provider) {
+  private static ApiException notConnected(String userId, String provider) {
     return new ApiException(
         HttpStatus.NOT_FOUND,
         "integration_not_found",
         "user " + userId + " has no " + provider + " integration",
-        Map.of("user_id", userId.toString(), "provider", provider));
+        Map.of("user_id", userId, "provider", provider));
   }
 
-  private static ApiException notHeld(UUID userId, String provider) {
+  private static ApiException notHeld(String userId, String provider) {
     return new ApiException(
         HttpStatus.NOT_FOUND,
         "integration_not_found",
         "no " + provider + " grant of user " + userId + " is held for a purge",
-        Map.of("user_id", userId.toString(), "provider", provider));
+        Map.of("user_id", userId, "provider", provider));
   }
 
   /** A deleted user: their grants are only for the office's purge ({@link #forPurge}). */
-  private static ApiException deleted(UUID userId) {
+  private static ApiException deleted(String userId) {
     return new ApiException(
         HttpStatus.GONE,
         "user_forgotten",
         "user " + userId + " was deleted; their tokens are served only to the purge",
-        Map.of("user_id", userId.toString()));
+        Map.of("user_id", userId));
   }
 
   private static ApiException inactive(Integration integration) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("user_id", integration.userId().toString());
+    details.put("user_id", integration.userId());
     details.put("provider", integration.provider());
     details.put("status", integration.status().wire());
     if (integration.errorMessage() != null) {

@@ -11,7 +11,6 @@ import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class DeleteMeIT {
   @Test
   void deletingMeDeletesTheUserWithEverythingTheyHadAndHoldsOnlyTheGrantForThePurge() {
     String email = UserFixtures.email("zoe");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     String accessToken = bed.accessToken(userId);
 
     assertThat(bed.service().delete("/v1/me", bed.session(email)).statusCode()).isEqualTo(204);
@@ -85,7 +84,7 @@ class DeleteMeIT {
   @Test
   void deletingMePublishesUserDeleted() {
     String email = UserFixtures.email("abe");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
 
     bed.service().delete("/v1/me", bed.session(email));
 

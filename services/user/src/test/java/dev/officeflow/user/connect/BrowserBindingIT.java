@@ -8,7 +8,6 @@ import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -108,7 +107,7 @@ class BrowserBindingIT {
   }
 
   private void assertNothingLinkedTo(String email) {
-    UUID userId = bed.userId(email);
+    String userId = bed.userId(email);
     assertThat(bed.sql().count("integrations", userId)).isZero();
     assertThat(bed.sql().count("integration_tokens", userId)).isZero();
   }

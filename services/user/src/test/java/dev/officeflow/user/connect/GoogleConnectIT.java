@@ -49,7 +49,7 @@ class GoogleConnectIT {
   @Test
   void connectingPublishesIntegrationCreatedOnIntegrations() {
     String email = UserFixtures.email("ben");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !bed.integrationEvents(userId).isEmpty());
     IntegrationEvent event = bed.integrationEvents(userId).get(0);
@@ -62,7 +62,7 @@ class GoogleConnectIT {
 
   @Test
   void tokenColumnsHoldCiphertextUnderTheCurrentKeyNeverTheTokens() {
-    UUID userId = bed.connect(UserFixtures.email("cem"));
+    String userId = bed.connect(UserFixtures.email("cem"));
     String accessToken = bed.accessToken(userId);
 
     List<byte[]> columns = bed.sql().tokenColumns(userId);
@@ -76,7 +76,7 @@ class GoogleConnectIT {
 
   @Test
   void connectingIsRecordedInTheAuditLog() {
-    UUID userId = bed.connect(UserFixtures.email("cy"));
+    String userId = bed.connect(UserFixtures.email("cy"));
 
     List<List<Object>> audit =
         bed.sql()

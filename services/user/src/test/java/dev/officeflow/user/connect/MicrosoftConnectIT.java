@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +81,7 @@ class MicrosoftConnectIT {
   @Test
   void connectingPublishesIntegrationCreatedForMicrosoftOnIntegrations() {
     String email = UserFixtures.email("cal");
-    UUID userId = bed.connectMicrosoft(email);
+    String userId = bed.connectMicrosoft(email);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !bed.integrationEvents(userId).isEmpty());
     IntegrationEvent event = bed.integrationEvents(userId).get(0);
@@ -95,7 +94,7 @@ class MicrosoftConnectIT {
 
   @Test
   void tokensAreStoredEncryptedUnderTheCurrentKeyAndWorkAtGraph() {
-    UUID userId = bed.connectMicrosoft(UserFixtures.email("dee"));
+    String userId = bed.connectMicrosoft(UserFixtures.email("dee"));
     List<String> tokens = bed.storedTokens(userId, "microsoft");
 
     for (byte[] column : bed.sql().tokenColumns(userId)) {
@@ -109,7 +108,7 @@ class MicrosoftConnectIT {
 
   @Test
   void connectingIsRecordedInTheAuditLog() {
-    UUID userId = bed.connectMicrosoft(UserFixtures.email("eli"));
+    String userId = bed.connectMicrosoft(UserFixtures.email("eli"));
 
     List<List<Object>> audit =
         bed.sql()

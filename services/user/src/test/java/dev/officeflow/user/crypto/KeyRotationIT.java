@@ -8,7 +8,6 @@ import dev.officeflow.user.testing.UserFixtures;
 import dev.officeflow.user.testing.UserFixtures.Keys;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,9 @@ class KeyRotationIT {
   private static final String KEY_2 = UserFixtures.aesKey();
 
   private static Testbed bed;
-  private static UUID longLived;
+  private static String longLived;
   private static String longLivedToken;
-  private static UUID shortLived;
+  private static String shortLived;
 
   @BeforeAll
   static void connectUnderKeyOneThenMakeKeyTwoCurrent() {

@@ -9,7 +9,6 @@ import dev.officeflow.user.testing.TestbedTest;
 import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** {@code DELETE /v1/integrations/google}: revoked at Google, gone here, announced. */
@@ -25,7 +24,7 @@ class DisconnectIT {
   @Test
   void disconnectingRevokesTheGrantAtGoogle() {
     String email = UserFixtures.email("wes");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     String accessToken = bed.accessToken(userId);
 
     HttpResponse<String> response = disconnect(email);
@@ -38,7 +37,7 @@ class DisconnectIT {
   @Test
   void disconnectingDeletesTheIntegrationAndItsTokens() {
     String email = UserFixtures.email("xia");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
 
     disconnect(email);
 
@@ -50,7 +49,7 @@ class DisconnectIT {
   @Test
   void disconnectingPublishesIntegrationDeleted() {
     String email = UserFixtures.email("yan");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
 
     disconnect(email);
 

@@ -24,7 +24,7 @@ class OutboxIT {
 
   @Test
   void eventLeftInTheOutboxIsPublishedBySweepAndThenRemoved() {
-    UUID userId = UUID.randomUUID();
+    String userId = UUID.randomUUID().toString();
     // Appended but never published, as when Pub/Sub was down right after the commit.
     long id =
         bed.service().bean(Outbox.class).append(deleted(userId)).block(Duration.ofSeconds(10));
@@ -44,7 +44,7 @@ class OutboxIT {
   void recentEventsAreLeftToTheRequestThatIsPublishingThem() {
     bed.service()
         .bean(Outbox.class)
-        .append(deleted(UUID.randomUUID()))
+        .append(deleted(UUID.randomUUID().toString()))
         .block(Duration.ofSeconds(10));
 
     long swept = bed.service().bean(OutboxSweeper.class).sweep().block(Duration.ofSeconds(30));
@@ -52,7 +52,7 @@ class OutboxIT {
     assertThat(swept).isZero();
   }
 
-  private UserEvent deleted(UUID userId) {
+  private UserEvent deleted(String userId) {
     String id = userId.toString();
     return new UserEvent(
         EventMetadata.create("user", "test", id, bed.clock),

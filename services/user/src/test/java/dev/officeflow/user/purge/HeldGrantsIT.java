@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class HeldGrantsIT {
   @Test
   void deletionKeepsTheGrantUntilTheOfficeConfirmsThenRevokesItAtGoogle() {
     String email = UserFixtures.email("hal");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     String accessToken = bed.accessToken(userId);
 
     assertThat(bed.service().delete("/v1/me", bed.session(email)).statusCode()).isEqualTo(204);
@@ -72,7 +71,7 @@ class HeldGrantsIT {
   @Test
   void withoutAConfirmationTheSweeperRevokesTheGrantAtTheDeadline() {
     String email = UserFixtures.email("kim");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     String accessToken = bed.accessToken(userId);
     assertThat(bed.service().delete("/v1/me", bed.session(email)).statusCode()).isEqualTo(204);
     assertThat(bed.googleAccepts(accessToken)).isTrue();
@@ -89,7 +88,7 @@ class HeldGrantsIT {
   @Test
   void aDeletedUsersTokensAreRefusedToEveryCallerButTheOfficesPurge() {
     String email = UserFixtures.email("ned");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     String jwt = bed.session(email);
     assertThat(bed.service().delete("/v1/me", jwt).statusCode()).isEqualTo(204);
 
@@ -111,7 +110,7 @@ class HeldGrantsIT {
     // before the release deadline.
     bed.account(UserFixtures.account(email).withTokenLifetime(Duration.ofMinutes(6)));
     assertThat(bed.callback(bed.authorize(email)).statusCode()).isEqualTo(302);
-    UUID userId = bed.userId(email);
+    String userId = bed.userId(email);
     String accessToken = bed.accessToken(userId);
     assertThat(bed.service().delete("/v1/me", bed.session(email)).statusCode()).isEqualTo(204);
     long refreshes = bed.proxy.refreshes();
@@ -126,7 +125,7 @@ class HeldGrantsIT {
     assertThat(bed.proxy.refreshes() - refreshes).isEqualTo(1);
   }
 
-  private static HttpResponse<String> purgeToken(UUID userId, String credential) {
+  private static HttpResponse<String> purgeToken(String userId, String credential) {
     return bed.service()
         .post(
             "/internal/tokens/get",
@@ -134,7 +133,7 @@ class HeldGrantsIT {
             credential);
   }
 
-  private static HttpResponse<String> release(UUID userId, String credential) {
+  private static HttpResponse<String> release(String userId, String credential) {
     return bed.service().post("/internal/users/" + userId + "/provider-release", "", credential);
   }
 }

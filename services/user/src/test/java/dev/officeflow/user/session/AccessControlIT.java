@@ -79,7 +79,7 @@ class AccessControlIT {
 
   @Test
   void jwtSignedWithAnotherKeyIs401() throws Exception {
-    UUID userId = bed.userId(UserFixtures.email("quin"));
+    String userId = bed.userId(UserFixtures.email("quin"));
     RSAKey foreign = new RSAKeyGenerator(2048).keyID("foreign").generate();
     SignedJWT forged =
         new SignedJWT(
@@ -102,7 +102,7 @@ class AccessControlIT {
 
   @Test
   void oneUsersJwtNeverReadsOrDisconnectsAnotherUsersIntegration() {
-    UUID other = bed.connect(UserFixtures.email("sam"));
+    String other = bed.connect(UserFixtures.email("sam"));
     String jwt = bed.session(UserFixtures.email("tia"));
 
     HttpResponse<String> list = bed.service().get("/v1/integrations", jwt);
@@ -143,7 +143,7 @@ class AccessControlIT {
     assertThat(Testbed.json(health).path("components").propertyNames()).contains("r2dbc", "redis");
   }
 
-  private static JWTClaimsSet claims(UUID userId, Instant now) {
+  private static JWTClaimsSet claims(String userId, Instant now) {
     return new JWTClaimsSet.Builder()
         .issuer("officeflow-user")
         .audience(List.of("officeflow"))

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** Reads the service's tables directly over JDBC, as an operator (or an attacker) would. */
 public final class Sql {
@@ -20,7 +19,7 @@ public final class Sql {
     this.database = database;
   }
 
-  public long count(String table, UUID userId) {
+  public long count(String table, String userId) {
     String where =
         switch (table) {
           case "integration_tokens" ->
@@ -33,7 +32,7 @@ public final class Sql {
   }
 
   /** The raw token columns of the user's integration: access_token, refresh_token. */
-  public List<byte[]> tokenColumns(UUID userId) {
+  public List<byte[]> tokenColumns(String userId) {
     List<Object> row =
         query(
                 "SELECT t.access_token, t.refresh_token FROM integration_tokens t"
@@ -43,13 +42,13 @@ public final class Sql {
     return List.of((byte[]) row.get(0), (byte[]) row.get(1));
   }
 
-  public String status(UUID userId) {
+  public String status(String userId) {
     return (String)
         query("SELECT status FROM integrations WHERE user_id = ?", userId).get(0).get(0);
   }
 
   /** Copies one user's token ciphertexts onto another user's token row. */
-  public void copyTokens(UUID from, UUID to) {
+  public void copyTokens(String from, String to) {
     update(
         "UPDATE integration_tokens SET access_token = s.access_token,"
             + " refresh_token = s.refresh_token FROM integration_tokens s"

@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -121,10 +120,10 @@ public final class Testbed implements AutoCloseable {
     return json(response).path("access_token").asString();
   }
 
-  public UUID userId(String email) {
+  public String userId(String email) {
     HttpResponse<String> response =
         service.post("/v1/dev/session", "{\"email\":\"" + email + "\"}", null);
-    return UUID.fromString(json(response).path("user_id").asString());
+    return json(response).path("user_id").asString();
   }
 
   /**
@@ -190,7 +189,7 @@ public final class Testbed implements AutoCloseable {
   }
 
   /** The whole Microsoft connect flow for a new graph-sim account; the user's id. */
-  public UUID connectMicrosoft(String email) {
+  public String connectMicrosoft(String email) {
     microsoftAccount(dev.officeflow.graphsim.account.AccountSpec.of(email));
     HttpResponse<String> done = callback(authorizeMicrosoft(email));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
@@ -200,7 +199,7 @@ public final class Testbed implements AutoCloseable {
   /**
    * {@code POST /internal/tokens/get} for the user's {@code provider} integration, as the office.
    */
-  public HttpResponse<String> token(UUID userId, String provider) {
+  public HttpResponse<String> token(String userId, String provider) {
     String body =
         JSON.writeValueAsString(Map.of("user_id", userId.toString(), "provider", provider));
     return service.post("/internal/tokens/get", body, UserFixtures.OFFICE_TOKEN);
@@ -219,7 +218,7 @@ public final class Testbed implements AutoCloseable {
   }
 
   /** The whole connect flow for a new google-sim account; the user's id. */
-  public UUID connect(String email) {
+  public String connect(String email) {
     account(UserFixtures.account(email));
     HttpResponse<String> done = callback(authorize(email));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
@@ -227,12 +226,12 @@ public final class Testbed implements AutoCloseable {
   }
 
   /** {@code POST /internal/tokens/get} with the service credential. */
-  public HttpResponse<String> token(UUID userId, List<String> requiredScopes) {
+  public HttpResponse<String> token(String userId, List<String> requiredScopes) {
     return token(service, userId, requiredScopes);
   }
 
   /** {@code POST /internal/tokens/get} reporting a token Google answered 401 to. */
-  public HttpResponse<String> tokenAfterRejection(UUID userId, String rejectedAccessToken) {
+  public HttpResponse<String> tokenAfterRejection(String userId, String rejectedAccessToken) {
     String body =
         JSON.writeValueAsString(
             Map.of(
@@ -247,7 +246,7 @@ public final class Testbed implements AutoCloseable {
 
   /** {@code POST /internal/tokens/get} on a given instance, as the office service. */
   public static HttpResponse<String> token(
-      RunningUserService instance, UUID userId, List<String> requiredScopes) {
+      RunningUserService instance, String userId, List<String> requiredScopes) {
     String body =
         JSON.writeValueAsString(
             Map.of(
@@ -261,7 +260,7 @@ public final class Testbed implements AutoCloseable {
   }
 
   /** The access token {@code /internal/tokens/get} serves now (asserting it serves one). */
-  public String accessToken(UUID userId) {
+  public String accessToken(String userId) {
     HttpResponse<String> response = token(userId, List.of());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json(response).path("access_token").asString();
@@ -300,7 +299,7 @@ public final class Testbed implements AutoCloseable {
    * The user's stored tokens with {@code provider}, decrypted with the test's keys as only the
    * service could: access token, then refresh token (null when none).
    */
-  public List<String> storedTokens(UUID userId, String provider) {
+  public List<String> storedTokens(String userId, String provider) {
     TokenCipher cipher = new TokenCipher(new TokenEncryptionSettings(keys.current(), keys.byId()));
     List<byte[]> columns = sql().tokenColumns(userId);
     String user = userId.toString();
@@ -321,7 +320,7 @@ public final class Testbed implements AutoCloseable {
 
   /** Asserts that a failed connect left nothing behind: no integration, tokens or audit row. */
   public void assertNothingStored(String email) {
-    UUID userId = userId(email);
+    String userId = userId(email);
     assertThat(sql().count("integrations", userId)).isZero();
     assertThat(sql().count("integration_tokens", userId)).isZero();
     assertThat(sql().count("integration_audit", userId)).isZero();
@@ -340,11 +339,11 @@ public final class Testbed implements AutoCloseable {
         .toUri();
   }
 
-  public List<IntegrationEvent> integrationEvents(UUID userId) {
+  public List<IntegrationEvent> integrationEvents(String userId) {
     return events(integrationEvents, IntegrationEvent.class, userId);
   }
 
-  public List<UserEvent> userEvents(UUID userId) {
+  public List<UserEvent> userEvents(String userId) {
     return events(userEvents, UserEvent.class, userId);
   }
 
@@ -357,7 +356,7 @@ public final class Testbed implements AutoCloseable {
   }
 
   private static <E extends OfficeEvent> List<E> events(
-      EmulatorPubSub.Collector collector, Class<E> type, UUID userId) {
+      EmulatorPubSub.Collector collector, Class<E> type, String userId) {
     return collector.messages().stream()
         .map(m -> CODEC.decode(m.getData().toByteArray(), type))
         .filter(e -> e.userId().equals(userId.toString()))

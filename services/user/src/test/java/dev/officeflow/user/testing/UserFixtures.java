@@ -20,6 +20,9 @@ public final class UserFixtures {
   /** Another service's token (the local profile's for contacts): a caller the token API refuses. */
   public static final String CONTACTS_TOKEN = "local-dev-contacts-token";
 
+  /** The operator's credential under the local profile (services-common's local defaults). */
+  public static final String OPERATOR_TOKEN = "local-dev-operator-token";
+
   public static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
   public static final String CALENDAR_READONLY =
       "https://www.googleapis.com/auth/calendar.readonly";

@@ -33,7 +33,7 @@ class InternalTokenIT {
   @Test
   void freshTokenIsServedWithItsExpiryScopesAndAccountWithoutARefresh() {
     String email = UserFixtures.email("ivy");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     long refreshes = bed.proxy.refreshes();
 
     HttpResponse<String> response = bed.token(userId, List.of(GMAIL_READONLY));
@@ -52,7 +52,7 @@ class InternalTokenIT {
 
   @Test
   void fiftyConcurrentRequestsForAnExpiredTokenRefreshItExactlyOnce() {
-    UUID userId = bed.connect(UserFixtures.email("jon"));
+    String userId = bed.connect(UserFixtures.email("jon"));
     String expired = bed.accessToken(userId);
     bed.clock.advance(Duration.ofHours(2));
     long refreshes = bed.proxy.refreshes();
@@ -72,7 +72,7 @@ class InternalTokenIT {
 
   @Test
   void tokenWithinFiveMinutesOfExpiryIsRefreshedBeforeItIsServed() {
-    UUID userId = bed.connect(UserFixtures.email("kai"));
+    String userId = bed.connect(UserFixtures.email("kai"));
     String old = bed.accessToken(userId);
     bed.clock.advance(Duration.ofMinutes(56));
 
@@ -85,7 +85,7 @@ class InternalTokenIT {
   @Test
   void tokenGoogleRejectedIsReplacedByARefreshedOne() {
     String email = UserFixtures.email("lou");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     String rejected = bed.accessToken(userId);
     bed.google.admin().expireAccessTokens(email);
 
@@ -100,7 +100,7 @@ class InternalTokenIT {
   @Test
   void aRejectionOfAnAlreadyReplacedTokenDoesNotRefreshAgain() {
     String email = UserFixtures.email("mia");
-    UUID userId = bed.connect(email);
+    String userId = bed.connect(email);
     String rejected = bed.accessToken(userId);
     bed.google.admin().expireAccessTokens(email);
     String replacement =
@@ -115,7 +115,7 @@ class InternalTokenIT {
 
   @Test
   void revokedRefreshTokenMarksTheIntegrationRevokedAndAnnouncesIt() {
-    UUID userId = bed.connect(UserFixtures.email("lea"));
+    String userId = bed.connect(UserFixtures.email("lea"));
     bed.revokeAtGoogle(bed.accessToken(userId));
     bed.clock.advance(Duration.ofHours(2));
 
@@ -134,7 +134,7 @@ class InternalTokenIT {
 
   @Test
   void missingScopesAreListedInTheError() {
-    UUID userId = bed.connect(UserFixtures.email("max"));
+    String userId = bed.connect(UserFixtures.email("max"));
 
     HttpResponse<String> response = bed.token(userId, List.of(GMAIL_READONLY, GMAIL_SEND));
 
@@ -147,8 +147,8 @@ class InternalTokenIT {
 
   @Test
   void ciphertextCopiedToAnotherUsersRowDoesNotDecrypt() {
-    UUID owner = bed.connect(UserFixtures.email("ned"));
-    UUID other = bed.connect(UserFixtures.email("oli"));
+    String owner = bed.connect(UserFixtures.email("ned"));
+    String other = bed.connect(UserFixtures.email("oli"));
 
     bed.sql().copyTokens(owner, other);
     HttpResponse<String> response = bed.token(other, List.of());
@@ -160,7 +160,7 @@ class InternalTokenIT {
 
   @Test
   void userWithoutIntegrationGets404() {
-    HttpResponse<String> response = bed.token(UUID.randomUUID(), List.of());
+    HttpResponse<String> response = bed.token(UUID.randomUUID().toString(), List.of());
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(Testbed.json(response).path("code").asString()).isEqualTo("integration_not_found");
@@ -168,7 +168,7 @@ class InternalTokenIT {
 
   @Test
   void errorsAreProblemDetailsNamedByTheirCode() {
-    HttpResponse<String> response = bed.token(UUID.randomUUID(), List.of());
+    HttpResponse<String> response = bed.token(UUID.randomUUID().toString(), List.of());
 
     JsonNode body = Testbed.json(response);
     assertThat(response.headers().firstValue("Content-Type"))

@@ -11,7 +11,6 @@ import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +32,7 @@ class MicrosoftTokensIT {
   @Test
   void aFreshTokenIsServedAsItIsWithItsAccountAndScopes() {
     String email = UserFixtures.email("ada");
-    UUID userId = bed.connectMicrosoft(email);
+    String userId = bed.connectMicrosoft(email);
     List<String> stored = bed.storedTokens(userId, "microsoft");
 
     HttpResponse<String> response = bed.token(userId, "microsoft");
@@ -51,7 +50,7 @@ class MicrosoftTokensIT {
 
   @Test
   void anExpiredTokenIsRefreshedAndEachRotatedRefreshTokenReplacesTheOld() {
-    UUID userId = bed.connectMicrosoft(UserFixtures.email("bob"));
+    String userId = bed.connectMicrosoft(UserFixtures.email("bob"));
     List<String> first = bed.storedTokens(userId, "microsoft");
 
     bed.clock.advance(Duration.ofHours(2));
@@ -73,7 +72,7 @@ class MicrosoftTokensIT {
   @Test
   void revokedConsentEndsTheIntegrationWithTheErrorTheOfficeFailsTheJobWith() {
     String email = UserFixtures.email("cyd");
-    UUID userId = bed.connectMicrosoft(email);
+    String userId = bed.connectMicrosoft(email);
     bed.graph.admin().revokeConsent(email);
     bed.clock.advance(Duration.ofHours(2));
 
@@ -103,7 +102,7 @@ class MicrosoftTokensIT {
   @Test
   void aUserWithGoogleAndMicrosoftGetsEachProvidersOwnToken() {
     String email = UserFixtures.email("dot");
-    UUID userId = bed.connectMicrosoft(email);
+    String userId = bed.connectMicrosoft(email);
     bed.account(UserFixtures.account(email));
     assertThat(bed.callback(bed.authorize(email)).statusCode()).isEqualTo(302);
 
@@ -118,7 +117,7 @@ class MicrosoftTokensIT {
   @Test
   void disconnectingForgetsTheGrantSaysItWasNotRevokedAndAnnouncesIt() {
     String email = UserFixtures.email("eve");
-    UUID userId = bed.connectMicrosoft(email);
+    String userId = bed.connectMicrosoft(email);
 
     HttpResponse<String> response =
         bed.service().delete("/v1/integrations/microsoft", bed.session(email));
@@ -148,7 +147,7 @@ class MicrosoftTokensIT {
   @Test
   void aDeletedUsersGrantServesThePurgeAndIsForgottenWhenTheOfficeConfirms() {
     String email = UserFixtures.email("fox");
-    UUID userId = bed.connectMicrosoft(email);
+    String userId = bed.connectMicrosoft(email);
     assertThat(bed.service().delete("/v1/me", bed.session(email)).statusCode()).isEqualTo(204);
 
     assertThat(bed.token(userId, "microsoft").statusCode()).isEqualTo(410);
@@ -165,13 +164,13 @@ class MicrosoftTokensIT {
     assertThat(purgeToken(userId).statusCode()).isEqualTo(404);
   }
 
-  private String served(UUID userId) {
+  private String served(String userId) {
     HttpResponse<String> response = bed.token(userId, "microsoft");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Testbed.json(response).path("access_token").asString();
   }
 
-  private HttpResponse<String> purgeToken(UUID userId) {
+  private HttpResponse<String> purgeToken(String userId) {
     return bed.service()
         .post(
             "/internal/tokens/get",

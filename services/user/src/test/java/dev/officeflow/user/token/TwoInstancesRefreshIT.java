@@ -10,7 +10,6 @@ import dev.officeflow.user.testing.UserFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class TwoInstancesRefreshIT {
     bed = Testbed.start();
     second = bed.anotherInstance();
     // Both instances warm, and every refresh slow enough that the two would overlap unlocked.
-    UUID warmUp = bed.connect(UserFixtures.email("warm"));
+    String warmUp = bed.connect(UserFixtures.email("warm"));
     Testbed.token(bed.service(), warmUp, List.of());
     Testbed.token(second, warmUp, List.of());
     bed.proxy.delayRefreshes(Duration.ofMillis(500));
@@ -41,7 +40,7 @@ class TwoInstancesRefreshIT {
 
   @Test
   void concurrentRequestsOnTwoInstancesRefreshAnExpiredTokenExactlyOnce() {
-    UUID userId = bed.connect(UserFixtures.email("two"));
+    String userId = bed.connect(UserFixtures.email("two"));
     bed.clock.advance(Duration.ofHours(2));
     long refreshes = bed.proxy.refreshes();
 

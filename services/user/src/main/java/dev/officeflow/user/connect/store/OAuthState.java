@@ -1,7 +1,6 @@
 package dev.officeflow.user.connect.store;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * What an authorization in progress remembers between start and callback: whose it is, with which
@@ -11,7 +10,7 @@ import java.util.UUID;
  * |}.
  */
 public record OAuthState(
-    UUID userId,
+    String userId,
     String provider,
     String codeVerifier,
     String nonce,
@@ -22,7 +21,7 @@ public record OAuthState(
     return String.join(
         "|",
         "v3",
-        userId.toString(),
+        userId,
         provider,
         codeVerifier,
         nonce,
@@ -40,7 +39,7 @@ public record OAuthState(
       throw new IllegalArgumentException("not an OAuth state record (version 3)");
     }
     return new OAuthState(
-        UUID.fromString(parts[1]),
+        parts[1],
         parts[2],
         parts[3],
         parts[4],

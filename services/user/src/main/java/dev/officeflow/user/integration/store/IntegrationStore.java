@@ -30,7 +30,7 @@ public class IntegrationStore {
   }
 
   /** Empty when the user has no integration with this provider. */
-  public Mono<Integration> find(UUID userId, String provider) {
+  public Mono<Integration> find(String userId, String provider) {
     return db.sql(
             "SELECT "
                 + COLUMNS
@@ -41,7 +41,7 @@ public class IntegrationStore {
         .one();
   }
 
-  public Flux<Integration> list(UUID userId) {
+  public Flux<Integration> list(String userId) {
     return db.sql(
             "SELECT " + COLUMNS + " FROM integrations WHERE user_id = :user ORDER BY provider")
         .bind("user", userId)
@@ -54,7 +54,7 @@ public class IntegrationStore {
    * if needed; the result is the row as it is now.
    */
   public Mono<Integration> activate(
-      UUID userId, String provider, String accountEmail, List<String> scopes, Instant now) {
+      String userId, String provider, String accountEmail, List<String> scopes, Instant now) {
     return db.sql(
             """
             INSERT INTO integrations (id, user_id, provider, status, account_email, scopes,
@@ -69,6 +69,36 @@ public class IntegrationStore {
         .bind("user", userId)
         .bind("provider", provider)
         .bind("email", accountEmail)
+        .bind("scopes", scopes.toArray(String[]::new))
+        .bind("now", at(now))
+        .map(IntegrationStore::integration)
+        .one();
+  }
+
+  /**
+   * Creates the user's integration with the provider in this status; empty, changing nothing, when
+   * the user has one already.
+   */
+  public Mono<Integration> insert(
+      String userId,
+      String provider,
+      IntegrationStatus status,
+      @Nullable String accountEmail,
+      List<String> scopes,
+      Instant now) {
+    return db.sql(
+            """
+            INSERT INTO integrations (id, user_id, provider, status, account_email, scopes,
+                created_at, updated_at)
+            VALUES (:id, :user, :provider, :status, :email, :scopes, :now, :now)
+            ON CONFLICT (user_id, provider) DO NOTHING
+            RETURNING\s"""
+                + COLUMNS)
+        .bind("id", UUID.randomUUID())
+        .bind("user", userId)
+        .bind("provider", provider)
+        .bind("status", status.wire())
+        .bind("email", Parameter.fromOrEmpty(accountEmail, String.class))
         .bind("scopes", scopes.toArray(String[]::new))
         .bind("now", at(now))
         .map(IntegrationStore::integration)
@@ -101,7 +131,7 @@ public class IntegrationStore {
    * to a time before the integration was created (a job of an earlier connection, deleted since,
    * that completes late). {@code updated_at} stays: it is when the connection changed.
    */
-  public Mono<SyncRecorded> recordSync(UUID userId, String provider, Instant syncedAt) {
+  public Mono<SyncRecorded> recordSync(String userId, String provider, Instant syncedAt) {
     return db.sql(
             """
             WITH target AS (
@@ -145,7 +175,7 @@ public class IntegrationStore {
   private static Integration integration(Readable row) {
     return new Integration(
         row.get("id", UUID.class),
-        row.get("user_id", UUID.class),
+        row.get("user_id", String.class),
         row.get("provider", String.class),
         IntegrationStatus.fromWire(row.get("status", String.class)),
         row.get("account_email", String.class),

@@ -90,6 +90,6 @@ public class TokenVault {
   }
 
   private static Binding binding(Integration integration, String purpose) {
-    return new Binding(integration.userId().toString(), integration.provider(), purpose);
+    return new Binding(integration.userId(), integration.provider(), purpose);
   }
 }

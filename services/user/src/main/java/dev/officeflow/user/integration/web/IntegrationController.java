@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -58,7 +57,7 @@ public class IntegrationController {
   @ApiResponse(responseCode = "404", description = "Not connected: `integration_not_found`.")
   Mono<Map<String, Object>> disconnect(
       @AuthenticationPrincipal Jwt jwt, @PathVariable String provider) {
-    UUID userId = CurrentUser.id(jwt);
+    String userId = CurrentUser.id(jwt);
     return integrations
         .find(userId, provider)
         .switchIfEmpty(Mono.error(() -> notConnected(provider)))

@@ -42,7 +42,7 @@ public class HeldGrantStore {
    * Copies the tokens of each of the user's integrations that has any, to be released at {@code
    * releaseAt}; inside the caller's transaction. Again is harmless. The result is how many.
    */
-  public Mono<Long> hold(UUID userId, Instant now, Instant releaseAt) {
+  public Mono<Long> hold(String userId, Instant now, Instant releaseAt) {
     return db.sql(
             """
             INSERT INTO held_grants (integration_id, user_id, provider, scopes, access_token,
@@ -64,7 +64,7 @@ public class HeldGrantStore {
    * The user's grant with the provider while it is held and not yet due for release, locked until
    * the surrounding transaction ends (one refresh at a time across instances); empty otherwise.
    */
-  public Mono<HeldToken> lockUsable(UUID userId, String provider, Instant now) {
+  public Mono<HeldToken> lockUsable(String userId, String provider, Instant now) {
     return db.sql(
             "SELECT "
                 + COLUMNS
@@ -98,7 +98,7 @@ public class HeldGrantStore {
   }
 
   /** Makes the user's held grants due now (the office confirmed); how many. */
-  public Mono<Long> due(UUID userId, Instant now) {
+  public Mono<Long> due(String userId, Instant now) {
     return db.sql(
             "UPDATE held_grants SET release_at = :now WHERE user_id = :user AND release_at > :now")
         .bind("user", userId)
@@ -112,7 +112,7 @@ public class HeldGrantStore {
    * claim}: nobody else takes them meanwhile, and a claim whose holder died lapses.
    */
   public Flux<HeldToken> claimDue(
-      @org.jspecify.annotations.Nullable UUID userId, Instant now, Duration claim, int limit) {
+      @org.jspecify.annotations.Nullable String userId, Instant now, Duration claim, int limit) {
     String mine = userId == null ? "" : " AND user_id = :user";
     DatabaseClient.GenericExecuteSpec spec =
         db.sql(
@@ -145,7 +145,7 @@ public class HeldGrantStore {
   }
 
   /** How many grants the user still has held (for tests and the log). */
-  public Mono<Long> count(UUID userId) {
+  public Mono<Long> count(String userId) {
     return db.sql("SELECT count(*) AS n FROM held_grants WHERE user_id = :user")
         .bind("user", userId)
         .map(row -> Objects.requireNonNull(row.get("n", Long.class)))
@@ -153,17 +153,15 @@ public class HeldGrantStore {
   }
 
   private HeldToken decrypt(Readable row) {
-    UUID user = Objects.requireNonNull(row.get("user_id", UUID.class));
+    String user = Objects.requireNonNull(row.get("user_id", String.class));
     String provider = Objects.requireNonNull(row.get("provider", String.class));
     byte[] refresh = row.get("refresh_token", byte[].class);
     ProviderTokens tokens =
         new ProviderTokens(
             cipher.decrypt(
                 Objects.requireNonNull(row.get("access_token", byte[].class)),
-                new Binding(user.toString(), provider, ACCESS)),
-            refresh == null
-                ? null
-                : cipher.decrypt(refresh, new Binding(user.toString(), provider, REFRESH)),
+                new Binding(user, provider, ACCESS)),
+            refresh == null ? null : cipher.decrypt(refresh, new Binding(user, provider, REFRESH)),
             Objects.requireNonNull(row.get("access_expires_at", OffsetDateTime.class)).toInstant());
     return new HeldToken(
         Objects.requireNonNull(row.get("integration_id", UUID.class)),
@@ -174,7 +172,7 @@ public class HeldGrantStore {
   }
 
   private static Binding binding(HeldToken held, String purpose) {
-    return new Binding(held.userId().toString(), held.provider(), purpose);
+    return new Binding(held.userId(), held.provider(), purpose);
   }
 
   private static OffsetDateTime at(Instant instant) {

@@ -1,11 +1,10 @@
 package dev.officeflow.user.purge.web;
 
-import dev.officeflow.runtime.web.ApiException;
 import dev.officeflow.user.purge.HeldGrants;
+import dev.officeflow.user.session.UserIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +36,7 @@ public class ProviderReleaseController {
               + " the same. A revocation Google fails is retried by the sweeper; the office's"
               + " part is done once this answers 204.")
   @ApiResponse(responseCode = "204", description = "Released (or nothing was held).")
-  @ApiResponse(responseCode = "400", description = "`userId` is not a uuid: `invalid_request`.")
+  @ApiResponse(responseCode = "400", description = "`userId` is not a user id: `invalid_request`.")
   @ApiResponse(
       responseCode = "403",
       description = "A user token or a service other than the office: `forbidden`.")
@@ -46,11 +45,7 @@ public class ProviderReleaseController {
         .thenReturn(ResponseEntity.noContent().build());
   }
 
-  private static UUID userId(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("userId must be a user id (uuid), not '" + value + "'");
-    }
+  private static String userId(String value) {
+    return UserIds.require(value, "userId");
   }
 }

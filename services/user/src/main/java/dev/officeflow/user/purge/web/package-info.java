@@ -1,4 +1,7 @@
-/** The office's confirmation that it has purged a user ({@code /internal/users/**}). */
+/**
+ * The office's confirmation that it has purged a user ({@code
+ * /internal/users/{id}/provider-release}).
+ */
 @NullMarked
 package dev.officeflow.user.purge.web;
 

@@ -1,6 +1,7 @@
 package dev.officeflow.user.token.web;
 
 import dev.officeflow.runtime.web.ApiException;
+import dev.officeflow.user.session.UserIds;
 import dev.officeflow.user.token.ServedToken;
 import dev.officeflow.user.token.TokenBroker;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,7 +46,7 @@ public class InternalTokenController {
   @ApiResponse(
       responseCode = "400",
       description =
-          "`user_id` missing or not a uuid, `provider` missing, an unknown `purpose`:"
+          "`user_id` missing or not a user id, `provider` missing, an unknown `purpose`:"
               + " `invalid_request`.")
   @ApiResponse(
       responseCode = "403",
@@ -81,7 +81,7 @@ public class InternalTokenController {
   }
 
   private Mono<ServedToken> serve(TokenRequest request) {
-    UUID userId = userId(request);
+    String userId = userId(request);
     String provider = required(request.provider(), "provider");
     String purpose = request.purpose() == null ? "" : request.purpose();
     if (purpose.equals(TokenRequest.PURGE)) {
@@ -97,13 +97,8 @@ public class InternalTokenController {
         Optional.ofNullable(request.rejectedAccessToken()).filter(t -> !t.isBlank()));
   }
 
-  private static UUID userId(TokenRequest request) {
-    String value = required(request.userId(), "user_id");
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("user_id must be a user id (uuid), not '" + value + "'");
-    }
+  private static String userId(TokenRequest request) {
+    return UserIds.require(required(request.userId(), "user_id"), "user_id");
   }
 
   private static String required(@Nullable String value, String field) {

@@ -18,7 +18,7 @@ class OAuthStateTest {
   void decodesWhatItEncoded() {
     OAuthState state =
         new OAuthState(
-            UUID.randomUUID(),
+            UUID.randomUUID().toString(),
             "microsoft",
             VERIFIER,
             NONCE,
@@ -53,7 +53,8 @@ class OAuthStateTest {
   @Test
   void toStringLeavesOutTheVerifierTheNonceAndTheBrowserHash() {
     assertThat(
-            new OAuthState(UUID.randomUUID(), "google", VERIFIER, NONCE, Instant.EPOCH, "hash")
+            new OAuthState(
+                    UUID.randomUUID().toString(), "google", VERIFIER, NONCE, Instant.EPOCH, "hash")
                 .toString())
         .doesNotContain(VERIFIER)
         .doesNotContain(NONCE)

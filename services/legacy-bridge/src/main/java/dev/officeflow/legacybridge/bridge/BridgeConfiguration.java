@@ -1,0 +1,83 @@
+package dev.officeflow.legacybridge.bridge;
+
+import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherTemplate;
+import dev.officeflow.events.catalog.Catalog;
+import dev.officeflow.events.catalog.Topics;
+import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.runtime.publish.EventPublisher;
+import dev.officeflow.runtime.trace.Tracing;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One handler per legacy topic, on the catalog's {@code legacy-bridge-<topic>} subscriptions. */
+@Configuration(proxyBeanMethods = false)
+class BridgeConfiguration {
+
+  @Bean
+  LegacyReader legacyReader(EventCodec codec) {
+    return new LegacyReader(codec);
+  }
+
+  @Bean
+  TypedEvents typedEvents(RuntimeProperties runtime) {
+    return new TypedEvents(runtime.service().name(), runtime.service().version());
+  }
+
+  @Bean
+  ItemDeadLetters itemDeadLetters(PubSubPublisherTemplate pubSub) {
+    return new ItemDeadLetters(pubSub);
+  }
+
+  @Bean
+  LegacyTopicHandler emailBackfillHandler(
+      LegacyReader reader,
+      TypedEvents events,
+      EventPublisher publisher,
+      ItemDeadLetters deadLetters,
+      Tracing tracing) {
+    return handler(Topics.EMAIL_BACKFILL, reader, events, publisher, deadLetters, tracing);
+  }
+
+  @Bean
+  LegacyTopicHandler emailUpdatesHandler(
+      LegacyReader reader,
+      TypedEvents events,
+      EventPublisher publisher,
+      ItemDeadLetters deadLetters,
+      Tracing tracing) {
+    return handler(Topics.EMAIL_UPDATES, reader, events, publisher, deadLetters, tracing);
+  }
+
+  @Bean
+  LegacyTopicHandler calendarUpdatesHandler(
+      LegacyReader reader,
+      TypedEvents events,
+      EventPublisher publisher,
+      ItemDeadLetters deadLetters,
+      Tracing tracing) {
+    return handler(Topics.CALENDAR_UPDATES, reader, events, publisher, deadLetters, tracing);
+  }
+
+  @Bean
+  LegacyTopicHandler contactUpdatesHandler(
+      LegacyReader reader,
+      TypedEvents events,
+      EventPublisher publisher,
+      ItemDeadLetters deadLetters,
+      Tracing tracing) {
+    return handler(Topics.CONTACT_UPDATES, reader, events, publisher, deadLetters, tracing);
+  }
+
+  /** The handler of the catalog's {@code legacy-bridge-<topic>}. */
+  private static LegacyTopicHandler handler(
+      String topic,
+      LegacyReader reader,
+      TypedEvents events,
+      EventPublisher publisher,
+      ItemDeadLetters deadLetters,
+      Tracing tracing) {
+    String subscription = Catalog.subscription(Catalog.LEGACY_BRIDGE, topic).name();
+    return new LegacyTopicHandler(subscription, reader, events, publisher, deadLetters, tracing);
+  }
+}
