@@ -1,6 +1,7 @@
 # One image recipe for every runnable module, built from the repository root:
 #   docker build -f docker/java-app.Dockerfile --build-arg MODULE=services/office .
-# docker-compose.yml uses it for setup-pubsub, google-sim, graph-sim and the four services.
+# docker-compose.yml uses it for setup-pubsub, google-sim, graph-sim, the five services and the
+# legacy bridge.
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src

@@ -76,7 +76,8 @@ build_apps() {
 
 apply_catalog() {
   log "applying the Pub/Sub catalog (setup-pubsub)"
-  java -jar "$ROOT/$SETUP_PUBSUB_JAR" --emulator "$HOST:$PUBSUB_PORT" --project "$PROJECT_ID" \
+  # --legacy: the reference services' deprecated topics too, which the legacy bridge reads.
+  java -jar "$ROOT/$SETUP_PUBSUB_JAR" --emulator "$HOST:$PUBSUB_PORT" --project "$PROJECT_ID" --legacy \
     >"$STATE/setup-pubsub.log" 2>&1 || fail_with_log "setup-pubsub failed" "$STATE/setup-pubsub.log"
   tail -n 1 "$STATE/setup-pubsub.log" | sed 's/^/    /'
 }

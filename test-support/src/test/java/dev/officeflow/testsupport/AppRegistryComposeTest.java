@@ -101,6 +101,32 @@ class AppRegistryComposeTest {
     }
   }
 
+  /**
+   * The setup-pubsub job applies the catalog's groups ./dev up applies (tools/apps.sh: the legacy
+   * group, which the registry's legacy bridge reads), so a Docker user gets the bridge's topics
+   * too.
+   */
+  @Test
+  void composeAppliesTheCatalogGroupsDevUpApplies() throws IOException {
+    Pattern group = Pattern.compile("--legacy[\\w-]*");
+    String applyCatalog =
+        Files.readAllLines(registry.root().resolve("tools/apps.sh")).stream()
+            .filter(line -> line.contains("$SETUP_PUBSUB_JAR\" --emulator"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("tools/apps.sh runs no setup-pubsub"));
+    List<String> devUp = group.matcher(applyCatalog).results().map(r -> r.group()).toList();
+    List<String> compose =
+        strings(service("setup-pubsub").get("command")).stream()
+            .filter(arg -> group.matcher(arg).matches())
+            .toList();
+
+    assertThat(registry.apps()).extracting(App::name).contains("legacy-bridge");
+    assertThat(devUp).as("./dev up's setup-pubsub groups").contains("--legacy");
+    assertThat(compose)
+        .as("docker-compose.yml's setup-pubsub groups, as ./dev up's")
+        .containsExactlyInAnyOrderElementsOf(devUp);
+  }
+
   private List<App> apps() {
     return registry.apps().stream().filter(app -> app.kind() != Kind.BENCH).toList();
   }

@@ -127,7 +127,7 @@ class AppRegistryTest {
   }
 
   @Test
-  void theRepositorysRegistryNamesTheEightAppsDevUpStarts() {
+  void theRepositorysRegistryNamesTheNineAppsDevUpStarts() {
     List<String> launched =
         AppRegistry.load().apps().stream()
             .filter(app -> app.kind() != Kind.BENCH)
@@ -143,6 +143,7 @@ class AppRegistryTest {
             "office",
             "contacts",
             "vespa-loader",
-            "notifier");
+            "notifier",
+            "legacy-bridge");
   }
 }

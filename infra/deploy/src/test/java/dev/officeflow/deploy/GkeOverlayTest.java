@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,6 +35,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the GKE overlay adds to the base, and that its settings reach every place they're used. */
 class GkeOverlayTest {
@@ -46,8 +47,37 @@ class GkeOverlayTest {
   private static final String BACKLOG =
       "pubsub.googleapis.com|subscription|num_undelivered_messages";
 
+  /**
+   * The subscriptions a deployment with the legacy bridge has: the core's and the legacy group's
+   * (the mirror's, {@code LEGACY_MIRROR}, is not deployed: the mirror is off).
+   */
+  private static final List<SubscriptionSpec> DEPLOYED =
+      Stream.concat(
+              Catalog.subscriptions().stream(),
+              Catalog.subscriptions(Catalog.Group.LEGACY).stream())
+          .toList();
+
   private final Manifests gke = Manifests.gke();
   private final Map<String, String> settings = settings(Manifests.GKE.resolve("settings.yaml"));
+
+  /**
+   * Every namespaced object is in the base's namespace, the overlay's own too: an object without
+   * one goes to kubectl's current namespace, where a Service's BackendConfig, a Deployment's Secret
+   * or the pods a NetworkPolicy guards are not.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void everyObjectIsInTheNamespace(boolean optional) {
+    Manifests manifests = optional ? gke : Manifests.asShipped(Manifests.GKE);
+    assumeTrue(manifests.rendered(), "kubectl is not installed: the namespace is set by kustomize");
+    assertThat(manifests.all())
+        .filteredOn(object -> !object.getKind().equals("Namespace"))
+        .allSatisfy(
+            object ->
+                assertThat(object.getMetadata().getNamespace())
+                    .as("%s %s's namespace", object.getKind(), object.getMetadata().getName())
+                    .isEqualTo("officeflow"));
+  }
 
   /** Each Kubernetes account acts as the Google account Terraform made for it. */
   @Test
@@ -177,7 +207,10 @@ class GkeOverlayTest {
       assertThat(subscriptions)
           .as("%s's HPA's Pub/Sub backlog metrics", app.name())
           .containsExactlyInAnyOrderElementsOf(
-              Catalog.subscriptionsOf(app.name()).stream().map(SubscriptionSpec::name).toList());
+              Catalog.subscriptionsOf(app.name()).stream()
+                  .filter(DEPLOYED::contains)
+                  .map(SubscriptionSpec::name)
+                  .toList());
     }
   }
 
@@ -288,8 +321,8 @@ class GkeOverlayTest {
   @Test
   void everySettingReachesTheManifests(@TempDir Path copy) throws IOException {
     assumeTrue(Manifests.kubectl().isPresent(), "kubectl is not installed: replacements not run");
-    copyTree(Manifests.DEPLOY.resolve("base"), copy.resolve("base"));
-    copyTree(Manifests.DEPLOY.resolve("overlays"), copy.resolve("overlays"));
+    // With the optional services' components: the settings reach the legacy bridge too.
+    Path overlay = OptionalComponents.addedTo(copy, "overlays/gke");
     Map<String, String> changed = new LinkedHashMap<>();
     changed.put("project", "acme-4242");
     changed.put("serviceAccountDomain", "acme-4242.iam.gserviceaccount.com");
@@ -302,7 +335,7 @@ class GkeOverlayTest {
     changed.put("vespaEndpoint", "http://vespa.search:8080/");
     changed.put("vespaQueryEndpoint", "http://vespa-query.search:8080/");
     assertThat(changed.keySet()).containsExactlyInAnyOrderElementsOf(settings.keySet());
-    Path file = copy.resolve("overlays/gke/settings.yaml");
+    Path file = overlay.resolve("settings.yaml");
     String text = Files.readString(file);
     for (Map.Entry<String, String> entry : changed.entrySet()) {
       text =
@@ -312,7 +345,7 @@ class GkeOverlayTest {
     }
     Files.writeString(file, text);
 
-    String rendered = Manifests.kustomize(Manifests.kubectl().get(), copy.resolve("overlays/gke"));
+    String rendered = Manifests.kustomize(Manifests.kubectl().get(), overlay);
 
     changed.forEach(
         (key, value) ->
@@ -389,20 +422,5 @@ class GkeOverlayTest {
         .fields()
         .forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
     return values;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }

@@ -36,7 +36,7 @@ final class Manifests {
   static final Path BASE = DEPLOY.resolve("base");
   static final Path GKE = DEPLOY.resolve("overlays/gke");
 
-  private static final Map<Path, Manifests> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, Manifests> CACHE = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path kustomization;
@@ -57,11 +57,29 @@ final class Manifests {
     return of(GKE);
   }
 
+  /**
+   * What {@code dir} deploys with every optional service's component added ({@link
+   * Services#OPTIONAL_COMPONENTS}), so that the tests check each service of the registry; rendered
+   * from a copy of infra/deploy. A kustomization that offers none is read as it is.
+   */
   static Manifests of(Path dir) {
-    return CACHE.computeIfAbsent(dir.toAbsolutePath().normalize(), Manifests::load);
+    Path source = dir.toAbsolutePath().normalize();
+    String relative = DEPLOY.relativize(source).toString().replace('\\', '/');
+    if (!Services.OPTIONAL_COMPONENTS.containsKey(relative)) {
+      return asShipped(source);
+    }
+    return CACHE.computeIfAbsent(
+        "optional:" + source, key -> load(source, OptionalComponents.copy(relative)));
   }
 
-  private static Manifests load(Path dir) {
+  /** What {@code dir} deploys as it is checked in: without the optional services. */
+  static Manifests asShipped(Path dir) {
+    Path source = dir.toAbsolutePath().normalize();
+    return CACHE.computeIfAbsent(source.toString(), key -> load(source, source));
+  }
+
+  /** Renders (or reads) {@code dir}, named as {@code source} in messages and by kustomization(). */
+  private static Manifests load(Path source, Path dir) {
     Optional<Path> kubectl = kubectl();
     List<JsonNode> documents =
         kubectl.isPresent()
@@ -78,9 +96,9 @@ final class Manifests {
     }
     if (!refused.isEmpty()) {
       throw new AssertionError(
-          ROOT.relativize(dir) + " does not parse strictly:\n  " + String.join("\n  ", refused));
+          ROOT.relativize(source) + " does not parse strictly:\n  " + String.join("\n  ", refused));
     }
-    return new Manifests(dir, kubectl.isPresent(), objects);
+    return new Manifests(source, kubectl.isPresent(), objects);
   }
 
   /**
@@ -186,6 +204,10 @@ final class Manifests {
               .filter(doc -> !doc.at(LOCAL_CONFIG).asText().equals("true"))
               .forEach(doc -> objects.put(key(doc), (ObjectNode) doc));
         }
+      }
+      // A component's objects, generators and patches join before this kustomization's own.
+      for (JsonNode component : kustomization.path("components")) {
+        include(dir.resolve(component.asText()).normalize());
       }
       for (JsonNode generator : kustomization.path("configMapGenerator")) {
         ObjectNode map = JSON.createObjectNode();

@@ -40,26 +40,41 @@ class TerraformTest {
   static final List<String> GENERATE =
       List.of("--emit", "terraform", "--project", "officeflow-local");
 
+  /**
+   * The optional services' grants beyond pubsub.tf, copied beside it during a migration
+   * (infra/deploy/README.md, "The legacy bridge").
+   */
+  static final Path LEGACY_BRIDGE_TF = TERRAFORM.resolve("migration/legacy-bridge.tf");
+
   private final String pubsub = Manifests.text(TERRAFORM.resolve("pubsub.tf"));
+
+  /** What pubsub.tf becomes during a migration: generated with the catalog's legacy group. */
+  private final String pubsubLegacy = generate("--legacy");
 
   @Test
   void pubsubTfIsWhatSetupPubsubGenerates() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        Main.run(
-            GENERATE.toArray(String[]::new),
-            Map.of(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(pubsub)
         .as(
             "infra/deploy/terraform/pubsub.tf differs from the catalog's; regenerate it: java -jar"
                 + " setup-pubsub/target/setup-pubsub-exec.jar %s > infra/deploy/terraform/pubsub.tf",
             String.join(" ", GENERATE))
-        .isEqualTo(out.toString(StandardCharsets.UTF_8));
+        .isEqualTo(generate());
+  }
+
+  /** setup-pubsub's Terraform, {@link #GENERATE} and {@code more} arguments. */
+  static String generate(String... more) {
+    List<String> args = new ArrayList<>(GENERATE);
+    args.addAll(List.of(more));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        Main.run(
+            args.toArray(String[]::new),
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -83,7 +98,10 @@ class TerraformTest {
     String kustomization = Manifests.text(Manifests.BASE.resolve("kustomization.yaml"));
     assertThat(kustomization).containsPattern("(?m)^namespace: " + namespace.group(1) + "$");
     for (App app : Services.all()) {
-      assertThat(pubsub)
+      // An optional service's account exists only in what --legacy generates.
+      String generated = Services.OPTIONAL.containsKey(app.name()) ? pubsubLegacy : pubsub;
+      assertThat(generated)
+          .as("%s's account and its workload identity", app.name())
           .contains("account_id   = \"" + accountId(app.name()) + "\"")
           .contains("svc.id.goog[${var.namespace}/" + app.name() + "]");
     }
@@ -109,7 +127,7 @@ class TerraformTest {
       }
     }
     Map<String, Set<String>> manifests = new TreeMap<>();
-    for (App app : Services.all()) {
+    for (App app : Services.always()) {
       GenericKubernetesResource external =
           DeploymentEnvironmentTest.externalSecret(Manifests.gke(), app.name() + "-secrets");
       Set<String> keys = new TreeSet<>();
@@ -119,6 +137,65 @@ class TerraformTest {
       manifests.put(app.name(), keys);
     }
     assertThat(terraform).isEqualTo(manifests);
+  }
+
+  /**
+   * The legacy bridge's file lets it read exactly the secrets its ExternalSecret asks for, and
+   * publish on exactly its subscriptions' dead-letter topics (its refused items, the runtime's
+   * refused messages), which pubsub.tf --legacy does not grant it.
+   */
+  @Test
+  void theLegacyBridgesGrantsAreItsSecretsAndItsDeadLetterTopics() {
+    String file = Manifests.text(LEGACY_BRIDGE_TF);
+    Set<String> secrets = new TreeSet<>();
+    for (Object item :
+        Generic.list(
+            DeploymentEnvironmentTest.externalSecret(Manifests.gke(), "legacy-bridge-secrets"),
+            "spec",
+            "data")) {
+      secrets.add(String.valueOf(((Map<?, ?>) ((Map<?, ?>) item).get("remoteRef")).get("key")));
+    }
+    Set<String> deadLetterTopics = new TreeSet<>();
+    // The legacy group's subscriptions, the bridge's; the mirror's (LEGACY_MIRROR) are not
+    // deployed.
+    Catalog.subscriptions(Catalog.Group.LEGACY)
+        .forEach(spec -> deadLetterTopics.add(spec.deadLetterTopic()));
+    assertThat(deadLetterTopics).isNotEmpty();
+
+    assertThat(forEach(file, "legacy_bridge_reader")).isEqualTo(secrets);
+    assertThat(forEach(file, "legacy_bridge_publishes_dead_letters")).isEqualTo(deadLetterTopics);
+    for (String topic : deadLetterTopics) {
+      assertThat(pubsubLegacy)
+          .as("pubsub.tf --legacy creates %s, which the file depends on", topic)
+          .contains("resource \"google_pubsub_topic\" \"" + topic.replace('-', '_') + "\"")
+          .contains("name    = \"" + topic + "\"");
+      assertThat(file).contains("google_pubsub_topic." + topic.replace('-', '_') + ",");
+    }
+    assertThat(pubsubLegacy)
+        .contains("resource \"google_service_account\" \"legacy_bridge\"")
+        .as("pubsub.tf --legacy grants the bridge its dead-letter topics now: drop them here")
+        .doesNotContainPattern(
+            "topic\\s+= google_pubsub_topic\\.legacy_bridge_\\w+_dead_letter\\.name\\n\\s+role\\s+="
+                + " \"roles/pubsub\\.publisher\"\\n\\s+member\\s+="
+                + " \"serviceAccount:\\$\\{google_service_account\\.legacy_bridge\\.");
+    assertThat(pubsub).doesNotContain("google_service_account\" \"legacy_bridge\"");
+  }
+
+  /** The strings of a resource's {@code for_each = toset([...])}. */
+  private static Set<String> forEach(String file, String resource) {
+    Matcher block =
+        Pattern.compile(
+                "(?s)resource \"[a-z_]+\" \""
+                    + resource
+                    + "\" \\{\\n  for_each\\s*= toset\\(\\[(.*?)]\\)")
+            .matcher(file);
+    assertThat(block.find()).as("%s's for_each in %s", resource, LEGACY_BRIDGE_TF).isTrue();
+    Set<String> values = new TreeSet<>();
+    Matcher value = Pattern.compile("\"([^\"]+)\"").matcher(block.group(1));
+    while (value.find()) {
+      values.add(value.group(1));
+    }
+    return values;
   }
 
   /**
