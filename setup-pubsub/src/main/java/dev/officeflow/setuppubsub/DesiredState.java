@@ -38,12 +38,19 @@ record DesiredState(List<String> topics, List<SubscriptionSettings> subscription
    * deprecated topics and the bridge's subscriptions), under {@code prefix}.
    */
   static DesiredState fromCatalog(String prefix, Duration maxRetention, boolean legacy) {
+    return fromCatalog(
+        prefix,
+        maxRetention,
+        legacy ? List.of(Catalog.Group.CORE, Catalog.Group.LEGACY) : List.of(Catalog.Group.CORE));
+  }
+
+  /** The catalog's {@code groups} under {@code prefix}. */
+  static DesiredState fromCatalog(
+      String prefix, Duration maxRetention, List<Catalog.Group> groups) {
     Duration retention =
         Catalog.DEAD_LETTER_RETENTION.compareTo(maxRetention) <= 0
             ? Catalog.DEAD_LETTER_RETENTION
             : maxRetention;
-    List<Catalog.Group> groups =
-        legacy ? List.of(Catalog.Group.CORE, Catalog.Group.LEGACY) : List.of(Catalog.Group.CORE);
     return of(
         groups.stream().flatMap(group -> Catalog.allTopics(group).stream()).toList(),
         groups.stream().flatMap(group -> Catalog.subscriptions(group).stream()).toList(),

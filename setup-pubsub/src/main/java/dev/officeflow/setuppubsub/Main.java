@@ -3,7 +3,6 @@ package dev.officeflow.setuppubsub;
 import dev.officeflow.events.catalog.Catalog;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,12 +42,10 @@ public final class Main {
       out.print(
           TerraformWriter.write(
               DesiredState.fromCatalog(
-                  options.prefix(), Catalog.DEAD_LETTER_RETENTION, options.legacy()),
+                  options.prefix(), Catalog.DEAD_LETTER_RETENTION, options.groups()),
               options.project(),
               options.prefix(),
-              options.legacy()
-                  ? List.of(Catalog.Group.CORE, Catalog.Group.LEGACY)
-                  : List.of(Catalog.Group.CORE)));
+              options.groups()));
       return ExitStatus.OK.code();
     }
     try (PubSubResources resources = PubSubConnection.open(options)) {
@@ -67,7 +64,7 @@ public final class Main {
             options.emulator().isPresent()
                 ? SubscriptionSettings.EMULATOR_MAX_RETENTION
                 : Catalog.DEAD_LETTER_RETENTION,
-            options.legacy());
+            options.groups());
     Plan plan = new Planner(resources).plan(desired);
     ExitStatus status =
         switch (options.mode()) {

@@ -1,7 +1,9 @@
 package dev.officeflow.setuppubsub;
 
+import dev.officeflow.events.catalog.Catalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,9 +24,16 @@ import picocli.CommandLine.ParameterException;
  * @param prefix prepended to every topic and subscription name; empty for the catalog's own names
  * @param legacy whether the catalog's legacy group (the reference services' deprecated topics and
  *     the bridge's subscriptions) is applied too
+ * @param legacyMirror whether the mirror's subscriptions on the typed topics are applied too (and
+ *     then the legacy group, whose topics the mirror publishes on)
  */
 record Options(
-    Optional<HostPort> emulator, String project, Mode mode, String prefix, boolean legacy) {
+    Optional<HostPort> emulator,
+    String project,
+    Mode mode,
+    String prefix,
+    boolean legacy,
+    boolean legacyMirror) {
 
   static final String DEFAULT_PROJECT = "officeflow-local";
   static final String EMULATOR_HOST_VARIABLE = "PUBSUB_EMULATOR_HOST";
@@ -65,7 +74,7 @@ record Options(
       throw SetupException.usage(e.getMessage());
     }
     if (line.isUsageHelpRequested()) {
-      return new Options(Optional.empty(), DEFAULT_PROJECT, Mode.HELP, "", false);
+      return new Options(Optional.empty(), DEFAULT_PROJECT, Mode.HELP, "", false, false);
     }
     Optional<HostPort> emulator =
         Optional.ofNullable(arguments.emulator)
@@ -79,7 +88,21 @@ record Options(
             ? validProject(arguments.project)
             : nonBlank(env.get(PROJECT_VARIABLE)).orElse(DEFAULT_PROJECT);
     String prefix = arguments.prefix == null ? "" : validPrefix(arguments.prefix);
-    return new Options(emulator, project, arguments.mode(), prefix, arguments.legacy);
+    return new Options(
+        emulator,
+        project,
+        arguments.mode(),
+        prefix,
+        arguments.legacy || arguments.legacyMirror,
+        arguments.legacyMirror);
+  }
+
+  /** The catalog groups this run applies, verifies or writes, the core first. */
+  List<Catalog.Group> groups() {
+    if (legacyMirror) {
+      return List.of(Catalog.Group.CORE, Catalog.Group.LEGACY, Catalog.Group.LEGACY_MIRROR);
+    }
+    return legacy ? List.of(Catalog.Group.CORE, Catalog.Group.LEGACY) : List.of(Catalog.Group.CORE);
   }
 
   /** The usage text, as picocli renders it from the command's annotations. */
@@ -171,6 +194,15 @@ record Options(
                 + " email-updates, calendar-updates, contact-updates) with the legacy bridge's"
                 + " subscriptions and their dead-letter topics, while they run side by side")
     boolean legacy;
+
+    @Option(
+        names = "--legacy-mirror",
+        description =
+            "also the mirror's subscriptions (legacy-mirror-emails, -calendars, -contacts, with"
+                + " their dead-letter topics), read by the legacy bridge when its mirror is on;"
+                + " implies --legacy. Only while reference consumers still read the legacy topics:"
+                + " a subscription nobody reads keeps every message for its retention")
+    boolean legacyMirror;
 
     @Option(
         names = {"-h", "--help"},

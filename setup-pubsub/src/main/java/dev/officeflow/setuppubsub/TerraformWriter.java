@@ -228,7 +228,11 @@ final class TerraformWriter {
             + service
             + "]\"");
     String member = "\"serviceAccount:${google_service_account." + account + ".email}\"";
-    for (String topic : Catalog.topics()) {
+    // The topics of every group written, since a group's service may publish on another group's
+    // topics (the mirror on the legacy topics).
+    List<String> topics =
+        groups.stream().flatMap(group -> Catalog.topics(group).stream()).distinct().toList();
+    for (String topic : topics) {
       if (groups.stream().anyMatch(group -> Catalog.publishersOf(topic, group).contains(service))) {
         block(
             "resource \"google_pubsub_topic_iam_member\" "
@@ -239,13 +243,22 @@ final class TerraformWriter {
             "member  = " + member);
       }
     }
-    for (SubscriptionSpec spec : Catalog.subscriptionsOf(service)) {
+    List<SubscriptionSpec> reading = subscriptionsOf(service);
+    for (SubscriptionSpec spec : reading) {
       reads(account, member, prefix + spec.name());
     }
     // Its dead-letter sinks too: forgetting a user purges their dead letters there.
-    for (SubscriptionSpec spec : Catalog.subscriptionsOf(service)) {
+    for (SubscriptionSpec spec : reading) {
       reads(account, member, prefix + spec.deadLetterSubscription());
     }
+  }
+
+  /** The subscriptions of {@code service} in the groups written: no grant on a missing one. */
+  private List<SubscriptionSpec> subscriptionsOf(String service) {
+    return groups.stream()
+        .flatMap(group -> Catalog.subscriptions(group).stream())
+        .filter(spec -> spec.consumer().equals(service))
+        .toList();
   }
 
   private void reads(String account, String member, String subscription) {

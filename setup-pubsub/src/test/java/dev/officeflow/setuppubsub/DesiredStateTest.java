@@ -45,6 +45,36 @@ class DesiredStateTest {
   }
 
   @Test
+  void theMirrorsSubscriptionsReadTheTypedTopicsOnlyWhenAsked() {
+    DesiredState legacy =
+        DesiredState.fromCatalog("p-", SubscriptionSettings.EMULATOR_MAX_RETENTION, true);
+    DesiredState mirror =
+        DesiredState.fromCatalog(
+            "p-",
+            SubscriptionSettings.EMULATOR_MAX_RETENTION,
+            List.of(Catalog.Group.CORE, Catalog.Group.LEGACY, Catalog.Group.LEGACY_MIRROR));
+
+    assertThat(legacy.subscriptions())
+        .extracting(SubscriptionSettings::name)
+        .noneMatch(name -> name.startsWith("p-legacy-mirror"));
+    assertThat(mirror.subscriptions())
+        .extracting(SubscriptionSettings::name)
+        .containsAll(legacy.subscriptions().stream().map(SubscriptionSettings::name).toList())
+        .contains(
+            "p-legacy-mirror-emails",
+            "p-legacy-mirror-calendars",
+            "p-legacy-mirror-contacts",
+            "p-legacy-mirror-emails-dead-letter");
+    assertThat(mirror.subscriptions())
+        .filteredOn(s -> s.name().equals("p-legacy-mirror-calendars"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.topic()).isEqualTo("p-calendars"));
+    assertThat(mirror.topics())
+        .contains("p-legacy-mirror-contacts-dead-letter")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
   void deadLetterSinksKeepMessagesForTheLongestTheTargetAllows() {
     assertThat(DesiredState.fromCatalog("").deadLetterSinks())
         .hasSize(Catalog.subscriptions().size())

@@ -14,12 +14,17 @@ class MainTest {
 
   private static final Options EMULATOR =
       new Options(
-          Optional.of(new HostPort("127.0.0.1", 8085)), "officeflow-local", Mode.APPLY, "", false);
+          Optional.of(new HostPort("127.0.0.1", 8085)),
+          "officeflow-local",
+          Mode.APPLY,
+          "",
+          false,
+          false);
 
   private final InMemoryPubSub pubsub = new InMemoryPubSub();
 
   private ExitStatus run(Mode mode, Fixtures.Captured out) {
-    return run(new Options(EMULATOR.emulator(), EMULATOR.project(), mode, "", false), out);
+    return run(new Options(EMULATOR.emulator(), EMULATOR.project(), mode, "", false, false), out);
   }
 
   private ExitStatus run(Options options, Fixtures.Captured out) {
@@ -80,7 +85,7 @@ class MainTest {
   void onARealProjectApplyPrintsTheIamBindingsDeadLetteringNeeds() {
     Fixtures.Captured out = Fixtures.capture();
 
-    run(new Options(Optional.empty(), "acme-prod", Mode.APPLY, "", false), out);
+    run(new Options(Optional.empty(), "acme-prod", Mode.APPLY, "", false, false), out);
 
     assertThat(out.text())
         .contains(

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.setuppubsub.Options.Mode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ class OptionsTest {
   @Test
   void withoutArgumentsAppliesToRealPubSubInTheLocalProject() {
     assertThat(parse())
-        .isEqualTo(new Options(Optional.empty(), "officeflow-local", Mode.APPLY, "", false));
+        .isEqualTo(new Options(Optional.empty(), "officeflow-local", Mode.APPLY, "", false, false));
   }
 
   @Test
@@ -143,5 +144,16 @@ class OptionsTest {
   void legacyIsOffUnlessAsked() {
     assertThat(parse().legacy()).isFalse();
     assertThat(parse("--legacy", "--verify").legacy()).isTrue();
+  }
+
+  @Test
+  void theMirrorsSubscriptionsAreOffUnlessAskedAndBringTheLegacyTopicsTheyPublishOn() {
+    assertThat(parse().groups()).containsExactly(Catalog.Group.CORE);
+    assertThat(parse("--legacy").groups())
+        .containsExactly(Catalog.Group.CORE, Catalog.Group.LEGACY);
+    Options mirror = parse("--legacy-mirror", "--dry-run");
+    assertThat(mirror.legacy()).isTrue();
+    assertThat(mirror.groups())
+        .containsExactly(Catalog.Group.CORE, Catalog.Group.LEGACY, Catalog.Group.LEGACY_MIRROR);
   }
 }

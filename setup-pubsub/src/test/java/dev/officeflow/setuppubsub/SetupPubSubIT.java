@@ -102,6 +102,25 @@ class SetupPubSubIT {
   }
 
   @Test
+  void theMirrorsSubscriptionsComeOnlyWithLegacyMirrorAndVerifyThenSeesThem() {
+    Run legacy = run("--legacy");
+    assertThat(admin.subscription(prefix + "legacy-mirror-emails")).isEmpty();
+
+    Run mirror = run("--legacy-mirror");
+    Run verify = run("--legacy-mirror", "--verify");
+
+    assertThat(legacy.exitCode()).isZero();
+    assertThat(mirror.exitCode()).isZero();
+    assertThat(mirror.out())
+        .contains("created subscription " + prefix + "legacy-mirror-emails")
+        .doesNotContain("created topic " + prefix + "email-updates");
+    assertThat(admin.subscription(prefix + "legacy-mirror-contacts").orElseThrow().getTopic())
+        .isEqualTo(admin.topicPath(prefix + "contacts"));
+    assertThat(admin.subscription(prefix + "legacy-mirror-calendars-dead-letter")).isPresent();
+    assertThat(verify.exitCode()).isZero();
+  }
+
+  @Test
   void verifyNamesASubscriptionWhoseAckDeadlineWasChangedByHand() {
     run();
     String name = prefix + "contacts-emails";

@@ -147,6 +147,38 @@ class TerraformWriterTest {
   }
 
   @Test
+  void theBridgeIsGrantedOnlyTheMirrorsSubscriptionsThatAreWritten() {
+    List<Catalog.Group> groups =
+        List.of(Catalog.Group.CORE, Catalog.Group.LEGACY, Catalog.Group.LEGACY_MIRROR);
+    String mirror =
+        TerraformWriter.write(
+            DesiredState.fromCatalog("", Catalog.DEAD_LETTER_RETENTION, groups),
+            "demo-project",
+            "",
+            groups);
+    String legacy =
+        TerraformWriter.write(
+            DesiredState.fromCatalog("", Catalog.DEAD_LETTER_RETENTION, true),
+            "demo-project",
+            "",
+            List.of(Catalog.Group.CORE, Catalog.Group.LEGACY));
+
+    assertThat(mirror)
+        .contains("resource \"google_pubsub_subscription\" \"legacy_mirror_emails\"")
+        .contains(
+            "resource \"google_pubsub_subscription_iam_member\""
+                + " \"legacy_bridge_reads_legacy_mirror_contacts\"")
+        .contains(
+            "resource \"google_pubsub_topic_iam_member\""
+                + " \"legacy_bridge_publishes_email_updates\"")
+        .contains(
+            "resource \"google_pubsub_topic_iam_member\""
+                + " \"legacy_bridge_publishes_email_backfill\"");
+    assertThat(count(mirror, "resource \"google_service_account\" \"legacy_bridge\"")).isEqualTo(1);
+    assertThat(legacy).doesNotContain("legacy_mirror").doesNotContain("publishes_email_updates");
+  }
+
+  @Test
   void aPrefixRenamesEveryResource() {
     String prefixed = TerraformWriter.write(DesiredState.fromCatalog("t1-"), "demo-project", "t1-");
 
@@ -193,6 +225,10 @@ class TerraformWriterTest {
   }
 
   private long count(String text) {
-    return terraform.split(Pattern.quote(text), -1).length - 1;
+    return count(terraform, text);
+  }
+
+  private static long count(String in, String text) {
+    return in.split(Pattern.quote(text), -1).length - 1;
   }
 }

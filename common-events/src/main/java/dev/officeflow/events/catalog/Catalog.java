@@ -23,12 +23,16 @@ public final class Catalog {
    * The parts of the catalog. {@link #topics()}, {@link #subscriptions()} and {@link #allTopics()}
    * are the {@code CORE}, what every deployment has; the {@code LEGACY} group exists only while the
    * reference services still publish their deprecated shapes, so setup-pubsub applies it only when
-   * asked ({@code --legacy}). Lookups by name ({@link #subscription(String)}, {@link
-   * #deadLetterSource}) search every group.
+   * asked ({@code --legacy}). {@code LEGACY_MIRROR} is the mirror's subscriptions on the typed
+   * topics, applied only with {@code --legacy-mirror} (which brings {@code LEGACY} too): a
+   * subscription nobody reads keeps its messages for its whole retention, and the mirror is off
+   * unless a consumer of the legacy topics still needs it. Lookups by name ({@link
+   * #subscription(String)}, {@link #deadLetterSource}) search every group.
    */
   public enum Group {
     CORE,
-    LEGACY
+    LEGACY,
+    LEGACY_MIRROR
   }
 
   /** Five deliveries, then the dead-letter topic (ARCHITECTURE §3). */
@@ -68,6 +72,17 @@ public final class Catalog {
   // A batch of fifty items is fifty publishes: 60 s leaves room for a slow publisher.
   private static final List<SubscriptionSpec> LEGACY_SUBSCRIPTIONS =
       LEGACY_TOPICS.stream().map(topic -> spec(LEGACY_BRIDGE, topic, 60)).toList();
+
+  /**
+   * The mirror's subscriptions (issue 25): the legacy bridge republishes officeflow's typed events
+   * in the deprecated shapes for the reference consumers not yet migrated. Named {@code
+   * legacy-mirror-<topic>} so an operator tells them from the bridge's; consumed by the
+   * legacy-bridge service. One typed event is one legacy publish: 30 s is ample.
+   */
+  private static final List<SubscriptionSpec> LEGACY_MIRROR_SUBSCRIPTIONS =
+      Stream.of(Topics.EMAILS, Topics.CALENDARS, Topics.CONTACTS)
+          .map(topic -> spec("legacy-mirror-" + topic, LEGACY_BRIDGE, topic, 30))
+          .toList();
 
   // Ack deadlines fit the handlers: starting a backfill or reading Gmail history calls a provider
   // (10 s per request, 3 retries), the fan-out consumers write to a store.
@@ -123,6 +138,14 @@ public final class Catalog {
           Topics.CALENDARS, List.of(LEGACY_BRIDGE),
           Topics.CONTACTS, List.of(LEGACY_BRIDGE));
 
+  /** What the mirror publishes: each typed event in its deprecated shape on its legacy topic. */
+  private static final Map<String, List<String>> LEGACY_MIRROR_PUBLISHERS =
+      Map.of(
+          Topics.EMAIL_BACKFILL, List.of(LEGACY_BRIDGE),
+          Topics.EMAIL_UPDATES, List.of(LEGACY_BRIDGE),
+          Topics.CALENDAR_UPDATES, List.of(LEGACY_BRIDGE),
+          Topics.CONTACT_UPDATES, List.of(LEGACY_BRIDGE));
+
   /** The address Gmail's {@code users.watch} publishes from, onto {@code gmail-push}. */
   public static final String GMAIL_PUSH_PUBLISHER = "gmail-api-push@system.gserviceaccount.com";
 
@@ -135,9 +158,11 @@ public final class Catalog {
 
   /** The services that publish on {@code topic} because of {@code group}; empty if none. */
   public static List<String> publishersOf(String topic, Group group) {
-    return group == Group.CORE
-        ? publishersOf(topic)
-        : LEGACY_PUBLISHERS.getOrDefault(topic, List.of());
+    return switch (group) {
+      case CORE -> publishersOf(topic);
+      case LEGACY -> LEGACY_PUBLISHERS.getOrDefault(topic, List.of());
+      case LEGACY_MIRROR -> LEGACY_MIRROR_PUBLISHERS.getOrDefault(topic, List.of());
+    };
   }
 
   /**
@@ -172,14 +197,25 @@ public final class Catalog {
     return allTopics(Group.CORE);
   }
 
-  /** The event topics of {@code group}, without dead-letter topics. */
+  /**
+   * The event topics of {@code group}, without dead-letter topics. The mirror's group has none of
+   * its own: it reads the core's typed topics and writes the legacy group's.
+   */
   public static List<String> topics(Group group) {
-    return group == Group.CORE ? TOPICS : LEGACY_TOPICS;
+    return switch (group) {
+      case CORE -> TOPICS;
+      case LEGACY -> LEGACY_TOPICS;
+      case LEGACY_MIRROR -> List.of();
+    };
   }
 
   /** The subscriptions of {@code group}. */
   public static List<SubscriptionSpec> subscriptions(Group group) {
-    return group == Group.CORE ? SUBSCRIPTIONS : LEGACY_SUBSCRIPTIONS;
+    return switch (group) {
+      case CORE -> SUBSCRIPTIONS;
+      case LEGACY -> LEGACY_SUBSCRIPTIONS;
+      case LEGACY_MIRROR -> LEGACY_MIRROR_SUBSCRIPTIONS;
+    };
   }
 
   /** The event topics of {@code group} followed by its subscriptions' dead-letter topics. */
@@ -214,12 +250,18 @@ public final class Catalog {
   }
 
   private static Stream<SubscriptionSpec> everySubscription() {
-    return Stream.concat(SUBSCRIPTIONS.stream(), LEGACY_SUBSCRIPTIONS.stream());
+    return Stream.of(SUBSCRIPTIONS, LEGACY_SUBSCRIPTIONS, LEGACY_MIRROR_SUBSCRIPTIONS)
+        .flatMap(List::stream);
   }
 
   private static SubscriptionSpec spec(String consumer, String topic, int ackDeadlineSeconds) {
+    return spec(consumer + "-" + topic, consumer, topic, ackDeadlineSeconds);
+  }
+
+  private static SubscriptionSpec spec(
+      String name, String consumer, String topic, int ackDeadlineSeconds) {
     return new SubscriptionSpec(
-        consumer + "-" + topic,
+        name,
         topic,
         consumer,
         Duration.ofSeconds(ackDeadlineSeconds),

@@ -2,6 +2,7 @@ package dev.officeflow.events.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.officeflow.events.EventType;
 import java.time.Duration;
@@ -115,6 +116,30 @@ class CatalogTest {
         .containsExactly(Catalog.LEGACY_BRIDGE);
     assertThat(Catalog.publishersOf(Topics.EMAIL_BACKFILL, Catalog.Group.LEGACY)).isEmpty();
     assertThat(Catalog.services(Catalog.Group.LEGACY)).containsExactly(Catalog.LEGACY_BRIDGE);
+  }
+
+  @Test
+  void theMirrorGroupIsTheBridgesSubscriptionsOnTheTypedTopicsPublishingTheLegacyOnes() {
+    assertThat(Catalog.topics(Catalog.Group.LEGACY_MIRROR)).isEmpty();
+    assertThat(Catalog.subscriptions(Catalog.Group.LEGACY_MIRROR))
+        .extracting(SubscriptionSpec::name, SubscriptionSpec::topic, SubscriptionSpec::consumer)
+        .containsExactly(
+            tuple("legacy-mirror-emails", "emails", Catalog.LEGACY_BRIDGE),
+            tuple("legacy-mirror-calendars", "calendars", Catalog.LEGACY_BRIDGE),
+            tuple("legacy-mirror-contacts", "contacts", Catalog.LEGACY_BRIDGE));
+    assertThat(Catalog.allTopics(Catalog.Group.LEGACY_MIRROR))
+        .containsExactly(
+            "legacy-mirror-emails-dead-letter",
+            "legacy-mirror-calendars-dead-letter",
+            "legacy-mirror-contacts-dead-letter");
+    assertThat(Catalog.deadLetterSource("legacy-mirror-emails-dead-letter")).isPresent();
+    assertThat(Catalog.publishersOf(Topics.EMAIL_UPDATES, Catalog.Group.LEGACY_MIRROR))
+        .containsExactly(Catalog.LEGACY_BRIDGE);
+    assertThat(Catalog.publishersOf(Topics.EMAILS, Catalog.Group.LEGACY_MIRROR)).isEmpty();
+    assertThat(Catalog.subscriptions(Catalog.Group.LEGACY))
+        .noneMatch(s -> s.topic().equals("emails"));
+    assertThat(Catalog.services(Catalog.Group.LEGACY_MIRROR))
+        .containsExactly(Catalog.LEGACY_BRIDGE);
   }
 
   @Test

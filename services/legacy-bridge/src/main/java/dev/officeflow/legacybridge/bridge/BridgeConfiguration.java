@@ -4,6 +4,7 @@ import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherTemplate;
 import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.events.codec.EventCodec;
+import dev.officeflow.legacybridge.mirror.LegacyLoop;
 import dev.officeflow.runtime.config.RuntimeProperties;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.trace.Tracing;
@@ -35,8 +36,9 @@ class BridgeConfiguration {
       TypedEvents events,
       EventPublisher publisher,
       ItemDeadLetters deadLetters,
-      Tracing tracing) {
-    return handler(Topics.EMAIL_BACKFILL, reader, events, publisher, deadLetters, tracing);
+      Tracing tracing,
+      LegacyLoop loop) {
+    return handler(Topics.EMAIL_BACKFILL, reader, events, publisher, deadLetters, tracing, loop);
   }
 
   @Bean
@@ -45,8 +47,9 @@ class BridgeConfiguration {
       TypedEvents events,
       EventPublisher publisher,
       ItemDeadLetters deadLetters,
-      Tracing tracing) {
-    return handler(Topics.EMAIL_UPDATES, reader, events, publisher, deadLetters, tracing);
+      Tracing tracing,
+      LegacyLoop loop) {
+    return handler(Topics.EMAIL_UPDATES, reader, events, publisher, deadLetters, tracing, loop);
   }
 
   @Bean
@@ -55,8 +58,9 @@ class BridgeConfiguration {
       TypedEvents events,
       EventPublisher publisher,
       ItemDeadLetters deadLetters,
-      Tracing tracing) {
-    return handler(Topics.CALENDAR_UPDATES, reader, events, publisher, deadLetters, tracing);
+      Tracing tracing,
+      LegacyLoop loop) {
+    return handler(Topics.CALENDAR_UPDATES, reader, events, publisher, deadLetters, tracing, loop);
   }
 
   @Bean
@@ -65,8 +69,9 @@ class BridgeConfiguration {
       TypedEvents events,
       EventPublisher publisher,
       ItemDeadLetters deadLetters,
-      Tracing tracing) {
-    return handler(Topics.CONTACT_UPDATES, reader, events, publisher, deadLetters, tracing);
+      Tracing tracing,
+      LegacyLoop loop) {
+    return handler(Topics.CONTACT_UPDATES, reader, events, publisher, deadLetters, tracing, loop);
   }
 
   /** The handler of the catalog's {@code legacy-bridge-<topic>}. */
@@ -76,8 +81,10 @@ class BridgeConfiguration {
       TypedEvents events,
       EventPublisher publisher,
       ItemDeadLetters deadLetters,
-      Tracing tracing) {
+      Tracing tracing,
+      LegacyLoop loop) {
     String subscription = Catalog.subscription(Catalog.LEGACY_BRIDGE, topic).name();
-    return new LegacyTopicHandler(subscription, reader, events, publisher, deadLetters, tracing);
+    return new LegacyTopicHandler(
+        subscription, reader, events, publisher, deadLetters, tracing, loop);
   }
 }

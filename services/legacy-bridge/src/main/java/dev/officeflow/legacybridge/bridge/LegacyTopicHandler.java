@@ -5,6 +5,7 @@ import dev.officeflow.events.EventAttributes;
 import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.EventValidationException;
 import dev.officeflow.events.OfficeEvent;
+import dev.officeflow.legacybridge.mirror.LegacyLoop;
 import dev.officeflow.runtime.consume.Delivery;
 import dev.officeflow.runtime.consume.MessageHandler;
 import dev.officeflow.runtime.consume.Outcome;
@@ -34,6 +35,7 @@ final class LegacyTopicHandler implements MessageHandler {
   private final EventPublisher publisher;
   private final ItemDeadLetters deadLetters;
   private final Tracing tracing;
+  private final LegacyLoop loop;
 
   LegacyTopicHandler(
       String subscription,
@@ -41,13 +43,15 @@ final class LegacyTopicHandler implements MessageHandler {
       TypedEvents events,
       EventPublisher publisher,
       ItemDeadLetters deadLetters,
-      Tracing tracing) {
+      Tracing tracing,
+      LegacyLoop loop) {
     this.subscription = subscription;
     this.reader = reader;
     this.events = events;
     this.publisher = publisher;
     this.deadLetters = deadLetters;
     this.tracing = tracing;
+    this.loop = loop;
   }
 
   @Override
@@ -63,6 +67,11 @@ final class LegacyTopicHandler implements MessageHandler {
       read = reader.read(data);
     } catch (NotALegacyShapeException e) {
       return Mono.just(Outcome.deadLetter(e.reason()));
+    }
+    if (loop.mirrored(read.envelope().metadata())) {
+      // The mirror made it from a typed event, which is on its topic already.
+      loop.skipped(LegacyLoop.BRIDGE_SIDE, read.shape().topic());
+      return Mono.just(Outcome.skipped("mirrored from a typed event"));
     }
     if (read.items().isEmpty()) {
       return Mono.just(Outcome.skipped("empty batch (" + read.shape().modelName() + ")"));

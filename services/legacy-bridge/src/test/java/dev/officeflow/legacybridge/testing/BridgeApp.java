@@ -20,17 +20,43 @@ public final class BridgeApp implements AutoCloseable {
   private final ServiceUnderTest service;
   private final String prefix;
 
-  private BridgeApp(String prefix) {
+  private BridgeApp(String prefix, Map<String, ?> properties) {
     this.prefix = prefix;
     this.service =
         ServiceUnderTest.of(LegacyBridgeApplication.class)
             .name("legacy_bridge")
             .catalog(prefix)
+            .properties(properties)
             .start();
   }
 
   public static BridgeApp start() {
-    return new BridgeApp(LegacyCatalog.apply());
+    return new BridgeApp(LegacyCatalog.apply(), Map.of());
+  }
+
+  /** The bridge with its mirror on, on a catalog applied with {@code --legacy-mirror}. */
+  public static BridgeApp startMirroring() {
+    return new BridgeApp(
+        LegacyCatalog.applyWithMirror(), Map.of("officeflow.legacy-bridge.mirror.enabled", true));
+  }
+
+  /**
+   * The bridge as configured by default (mirror off) on a catalog applied with {@code
+   * --legacy-mirror}, so the mirror's subscriptions exist and would show anything read from them.
+   */
+  public static BridgeApp startWithMirrorSubscriptions() {
+    return new BridgeApp(LegacyCatalog.applyWithMirror(), Map.of());
+  }
+
+  /**
+   * Collects what arrives on the legacy {@code topic} from now on, through a subscription of the
+   * test's own: the bridge's subscription there has a reader already (the bridge), and the
+   * reference consumers would have theirs.
+   */
+  public EmulatorPubSub.Collector listen(String topic) {
+    String subscription = prefix + "reference-" + topic;
+    pubSub.admin().createSubscription(subscription, prefix + topic);
+    return collect(subscription.substring(prefix.length()));
   }
 
   /** Publishes {@code json} with no attributes on the legacy {@code topic}. */

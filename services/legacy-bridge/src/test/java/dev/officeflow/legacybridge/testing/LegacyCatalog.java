@@ -18,6 +18,15 @@ public final class LegacyCatalog {
   private LegacyCatalog() {}
 
   public static String apply() {
+    return apply("--legacy");
+  }
+
+  /** As {@link #apply()} with the mirror's subscriptions too ({@code --legacy-mirror}). */
+  public static String applyWithMirror() {
+    return apply("--legacy-mirror");
+  }
+
+  private static String apply(String group) {
     String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
@@ -28,11 +37,12 @@ public final class LegacyCatalog {
       Infrastructure.pubsubProjectId(),
       "--prefix",
       prefix,
-      "--legacy"
+      group
     };
     int exit = Main.run(args, Map.of(), out, out);
     if (exit != 0) {
-      throw new IllegalStateException("setup-pubsub --legacy failed (" + exit + "):\n" + output);
+      throw new IllegalStateException(
+          "setup-pubsub " + group + " failed (" + exit + "):\n" + output);
     }
     return prefix;
   }
