@@ -3,9 +3,14 @@ package dev.officeflow.systemtests;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.OtlpReceiver;
+import dev.officeflow.setuppubsub.Main;
 import dev.officeflow.testsupport.Infrastructure;
 import dev.officeflow.testsupport.TestDatabase;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,16 +18,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole system as ./dev up runs it (the registry, tools/apps.tsv), each application a process
  * from its jar with the registry's JVM options: google-sim, graph-sim, vespa-sim, user, office
- * (tokens from the user service), contacts, vespa-loader and the notifier, on free ports, under one
- * fresh Pub/Sub catalog prefix, with a {@link FrontDoor} routing one origin to them as the Ingress
- * does (the VIP page's origin), each service with a fresh database, every service logging its spans
- * and exporting them over OTLP to the system's {@link OtlpReceiver} ({@code
- * OTEL_EXPORTER_OTLP_ENDPOINT}, as a deployment sets it), and at debug level the lines of its
- * traced requests and deliveries. Logs in {@code target/system-<time>/}.
+ * (tokens from the user service), contacts, vespa-loader and the notifier (and the legacy bridge
+ * when a test asks for it), on free ports, under one fresh Pub/Sub catalog prefix, with a {@link
+ * FrontDoor} routing one origin to them as the Ingress does (the VIP page's origin), each service
+ * with a fresh database, every service logging its spans and exporting them over OTLP to the
+ * system's {@link OtlpReceiver} ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, as a deployment sets it), and
+ * at debug level the lines of its traced requests and deliveries. Logs in {@code
+ * target/system-<time>/}.
  */
 final class OfficeflowSystem implements AutoCloseable {
 
@@ -54,6 +61,7 @@ final class OfficeflowSystem implements AutoCloseable {
   private AppProcess contacts;
   private AppProcess vespaLoader;
   private AppProcess notifier;
+  private @Nullable AppProcess legacyBridge;
   private FrontDoor frontDoor;
   private TestDatabase contactsDatabase;
 
@@ -257,6 +265,43 @@ final class OfficeflowSystem implements AutoCloseable {
 
   AppProcess notifier() {
     return notifier;
+  }
+
+  /**
+   * The legacy bridge, started on first use with the catalog's legacy group applied under the
+   * system's prefix ({@code setup-pubsub --legacy}, as ./dev applies it on request): only the tests
+   * of the reference services' deprecated topics need it, and the other runs would pay a tenth JVM
+   * start for nothing.
+   */
+  synchronized AppProcess legacyBridge() {
+    if (legacyBridge == null) {
+      applyLegacyGroup();
+      try {
+        legacyBridge = service("legacy-bridge", AppProcess.freePort(), List.of());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      legacyBridge.awaitReady();
+    }
+    return legacyBridge;
+  }
+
+  private void applyLegacyGroup() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    String[] args = {
+      "--emulator",
+      Infrastructure.pubsubEmulatorHost(),
+      "--project",
+      Infrastructure.pubsubProjectId(),
+      "--prefix",
+      prefix,
+      "--legacy"
+    };
+    int exit = Main.run(args, Map.of(), out, out);
+    if (exit != 0) {
+      throw new IllegalStateException("setup-pubsub --legacy failed (" + exit + "):\n" + output);
+    }
   }
 
   /** The one origin of the page and its APIs, as the Ingress gives them in production. */

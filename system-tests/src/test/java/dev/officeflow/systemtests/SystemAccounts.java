@@ -44,7 +44,16 @@ final class SystemAccounts {
   /** Watched live on the VIP page while the backfill fails (the grant revoked before it ends). */
   static final String FAY = "fay@system.test";
 
+  /**
+   * Backfilled by the office while a reference publisher writes the same items on the legacy topics
+   * (issue 25's mixed stream): a small mailbox and a few meetings, so the test stays short.
+   */
+  static final String LEA = "lea@system.test";
+
   static final int SMALL_MAILBOX = 30;
+
+  /** {@link #LEA}'s mailbox. */
+  static final int MIXED_MAILBOX = 20;
 
   /** {@link #LIV}'s mailbox. */
   static final int LIVE_MAILBOX = 300;
@@ -69,7 +78,8 @@ final class SystemAccounts {
             account(RHEA, 15, REFERENCE_MAILBOX, REFERENCE_CALENDAR),
             account(UMA, 16, SMALL_MAILBOX, 8),
             account(LIV, 18, LIVE_MAILBOX, 12),
-            account(FAY, 19, 600, 8)));
+            account(FAY, 19, 600, 8),
+            account(LEA, 20, MIXED_MAILBOX, 4)));
   }
 
   /** The {@code --accounts} file of graph-sim. */
