@@ -1912,6 +1912,41 @@ resource "google_pubsub_subscription_iam_member" "contacts_reads_contacts_progre
   member       = "serviceAccount:${google_service_account.contacts.email}"
 }
 
+resource "google_pubsub_topic_iam_member" "contacts_dead_letters_contacts_integrations_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.contacts_integrations_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "contacts_dead_letters_contacts_users_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.contacts_users_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "contacts_dead_letters_contacts_emails_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.contacts_emails_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "contacts_dead_letters_contacts_calendars_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.contacts_calendars_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.contacts.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "contacts_dead_letters_contacts_progress_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.contacts_progress_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.contacts.email}"
+}
+
 resource "google_service_account" "notifier" {
   project      = var.project
   account_id   = "officeflow-notifier"
@@ -2008,6 +2043,48 @@ resource "google_pubsub_subscription_iam_member" "notifier_reads_notifier_users_
   member       = "serviceAccount:${google_service_account.notifier.email}"
 }
 
+resource "google_pubsub_topic_iam_member" "notifier_dead_letters_notifier_progress_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_progress_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_dead_letters_notifier_emails_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_emails_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_dead_letters_notifier_calendars_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_calendars_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_dead_letters_notifier_contacts_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_contacts_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_dead_letters_notifier_integrations_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_integrations_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.notifier.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "notifier_dead_letters_notifier_users_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.notifier_users_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.notifier.email}"
+}
+
 resource "google_service_account" "office" {
   project      = var.project
   account_id   = "officeflow-office"
@@ -2090,6 +2167,27 @@ resource "google_pubsub_subscription_iam_member" "office_reads_office_gmail_push
   member       = "serviceAccount:${google_service_account.office.email}"
 }
 
+resource "google_pubsub_topic_iam_member" "office_dead_letters_office_integrations_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.office_integrations_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.office.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "office_dead_letters_office_users_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.office_users_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.office.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "office_dead_letters_office_gmail_push_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.office_gmail_push_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.office.email}"
+}
+
 resource "google_service_account" "user" {
   project      = var.project
   account_id   = "officeflow-user"
@@ -2128,6 +2226,13 @@ resource "google_pubsub_subscription_iam_member" "user_reads_user_progress_dead_
   subscription = google_pubsub_subscription.user_progress_dead_letter.name
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:${google_service_account.user.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "user_dead_letters_user_progress_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.user_progress_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.user.email}"
 }
 
 resource "google_service_account" "vespa_loader" {
@@ -2224,5 +2329,47 @@ resource "google_pubsub_subscription_iam_member" "vespa_loader_reads_vespa_loade
   subscription = google_pubsub_subscription.vespa_loader_todos_dead_letter.name
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "vespa_loader_dead_letters_vespa_loader_users_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.vespa_loader_users_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "vespa_loader_dead_letters_vespa_loader_emails_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.vespa_loader_emails_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "vespa_loader_dead_letters_vespa_loader_calendars_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.vespa_loader_calendars_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "vespa_loader_dead_letters_vespa_loader_contacts_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.vespa_loader_contacts_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "vespa_loader_dead_letters_vespa_loader_documents_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.vespa_loader_documents_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.vespa_loader.email}"
+}
+
+resource "google_pubsub_topic_iam_member" "vespa_loader_dead_letters_vespa_loader_todos_dead_letter" {
+  project = var.project
+  topic   = google_pubsub_topic.vespa_loader_todos_dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.vespa_loader.email}"
 }
 

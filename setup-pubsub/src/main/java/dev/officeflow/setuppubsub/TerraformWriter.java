@@ -13,9 +13,9 @@ import java.util.Locale;
  * retention, the IAM the Pub/Sub service agent needs to dead-letter, an alert policy per
  * dead-letter sink, Gmail's publisher grant on {@code gmail-push}, and a service account per
  * service with exactly the topics it publishes and the subscriptions it reads (its dead-letter
- * sinks included: it purges a forgotten user's dead letters), bound to its Kubernetes service
- * account (workload identity). Generated, so the catalog stays the single source: regenerate after
- * changing it. Output is {@code terraform fmt}-clean.
+ * sinks included: it purges a forgotten user's dead letters, and publishes what it refuses on their
+ * topics), bound to its Kubernetes service account (workload identity). Generated, so the catalog
+ * stays the single source: regenerate after changing it. Output is {@code terraform fmt}-clean.
  */
 final class TerraformWriter {
 
@@ -250,6 +250,20 @@ final class TerraformWriter {
     // Its dead-letter sinks too: forgetting a user purges their dead letters there.
     for (SubscriptionSpec spec : reading) {
       reads(account, member, prefix + spec.deadLetterSubscription());
+    }
+    // And it publishes on its dead-letter topics: the runtime dead-letters a message it refuses
+    // itself, with error_reason (the bridge a refused item alone). Without this grant that publish
+    // is refused, the message is redelivered until Pub/Sub's own dead-lettering takes it, and the
+    // reason is lost.
+    for (SubscriptionSpec spec : reading) {
+      String topic = id(prefix + spec.deadLetterTopic());
+      block(
+          "resource \"google_pubsub_topic_iam_member\" "
+              + quote(account + "_dead_letters_" + topic),
+          "project = var.project",
+          "topic   = google_pubsub_topic." + topic + ".name",
+          "role    = \"roles/pubsub.publisher\"",
+          "member  = " + member);
     }
   }
 

@@ -127,6 +127,27 @@ class TerraformWriterTest {
   }
 
   @Test
+  void eachServicePublishesOnTheDeadLetterTopicsOfExactlyItsSubscriptions() {
+    for (SubscriptionSpec spec : Catalog.subscriptions()) {
+      String account = TerraformWriter.id(spec.consumer());
+      String topic = TerraformWriter.id(spec.deadLetterTopic());
+      assertThat(terraform)
+          .contains(
+              "resource \"google_pubsub_topic_iam_member\" \""
+                  + account
+                  + "_dead_letters_"
+                  + topic
+                  + "\" {\n  project = var.project\n  topic   = google_pubsub_topic."
+                  + topic
+                  + ".name\n  role    = \"roles/pubsub.publisher\"\n  member  ="
+                  + " \"serviceAccount:${google_service_account."
+                  + account
+                  + ".email}\"");
+    }
+    assertThat(count("_dead_letters_")).isEqualTo(Catalog.subscriptions().size());
+  }
+
+  @Test
   void withTheLegacyGroupTheBridgeReadsItsTopicsAndPublishesTypedEvents() {
     String legacy =
         TerraformWriter.write(
