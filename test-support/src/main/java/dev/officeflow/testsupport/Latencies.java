@@ -14,6 +14,11 @@ public final class Latencies {
     nanos.add(durationNanos);
   }
 
+  /** Forgets what was recorded, e.g. a warm-up's durations before the measured phase. */
+  public void clear() {
+    nanos.clear();
+  }
+
   public int count() {
     return nanos.size();
   }

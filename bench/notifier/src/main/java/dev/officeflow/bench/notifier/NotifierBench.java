@@ -47,6 +47,7 @@ public final class NotifierBench {
     int streams = Integer.parseInt(options.getOrDefault("streams", "10000"));
     int clients = Integer.parseInt(options.getOrDefault("clients", "1000"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     int backfillRate = Integer.parseInt(options.getOrDefault("backfill-rate", "2000"));
     System.out.println("load average before: " + loadAverage());
     try (TestJwks jwks = TestJwks.start();
@@ -71,7 +72,7 @@ public final class NotifierBench {
         idleStreams(notifier, jwks, streams);
       }
       if (clients > 0) {
-        latencyUnderLoad(notifier, jwks, pubSub, clients, seconds, backfillRate);
+        latencyUnderLoad(notifier, jwks, pubSub, new Load(clients, seconds, warmup, backfillRate));
       }
       System.out.println("load average after: " + loadAverage());
     }
@@ -96,14 +97,20 @@ public final class NotifierBench {
     idle.shutdown();
   }
 
+  /**
+   * The load: {@code clients} users for {@code seconds}, after {@code warmup} seconds of the same
+   * load that are not counted (a fresh JVM's first seconds: class loading, the first decode of each
+   * event type, C1 compiling; printed apart as the cold start).
+   */
+  private record Load(int clients, int seconds, int warmup, int backfillRate) {}
+
+  /** What one phase of the load published. */
+  private record Published(long progress, long items, int rounds) {}
+
   private static void latencyUnderLoad(
-      ServiceProcess notifier,
-      TestJwks jwks,
-      EmulatorPubSub pubSub,
-      int clients,
-      int seconds,
-      int backfillRate)
-      throws Exception {
+      ServiceProcess notifier, TestJwks jwks, EmulatorPubSub pubSub, Load load) throws Exception {
+    int clients = load.clients();
+    int seconds = load.seconds();
     List<String> users = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       users.add("live-" + i);
@@ -122,34 +129,25 @@ public final class NotifierBench {
     live.openAll(urls(notifier, tickets), 200);
     System.out.printf("live streams: %d open (%d ended)%n", live.opened(), live.ended());
     notifier.sampleMemory();
-    double cpuBefore = cpuSeconds(notifier.pid());
-    long published = 0;
-    long items = 0;
-    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     int round = 0;
-    // Every 2 s a progress report per user (the office's progress interval), and backfill items
-    // spread over the users at the given rate, in 100 ms slices. Each user's reports come at its
-    // own phase of the 2 s, as independent jobs' do: all users' reports in one burst would measure
-    // the burst's queue, which no office sends.
-    while (System.nanoTime() < end) {
-      long sliceStart = System.nanoTime();
-      List<CompletableFuture<String>> sent = new ArrayList<>();
-      for (int u = round % 20; u < users.size(); u += 20) {
-        sent.add(publish(pubSub, "progress", progress(users.get(u), round)));
-        published++;
-      }
-      for (int i = 0; i < backfillRate / 10; i++) {
-        String user = users.get((int) (items % users.size()));
-        sent.add(publish(pubSub, "emails", EventFixtures.emailEvent(user, "b" + items)));
-        items++;
-      }
-      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-      round++;
-      long rest = Duration.ofMillis(100).toNanos() - (System.nanoTime() - sliceStart);
-      if (rest > 0) {
-        TimeUnit.NANOSECONDS.sleep(rest);
-      }
+    if (load.warmup() > 0) {
+      Published warm = publish(pubSub, users, load.warmup(), load.backfillRate(), 0);
+      round = warm.rounds();
+      awaitOrReport(
+          () -> latencies.count() >= warm.progress() && plain.count() >= warm.progress(),
+          Duration.ofSeconds(30));
+      System.out.printf(
+          "warm-up (not counted below): %d s, %d progress reports; publish-to-client %s;"
+              + " longest ms by second: %s%n",
+          load.warmup(), warm.progress(), latencies.summary(), live.worstBySecond());
+      live.clear();
+      plain.clear();
     }
+    String metricsBefore = prometheus(notifier);
+    double cpuBefore = cpuSeconds(notifier.pid());
+    Published measured = publish(pubSub, users, seconds, load.backfillRate(), round);
+    long published = measured.progress();
+    long items = measured.items();
     double cpuUsed = cpuSeconds(notifier.pid()) - cpuBefore;
     long expected = published;
     awaitOrReport(
@@ -169,23 +167,63 @@ public final class NotifierBench {
     String metrics = prometheus(notifier);
     System.out.println(
         "notifier: publish time -> received: "
-            + NotifierTimings.of(
-                    metrics, "officeflow_notifier_feed_received_lag_seconds", "notifier-progress")
-                .summary()
+            + timings(metricsBefore, metrics, "received_lag", "notifier-progress")
             + "; received -> appended: "
-            + NotifierTimings.of(
-                    metrics, "officeflow_notifier_feed_handled_seconds", "notifier-progress")
-                .summary());
+            + timings(metricsBefore, metrics, "handled", "notifier-progress"));
     System.out.println(
         "notifier, backfill items: publish time -> received: "
-            + NotifierTimings.of(
-                    metrics, "officeflow_notifier_feed_received_lag_seconds", "notifier-emails")
-                .summary());
+            + timings(metricsBefore, metrics, "received_lag", "notifier-emails"));
     plain.close();
     System.out.printf(
         "peak RSS under load: %d MB; streams ended: %d%n",
         notifier.peakRssKb() / 1024, live.ended());
     live.shutdown();
+  }
+
+  /**
+   * Every 2 s a progress report per user (the office's progress interval), and backfill items
+   * spread over the users at {@code backfillRate}, in 100 ms slices, for {@code seconds}. Each
+   * user's reports come at its own phase of the 2 s, as independent jobs' do: all users' reports in
+   * one burst would measure the burst's queue, which no office sends.
+   */
+  private static Published publish(
+      EmulatorPubSub pubSub, List<String> users, int seconds, int backfillRate, int firstRound)
+      throws InterruptedException {
+    long published = 0;
+    long items = 0;
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    int round = firstRound;
+    while (System.nanoTime() < end) {
+      long sliceStart = System.nanoTime();
+      List<CompletableFuture<String>> sent = new ArrayList<>();
+      for (int u = round % 20; u < users.size(); u += 20) {
+        sent.add(publish(pubSub, "progress", progress(users.get(u), round)));
+        published++;
+      }
+      for (int i = 0; i < backfillRate / 10; i++) {
+        String user = users.get((int) (items % users.size()));
+        sent.add(publish(pubSub, "emails", EventFixtures.emailEvent(user, "r" + round + "-" + i)));
+        items++;
+      }
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+      round++;
+      long rest = Duration.ofMillis(100).toNanos() - (System.nanoTime() - sliceStart);
+      if (rest > 0) {
+        TimeUnit.NANOSECONDS.sleep(rest);
+      }
+    }
+    return new Published(published, items, round);
+  }
+
+  /**
+   * The measured phase's part of the notifier's histogram {@code
+   * officeflow_notifier_feed_<name>_seconds}.
+   */
+  private static String timings(String before, String after, String name, String subscription) {
+    String metric = "officeflow_notifier_feed_" + name + "_seconds";
+    return NotifierTimings.of(after, metric, subscription)
+        .since(NotifierTimings.of(before, metric, subscription))
+        .summary();
   }
 
   private static String prometheus(ServiceProcess notifier) throws Exception {

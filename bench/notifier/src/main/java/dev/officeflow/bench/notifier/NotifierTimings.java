@@ -41,6 +41,15 @@ final class NotifierTimings {
     return labels;
   }
 
+  /** What was recorded after {@code before} (an earlier reading of the same histogram). */
+  NotifierTimings since(NotifierTimings before) {
+    NotifierTimings after = new NotifierTimings();
+    buckets.forEach(
+        (bound, count) ->
+            after.buckets.put(bound, count - before.buckets.getOrDefault(bound, 0.0)));
+    return after;
+  }
+
   long count() {
     return buckets.isEmpty() ? 0 : buckets.lastEntry().getValue().longValue();
   }

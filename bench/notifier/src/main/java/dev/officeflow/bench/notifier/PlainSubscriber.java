@@ -65,6 +65,13 @@ final class PlainSubscriber implements AutoCloseable {
     return toReceived.count();
   }
 
+  /** Forgets the latencies recorded so far (a warm-up's); the subscriber keeps reading. */
+  void clear() {
+    publishCall.clear();
+    toReceived.clear();
+    worstBySecond.clear();
+  }
+
   /** From the event's creation to the emulator's publish time, and from there to the receipt. */
   String summary() {
     return "created -> emulator's publish time: "

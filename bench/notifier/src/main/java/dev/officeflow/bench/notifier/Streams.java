@@ -51,6 +51,14 @@ final class Streams implements AutoCloseable {
     this.latencies = latencies;
   }
 
+  /** Forgets the latencies recorded so far (a warm-up's); the streams stay open. */
+  void clear() {
+    latencies.clear();
+    toAppended.clear();
+    fromAppended.clear();
+    worstBySecond.clear();
+  }
+
   /** The progress events' latency in two parts: publish → appended, appended → client. */
   String stages() {
     return "publish -> notifier appended: "
