@@ -1,6 +1,7 @@
 package dev.officeflow.legacybridge.bridge;
 
 import com.google.cloud.spring.pubsub.core.publisher.PubSubPublisherTemplate;
+import com.google.cloud.spring.pubsub.core.publisher.PublisherCustomizer;
 import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.events.codec.EventCodec;
@@ -14,6 +15,11 @@ import org.springframework.context.annotation.Configuration;
 /** One handler per legacy topic, on the catalog's {@code legacy-bridge-<topic>} subscriptions. */
 @Configuration(proxyBeanMethods = false)
 class BridgeConfiguration {
+
+  @Bean
+  PublisherCustomizer batchedPublishers() {
+    return PublisherBatching.customizer();
+  }
 
   @Bean
   LegacyReader legacyReader(EventCodec codec) {

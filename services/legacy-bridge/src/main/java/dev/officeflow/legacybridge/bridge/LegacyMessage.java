@@ -3,6 +3,7 @@ package dev.officeflow.legacybridge.bridge;
 import dev.officeflow.events.legacy.LegacyEvent;
 import dev.officeflow.events.legacy.LegacyShape;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A legacy message as read: its envelope (with no items) and each item in its position, decoded or
@@ -26,7 +27,16 @@ record LegacyMessage(LegacyEvent<?> envelope, List<Item> items) {
     byte[] json();
   }
 
-  record Decoded(int position, Object payload, byte[] json) implements Item {}
+  /**
+   * A decoded item; its JSON is written only when asked (an item whose typed event is refused),
+   * since the common case never needs it.
+   */
+  record Decoded(int position, Object payload, Supplier<byte[]> source) implements Item {
+    @Override
+    public byte[] json() {
+      return source.get();
+    }
+  }
 
   record Refused(int position, byte[] json, String reason) implements Item {}
 }

@@ -4,7 +4,6 @@ import com.google.pubsub.v1.PubsubMessage;
 import dev.officeflow.events.EventAttributes;
 import dev.officeflow.events.EventMetadata;
 import dev.officeflow.events.EventValidationException;
-import dev.officeflow.events.OfficeEvent;
 import dev.officeflow.legacybridge.mirror.LegacyLoop;
 import dev.officeflow.runtime.consume.Delivery;
 import dev.officeflow.runtime.consume.MessageHandler;
@@ -76,10 +75,17 @@ final class LegacyTopicHandler implements MessageHandler {
     if (read.items().isEmpty()) {
       return Mono.just(Outcome.skipped("empty batch (" + read.shape().modelName() + ")"));
     }
+    // Every item is published in the legacy message's trace, made current once for all of them.
+    try (Scope ignored = legacyTrace(read.envelope().metadata()).makeCurrent()) {
+      return publishAll(read, data, delivery);
+    }
+  }
+
+  private Mono<Outcome> publishAll(LegacyMessage read, byte[] data, Delivery delivery) {
     if (!read.shape().batch()) {
       // An update's one item is the message: if it makes no valid event, the message is bad.
       try {
-        return send(List.of(publish(events.of(read.envelope(), 0, firstPayload(read)))));
+        return send(List.of(publisher.publish(events.of(read.envelope(), 0, firstPayload(read)))));
       } catch (EventValidationException e) {
         return Mono.just(Outcome.deadLetter("invalid: " + describe(e)));
       }
@@ -97,7 +103,7 @@ final class LegacyTopicHandler implements MessageHandler {
     LegacyMessage.Refused refused;
     if (item instanceof LegacyMessage.Decoded decoded) {
       try {
-        return publish(events.of(read.envelope(), position, decoded.payload()));
+        return publisher.publish(events.of(read.envelope(), position, decoded.payload()));
       } catch (EventValidationException e) {
         refused = new LegacyMessage.Refused(position, decoded.json(), "invalid: " + describe(e));
       }
@@ -134,19 +140,15 @@ final class LegacyTopicHandler implements MessageHandler {
   }
 
   /**
-   * Publishes in the legacy message's trace when it has one, so the typed event keeps its trace id
-   * and names the legacy span as its parent.
+   * The legacy message's trace when it has one, so that each typed event keeps its trace id and
+   * names the legacy span as its parent; else the current context (the runtime's consume span).
    */
-  private CompletableFuture<String> publish(OfficeEvent event) {
-    EventMetadata legacy = event.metadata();
+  private Context legacyTrace(EventMetadata legacy) {
     if (!legacy.hasTrace() || EventMetadata.NO_SPAN_ID.equals(legacy.spanId())) {
-      return publisher.publish(event);
+      return Context.current();
     }
     String traceparent = "00-" + legacy.traceId() + "-" + legacy.spanId() + "-01";
-    Context parent = tracing.extract(Map.of(EventAttributes.TRACEPARENT, traceparent));
-    try (Scope ignored = parent.makeCurrent()) {
-      return publisher.publish(event);
-    }
+    return tracing.extract(Map.of(EventAttributes.TRACEPARENT, traceparent));
   }
 
   private static String describe(EventValidationException e) {

@@ -3,6 +3,8 @@ package dev.officeflow.legacybridge.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.api.gax.batching.BatchingSettings;
+import com.google.cloud.spring.pubsub.support.PublisherFactory;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.officeflow.events.DataEvent;
 import dev.officeflow.events.EventType;
@@ -72,6 +74,23 @@ class LegacyBridgeIT {
                 assertThat(event.metadata().sourceService()).isEqualTo("legacy-bridge");
               });
       assertThat(emails.messages()).hasSize(6);
+    }
+  }
+
+  @Test
+  void aLegacyBatchsFiftyTypedEventsFitOnePublishRequest() throws Exception {
+    try (BridgeApp bridge = BridgeApp.start()) {
+      BatchingSettings batching =
+          bridge
+              .service()
+              .bean(PublisherFactory.class)
+              .createPublisher(bridge.service().prefix() + "emails")
+              .getBatchingSettings();
+
+      // The client's default (1,000 bytes) sent each typed event of a batch as its own request.
+      assertThat(batching.getElementCountThreshold()).isGreaterThanOrEqualTo(50L);
+      assertThat(batching.getRequestByteThreshold()).isGreaterThanOrEqualTo(50L * 5_500);
+      assertThat(batching.getDelayThresholdDuration()).isLessThanOrEqualTo(Duration.ofMillis(10));
     }
   }
 

@@ -97,6 +97,48 @@ class LegacyReaderTest {
     assertThat(new String(refused.json(), StandardCharsets.UTF_8)).contains("\"m-1\"");
   }
 
+  @Test
+  void aGoodBatchDecodesEveryItemWithAnEnvelopeOfNoItems() {
+    var emails = LegacyFixtures.emails("m", 3);
+
+    LegacyMessage read = reader.read(LegacyFixtures.json(LegacyFixtures.backfill("u1", emails)));
+
+    assertThat(read.envelope().items()).isEmpty();
+    assertThat(read.envelope().userId()).isEqualTo("u1");
+    assertThat(read.items())
+        .extracting(item -> ((LegacyMessage.Decoded) item).payload())
+        .containsExactlyElementsOf(emails);
+    assertThat(read.items()).extracting(LegacyMessage.Item::position).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void aDecodedItemStillGivesItsOwnJsonWhenAsked() {
+    LegacyMessage read =
+        reader.read(
+            LegacyFixtures.json(LegacyFixtures.backfill("u1", LegacyFixtures.emails("m", 3))));
+
+    String second = new String(read.items().get(1).json(), StandardCharsets.UTF_8);
+
+    assertThat(second).startsWith("{").contains("\"m-1\"").doesNotContain("\"m-0\"", "\"m-2\"");
+  }
+
+  @Test
+  void aNullItemIsRefusedAloneAndTheOthersDecode() {
+    byte[] json =
+        new String(
+                LegacyFixtures.json(LegacyFixtures.backfill("u1", LegacyFixtures.emails("m", 2))),
+                StandardCharsets.UTF_8)
+            .replace("\"emails\":[", "\"emails\":[null,")
+            .getBytes(StandardCharsets.UTF_8);
+
+    LegacyMessage read = reader.read(json);
+
+    assertThat(read.items()).hasSize(3);
+    assertThat(read.items().get(0)).isInstanceOf(LegacyMessage.Refused.class);
+    assertThat(read.items().get(1)).isInstanceOf(LegacyMessage.Decoded.class);
+    assertThat(read.items().get(2)).isInstanceOf(LegacyMessage.Decoded.class);
+  }
+
   private LegacyShape shapeOf(dev.officeflow.events.legacy.LegacyEvent<?> event) {
     return reader.read(LegacyFixtures.json(event)).shape();
   }

@@ -15,6 +15,8 @@ import dev.officeflow.events.legacy.ContactBatchEvent;
 import dev.officeflow.events.legacy.EmailBackfillEvent;
 import dev.officeflow.events.legacy.EmailBatchEvent;
 import dev.officeflow.events.legacy.LegacyEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TypedEventsTest {
@@ -140,6 +142,15 @@ class TypedEventsTest {
         .isNotEqualTo(first);
     var other = LegacyFixtures.backfill("u1", legacy.emails());
     assertThat(events.of(other, 0, other.emails().get(0)).metadata().eventId()).isNotEqualTo(first);
+  }
+
+  @Test
+  void eventIdsAreTheNameBasedUuidsOfTheLegacyIdAndPosition() {
+    for (int position : new int[] {0, 1, 17, 49, 1000}) {
+      String name = "legacy-bridge:legacy-42:" + position;
+      assertThat(TypedEvents.eventId("legacy-42", position))
+          .isEqualTo(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+    }
   }
 
   @Test
