@@ -1,11 +1,5 @@
 package dev.officeflow.bench.notifier;
 
-import com.google.protobuf.ByteString;
-import com.google.pubsub.v1.PubsubMessage;
-import dev.officeflow.events.EventFixtures;
-import dev.officeflow.events.OfficeEvent;
-import dev.officeflow.events.ProgressState;
-import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.TestJwks;
 import dev.officeflow.testsupport.Latencies;
@@ -17,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +31,6 @@ public final class NotifierBench {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Pattern TICKET = Pattern.compile("\"ticket\"\\s*:\\s*\"([^\"]+)\"");
-  private static final EventCodec CODEC = new EventCodec();
 
   private NotifierBench() {}
 
@@ -104,9 +96,6 @@ public final class NotifierBench {
    */
   private record Load(int clients, int seconds, int warmup, int backfillRate) {}
 
-  /** What one phase of the load published. */
-  private record Published(long progress, long items, int rounds) {}
-
   private static void latencyUnderLoad(
       ServiceProcess notifier, TestJwks jwks, EmulatorPubSub pubSub, Load load) throws Exception {
     int clients = load.clients();
@@ -131,7 +120,8 @@ public final class NotifierBench {
     notifier.sampleMemory();
     int round = 0;
     if (load.warmup() > 0) {
-      Published warm = publish(pubSub, users, load.warmup(), load.backfillRate(), 0);
+      ProgressLoad.Published warm =
+          ProgressLoad.publish(pubSub, users, load.warmup(), load.backfillRate(), 0);
       round = warm.rounds();
       awaitOrReport(
           () -> latencies.count() >= warm.progress() && plain.count() >= warm.progress(),
@@ -145,7 +135,8 @@ public final class NotifierBench {
     }
     String metricsBefore = prometheus(notifier);
     double cpuBefore = cpuSeconds(notifier.pid());
-    Published measured = publish(pubSub, users, seconds, load.backfillRate(), round);
+    ProgressLoad.Published measured =
+        ProgressLoad.publish(pubSub, users, seconds, load.backfillRate(), round);
     long published = measured.progress();
     long items = measured.items();
     double cpuUsed = cpuSeconds(notifier.pid()) - cpuBefore;
@@ -181,41 +172,6 @@ public final class NotifierBench {
   }
 
   /**
-   * Every 2 s a progress report per user (the office's progress interval), and backfill items
-   * spread over the users at {@code backfillRate}, in 100 ms slices, for {@code seconds}. Each
-   * user's reports come at its own phase of the 2 s, as independent jobs' do: all users' reports in
-   * one burst would measure the burst's queue, which no office sends.
-   */
-  private static Published publish(
-      EmulatorPubSub pubSub, List<String> users, int seconds, int backfillRate, int firstRound)
-      throws InterruptedException {
-    long published = 0;
-    long items = 0;
-    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    int round = firstRound;
-    while (System.nanoTime() < end) {
-      long sliceStart = System.nanoTime();
-      List<CompletableFuture<String>> sent = new ArrayList<>();
-      for (int u = round % 20; u < users.size(); u += 20) {
-        sent.add(publish(pubSub, "progress", progress(users.get(u), round)));
-        published++;
-      }
-      for (int i = 0; i < backfillRate / 10; i++) {
-        String user = users.get((int) (items % users.size()));
-        sent.add(publish(pubSub, "emails", EventFixtures.emailEvent(user, "r" + round + "-" + i)));
-        items++;
-      }
-      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-      round++;
-      long rest = Duration.ofMillis(100).toNanos() - (System.nanoTime() - sliceStart);
-      if (rest > 0) {
-        TimeUnit.NANOSECONDS.sleep(rest);
-      }
-    }
-    return new Published(published, items, round);
-  }
-
-  /**
    * The measured phase's part of the notifier's histogram {@code
    * officeflow_notifier_feed_<name>_seconds}.
    */
@@ -234,18 +190,6 @@ public final class NotifierBench {
 
   private static List<String> urls(ServiceProcess notifier, List<String> tickets) {
     return tickets.stream().map(t -> notifier.baseUrl() + "/v1/stream?ticket=" + t).toList();
-  }
-
-  private static OfficeEvent progress(String user, int round) {
-    return EventFixtures.progress(
-        user, "job-" + user, round + 1L, ProgressState.RUNNING, 50, Instant.now());
-  }
-
-  private static CompletableFuture<String> publish(
-      EmulatorPubSub pubSub, String topic, OfficeEvent event) {
-    PubsubMessage message =
-        PubsubMessage.newBuilder().setData(ByteString.copyFrom(CODEC.encode(event))).build();
-    return pubSub.publisher().publish(topic, message);
   }
 
   /** A ticket for each of {@code count} users, asked with their JWTs, 64 requests at a time. */

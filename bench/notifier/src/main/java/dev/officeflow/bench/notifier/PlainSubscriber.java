@@ -7,8 +7,6 @@ import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.testsupport.Latencies;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.LongAccumulator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +21,7 @@ final class PlainSubscriber implements AutoCloseable {
 
   private final Latencies publishCall = new Latencies();
   private final Latencies toReceived = new Latencies();
-  private final ConcurrentSkipListMap<Long, LongAccumulator> worstBySecond =
-      new ConcurrentSkipListMap<>();
+  private final WorstBySecond worstBySecond = new WorstBySecond();
   private final Subscriber subscriber;
 
   /** Creates {@code subscription} on {@code topic} and starts reading it. */
@@ -51,9 +48,7 @@ final class PlainSubscriber implements AutoCloseable {
     if (sent.find()) {
       long created = Instant.parse(sent.group(1)).toEpochMilli();
       publishCall.record(Math.max(0, published - created) * 1_000_000L);
-      worstBySecond
-          .computeIfAbsent(created / 1000, second -> new LongAccumulator(Math::max, 0))
-          .accumulate(received - created);
+      worstBySecond.record(created, received - created);
     }
   }
 
@@ -79,23 +74,7 @@ final class PlainSubscriber implements AutoCloseable {
         + "; publish time -> plain subscriber: "
         + toReceived.summary()
         + "; longest ms (created -> plain subscriber) by second: "
-        + worstBySecond();
-  }
-
-  private String worstBySecond() {
-    if (worstBySecond.isEmpty()) {
-      return "none";
-    }
-    long first = worstBySecond.firstKey();
-    StringBuilder text = new StringBuilder();
-    worstBySecond.forEach(
-        (second, worst) ->
-            text.append(text.isEmpty() ? "" : " ")
-                .append('+')
-                .append(second - first)
-                .append("s:")
-                .append(worst.get()));
-    return text.toString();
+        + worstBySecond;
   }
 
   @Override

@@ -5,10 +5,8 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAccumulator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.Disposable;
@@ -44,8 +42,7 @@ final class Streams implements AutoCloseable {
   private final Latencies latencies;
   private final Latencies toAppended = new Latencies();
   private final Latencies fromAppended = new Latencies();
-  private final ConcurrentSkipListMap<Long, LongAccumulator> worstBySecond =
-      new ConcurrentSkipListMap<>();
+  private final WorstBySecond worstBySecond = new WorstBySecond();
 
   Streams(Latencies latencies) {
     this.latencies = latencies;
@@ -72,19 +69,7 @@ final class Streams implements AutoCloseable {
    * order: whether the tail is spread over the run or bunched (at its start, or at a stall).
    */
   String worstBySecond() {
-    if (worstBySecond.isEmpty()) {
-      return "none";
-    }
-    long first = worstBySecond.firstKey();
-    StringBuilder text = new StringBuilder();
-    worstBySecond.forEach(
-        (second, worst) ->
-            text.append(text.isEmpty() ? "" : " ")
-                .append('+')
-                .append(second - first)
-                .append("s:")
-                .append(worst.get()));
-    return text.toString();
+    return worstBySecond.toString();
   }
 
   /**
@@ -146,9 +131,7 @@ final class Streams implements AutoCloseable {
       while (m.find()) {
         long sent = Instant.parse(m.group(1)).toEpochMilli();
         latencies.record((now - sent) * 1_000_000L);
-        worstBySecond
-            .computeIfAbsent(sent / 1000, second -> new LongAccumulator(Math::max, 0))
-            .accumulate(now - sent);
+        worstBySecond.record(sent, now - sent);
       }
       Matcher staged = EVENT.matcher(chunk);
       while (staged.find()) {
