@@ -7,6 +7,7 @@ import dev.officeflow.events.catalog.Topics;
 import dev.officeflow.events.codec.EventCodec;
 import dev.officeflow.legacybridge.mirror.LegacyLoop;
 import dev.officeflow.runtime.config.RuntimeProperties;
+import dev.officeflow.runtime.publish.BatchedPublishers;
 import dev.officeflow.runtime.publish.EventPublisher;
 import dev.officeflow.runtime.trace.Tracing;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BridgeConfiguration {
 
+  /** A legacy batch yields fifty typed events at once: one publish request for them. */
   @Bean
   PublisherCustomizer batchedPublishers() {
-    return PublisherBatching.customizer();
+    return BatchedPublishers.customizer();
   }
 
   @Bean
