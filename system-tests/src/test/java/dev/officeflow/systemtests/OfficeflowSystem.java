@@ -1,5 +1,6 @@
 package dev.officeflow.systemtests;
 
+import dev.officeflow.runtime.testing.EmulatorCleanup;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.OtlpReceiver;
@@ -42,7 +43,7 @@ final class OfficeflowSystem implements AutoCloseable {
 
   static final String OFFICE_TOKEN = "local-dev-office-token";
 
-  private final String prefix = IsolatedCatalog.apply();
+  private final String prefix = IsolatedCatalog.applyForRun();
   private final Path logs;
   private final List<AppProcess> started = new ArrayList<>();
   private final EmulatorPubSub pubsub = new EmulatorPubSub();
@@ -344,5 +345,6 @@ final class OfficeflowSystem implements AutoCloseable {
     integrations.close();
     pubsub.close();
     otlp.close();
+    EmulatorCleanup.delete(prefix);
   }
 }

@@ -91,6 +91,8 @@ public final class EmulatorPubSub implements AutoCloseable {
   public SubscriptionSpec isolated(SubscriptionSpec template) {
     String topic = Infrastructure.uniqueName(template.topic());
     SubscriptionSpec spec = template.renamed(Infrastructure.uniqueName(template.name()), topic);
+    List.of(topic, spec.deadLetterTopic(), spec.deadLetterSubscription(), spec.name())
+        .forEach(EmulatorCleanup::nameAtClassEnd);
     admin.createTopic(topic);
     admin.createTopic(spec.deadLetterTopic());
     admin.createSubscription(

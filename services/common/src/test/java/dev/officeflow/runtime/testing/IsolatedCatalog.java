@@ -5,6 +5,8 @@ import dev.officeflow.testsupport.Infrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,19 +18,36 @@ public final class IsolatedCatalog {
 
   private IsolatedCatalog() {}
 
-  /** Applies the catalog under a new prefix and returns the prefix. */
-  public static String apply() {
+  /**
+   * Applies the catalog (with setup-pubsub's {@code groups} flags, e.g. {@code --legacy}) under a
+   * new prefix and returns the prefix. Its topics and subscriptions are deleted when the current
+   * test class ends ({@link EmulatorCleanup}).
+   */
+  public static String apply(String... groups) {
+    String prefix = applyForRun(groups);
+    EmulatorCleanup.atClassEnd(prefix);
+    return prefix;
+  }
+
+  /**
+   * As {@link #apply}, for a catalog shared by several test classes: it stays until its owner calls
+   * {@link EmulatorCleanup#delete(String)}.
+   */
+  public static String applyForRun(String... groups) {
     String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-    String[] args = {
-      "--emulator", Infrastructure.pubsubEmulatorHost(),
-      "--project", Infrastructure.pubsubProjectId(),
-      "--prefix", prefix
-    };
-    int exit = Main.run(args, Map.of(), out, out);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--emulator", Infrastructure.pubsubEmulatorHost(),
+                "--project", Infrastructure.pubsubProjectId(),
+                "--prefix", prefix));
+    args.addAll(List.of(groups));
+    int exit = Main.run(args.toArray(String[]::new), Map.of(), out, out);
     if (exit != 0) {
-      throw new IllegalStateException("setup-pubsub failed (" + exit + "):\n" + output);
+      throw new IllegalStateException(
+          "setup-pubsub " + args + " failed (" + exit + "):\n" + output);
     }
     return prefix;
   }
