@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Marks an integration test whose assertions measure wall-clock time (a rate, a fairness index, a
- * backoff or a window that must outlast a step): with {@code -Doffice.it.forks=2} (profile {@code
- * it-forks}, pom.xml) Failsafe runs these one class at a time after the others, which then run in
- * two forks side by side. Another class's CPU on the same cores would stretch the times such a test
- * measures; the isolation every other IT keeps (its own catalog, database, quota keys, users and
- * sim) lets it run beside another class.
+ * backoff or a window that must outlast a step): Failsafe runs these one class at a time after the
+ * others, which run in {@code office.it.forks} forks side by side (pom.xml). Another class's CPU on
+ * the same cores would stretch the times such a test measures; the isolation every other IT keeps
+ * (its own catalog, database, quota keys, users and sim) lets it run beside another class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
