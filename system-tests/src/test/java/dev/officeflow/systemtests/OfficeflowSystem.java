@@ -1,7 +1,7 @@
 package dev.officeflow.systemtests;
 
-import dev.officeflow.runtime.testing.EmulatorCleanup;
 import dev.officeflow.runtime.testing.EmulatorPubSub;
+import dev.officeflow.runtime.testing.EmulatorResources;
 import dev.officeflow.runtime.testing.IsolatedCatalog;
 import dev.officeflow.runtime.testing.OtlpReceiver;
 import dev.officeflow.setuppubsub.Main;
@@ -345,6 +345,6 @@ final class OfficeflowSystem implements AutoCloseable {
     integrations.close();
     pubsub.close();
     otlp.close();
-    EmulatorCleanup.delete(prefix);
+    EmulatorResources.delete(prefix);
   }
 }

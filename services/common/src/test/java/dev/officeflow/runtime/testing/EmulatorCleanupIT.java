@@ -57,7 +57,7 @@ class EmulatorCleanupIT {
     assertThat(topics(isolated.topic())).isEmpty();
     assertThat(subscriptions(shared)).as("applied for the run").isNotEmpty();
 
-    EmulatorCleanup.delete(shared);
+    EmulatorResources.delete(shared);
     assertThat(subscriptions(shared)).isEmpty();
     assertThat(topics(shared)).isEmpty();
   }

@@ -92,7 +92,7 @@ public final class EmulatorPubSub implements AutoCloseable {
     String topic = Infrastructure.uniqueName(template.topic());
     SubscriptionSpec spec = template.renamed(Infrastructure.uniqueName(template.name()), topic);
     List.of(topic, spec.deadLetterTopic(), spec.deadLetterSubscription(), spec.name())
-        .forEach(EmulatorCleanup::nameAtClassEnd);
+        .forEach(EmulatorResources::nameAtClassEnd);
     admin.createTopic(topic);
     admin.createTopic(spec.deadLetterTopic());
     admin.createSubscription(

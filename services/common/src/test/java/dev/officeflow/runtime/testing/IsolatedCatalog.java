@@ -21,17 +21,17 @@ public final class IsolatedCatalog {
   /**
    * Applies the catalog (with setup-pubsub's {@code groups} flags, e.g. {@code --legacy}) under a
    * new prefix and returns the prefix. Its topics and subscriptions are deleted when the current
-   * test class ends ({@link EmulatorCleanup}).
+   * test class ends ({@link EmulatorResources}).
    */
   public static String apply(String... groups) {
     String prefix = applyForRun(groups);
-    EmulatorCleanup.atClassEnd(prefix);
+    EmulatorResources.atClassEnd(prefix);
     return prefix;
   }
 
   /**
    * As {@link #apply}, for a catalog shared by several test classes: it stays until its owner calls
-   * {@link EmulatorCleanup#delete(String)}.
+   * {@link EmulatorResources#delete(String)}.
    */
   public static String applyForRun(String... groups) {
     String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
