@@ -2,8 +2,6 @@ package dev.officeflow.runtime.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.pubsub.v1.Subscription;
-import com.google.pubsub.v1.Topic;
 import dev.officeflow.events.catalog.Catalog;
 import dev.officeflow.events.catalog.SubscriptionSpec;
 import dev.officeflow.testsupport.IntegrationTest;
@@ -63,19 +61,15 @@ class EmulatorCleanupIT {
   }
 
   private static List<String> subscriptions(String prefix) {
-    return pubsub.admin().listSubscriptions().stream()
-        .map(Subscription::getName)
-        .map(name -> name.substring(name.lastIndexOf('/') + 1))
-        .filter(name -> name.startsWith(prefix))
-        .toList();
+    return starting(prefix, EmulatorResources.subscriptions(pubsub.admin()));
   }
 
   private static List<String> topics(String prefix) {
-    return pubsub.admin().listTopics().stream()
-        .map(Topic::getName)
-        .map(name -> name.substring(name.lastIndexOf('/') + 1))
-        .filter(name -> name.startsWith(prefix))
-        .toList();
+    return starting(prefix, EmulatorResources.topics(pubsub.admin()));
+  }
+
+  private static List<String> starting(String prefix, List<String> names) {
+    return names.stream().filter(name -> name.startsWith(prefix)).toList();
   }
 
   /** What the launcher reports when the tests of {@code testClass} have finished. */
