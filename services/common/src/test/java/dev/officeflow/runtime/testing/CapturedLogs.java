@@ -44,8 +44,11 @@ public final class CapturedLogs implements AutoCloseable {
     return of(type.getName());
   }
 
+  /** The lines so far; copied under the appender's lock, which it appends under. */
   public List<ILoggingEvent> events() {
-    return List.copyOf(appender.list);
+    synchronized (appender) {
+      return List.copyOf(appender.list);
+    }
   }
 
   /** The lines with {@code message} that carry {@code traceId} in their MDC. */
